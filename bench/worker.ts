@@ -1,0 +1,39 @@
+/** Child process of the bench harness: measures one system of one task and prints a BenchMeasure as JSON. */
+import { type BenchMeasure, loadBenchTask, quantile, SHARED_DATA } from "./harness.ts";
+
+const [taskName, systemName, limitArg] = process.argv.slice(2);
+const task = await loadBenchTask(taskName!);
+const inputs = await task.inputs({ dataDir: SHARED_DATA, limit: limitArg ? Number(limitArg) : undefined });
+const system = await task.system(systemName!);
+// Warm up on a few inputs so JIT compilation is not counted against the first items.
+for (const input of inputs.slice(0, Math.min(5, inputs.length))) {
+  try {
+    system.run(input);
+  } catch {}
+}
+const times: number[] = [];
+let failures = 0;
+const t0 = performance.now();
+for (const input of inputs) {
+  const s = performance.now();
+  try {
+    await system.run(input);
+  } catch {
+    failures++;
+  }
+  times.push(performance.now() - s);
+}
+const totalMs = performance.now() - t0;
+times.sort((a, b) => a - b);
+const measure: BenchMeasure = {
+  system: systemName!,
+  items: inputs.length,
+  failures,
+  totalMs,
+  perSecond: inputs.length / (totalMs / 1000),
+  medianMs: quantile(times, 0.5),
+  p95Ms: quantile(times, 0.95),
+  maxMs: times[times.length - 1] ?? 0,
+  peakRssMb: process.resourceUsage().maxRSS / 1024,
+};
+process.stdout.write(`${JSON.stringify(measure)}\n`);
