@@ -1,0 +1,314 @@
+/**
+ * The SQLite backend of the Store: one file under the data dir, WAL mode, better-sqlite3.
+ * better-sqlite3 is synchronous; the async interface keeps it interchangeable with PostgreSQL.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { type Analysis, type Article, textHash } from "../../core/index.ts";
+import { parseQuery, toFts5 } from "../query.ts";
+import type {
+  ArticleSummary,
+  FailureInput,
+  FailureRecord,
+  ListOptions,
+  PutArticleInput,
+  PutArticleResult,
+  SourceInput,
+  SourcePatch,
+  SourceRecord,
+  Store,
+  StoredArticle,
+} from "../store.ts";
+import { MIGRATIONS } from "./migrations.ts";
+
+/** Default and largest page size of list queries. */
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 1000;
+/** Characters of text in a summary's snippet. */
+const SNIPPET_CHARS = 200;
+
+type Row = Record<string, unknown>;
+
+function limitOf(options: ListOptions | undefined): number {
+  return Math.max(1, Math.min(MAX_LIMIT, Math.floor(options?.limit ?? DEFAULT_LIMIT)));
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+/** The identity of an article: its canonical URL, else the hash of its text. */
+export function articleKey(article: Article): string {
+  return article.url ?? `sha256:${textHash(article.text)}`;
+}
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+const SOURCE_COLUMNS: Record<keyof SourcePatch, string> = {
+  title: "title",
+  etag: "etag",
+  lastModified: "last_modified",
+  lastSuccessAt: "last_success_at",
+  lastErrorAt: "last_error_at",
+  lastErrorCode: "last_error_code",
+  lastErrorMessage: "last_error_message",
+  consecutiveFailures: "consecutive_failures",
+  nextPollAt: "next_poll_at",
+};
+
+function toSource(r: Row): SourceRecord {
+  return {
+    id: r.id as number,
+    kind: r.kind as SourceRecord["kind"],
+    url: r.url as string,
+    title: (r.title as string | null) ?? null,
+    category: (r.category as string | null) ?? null,
+    addedAt: r.added_at as string,
+    etag: (r.etag as string | null) ?? null,
+    lastModified: (r.last_modified as string | null) ?? null,
+    lastSuccessAt: (r.last_success_at as string | null) ?? null,
+    lastErrorAt: (r.last_error_at as string | null) ?? null,
+    lastErrorCode: (r.last_error_code as string | null) ?? null,
+    lastErrorMessage: (r.last_error_message as string | null) ?? null,
+    consecutiveFailures: r.consecutive_failures as number,
+    nextPollAt: (r.next_poll_at as string | null) ?? null,
+  };
+}
+
+function toSummary(r: Row): ArticleSummary {
+  const text = (r.snippet as string | null) ?? "";
+  return {
+    id: r.id as number,
+    title: (r.title as string | null) ?? null,
+    url: (r.url as string | null) ?? null,
+    siteName: (r.site_name as string | null) ?? null,
+    source: (r.source as string | null) ?? null,
+    published: (r.published as string | null) ?? null,
+    createdAt: r.created_at as string,
+    snippet: text.replace(/\s+/g, " ").trim(),
+  };
+}
+
+/**
+ * Open (creating if needed) an SQLite store.
+ *
+ * @param file the database file path, or ":memory:"
+ * @example const store = openSqliteStore("./data/lede.db"); await store.migrate();
+ */
+export function openSqliteStore(file: string): SqliteStore {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  return new SqliteStore(new Database(file));
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+  }
+
+  async migrate(): Promise<void> {
+    const version = this.db.pragma("user_version", { simple: true }) as number;
+    for (let i = version; i < MIGRATIONS.length; i++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[i]!);
+        this.db.pragma(`user_version = ${i + 1}`);
+      })();
+    }
+  }
+
+  async schemaVersion(): Promise<number> {
+    return this.db.pragma("user_version", { simple: true }) as number;
+  }
+
+  async putArticle(input: PutArticleInput): Promise<PutArticleResult> {
+    const { article } = input;
+    const key = articleKey(article);
+    const hash = textHash(`${article.title ?? ""}\n${article.text}`);
+    const at = now();
+    return this.db.transaction((): PutArticleResult => {
+      const existing = this.db.prepare("SELECT id, current_version FROM articles WHERE key = ?").get(key) as Row | undefined;
+      if (existing) {
+        const id = existing.id as number;
+        const current = existing.current_version as number;
+        const same = this.db
+          .prepare("SELECT 1 FROM article_versions WHERE article_id = ? AND version = ? AND content_hash = ?")
+          .get(id, current, hash);
+        if (same) return { status: "unchanged", id, version: current };
+        const version = current + 1;
+        this.insertVersion(id, version, hash, input, at);
+        this.db.prepare("UPDATE articles SET current_version = ?, updated_at = ? WHERE id = ?").run(version, at, id);
+        this.indexText(id, article);
+        return { status: "updated", id, version };
+      }
+      const copy = this.db
+        .prepare(
+          `SELECT v.article_id AS id, v.version FROM article_versions v JOIN articles a ON a.id = v.article_id
+           WHERE v.content_hash = ? AND v.version = a.current_version LIMIT 1`,
+        )
+        .get(hash) as Row | undefined;
+      if (copy) return { status: "unchanged", id: copy.id as number, version: copy.version as number };
+      const info = this.db
+        .prepare("INSERT INTO articles (key, current_version, created_at, updated_at) VALUES (?, 1, ?, ?)")
+        .run(key, at, at);
+      const id = Number(info.lastInsertRowid);
+      this.insertVersion(id, 1, hash, input, at);
+      this.indexText(id, article);
+      return { status: "added", id, version: 1 };
+    })();
+  }
+
+  private insertVersion(id: number, version: number, hash: string, input: PutArticleInput, at: string): void {
+    const a = input.article;
+    this.db
+      .prepare(
+        `INSERT INTO article_versions (article_id, version, content_hash, source, source_id, fetched_at, title, url,
+           site_name, published, article_json, analysis_json, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        version,
+        hash,
+        input.source,
+        input.sourceId ?? null,
+        input.fetchedAt,
+        a.title,
+        a.url,
+        a.siteName,
+        a.published,
+        JSON.stringify(a),
+        input.analysis ? JSON.stringify(input.analysis) : null,
+        at,
+      );
+  }
+
+  private indexText(id: number, article: Article): void {
+    this.db.prepare("DELETE FROM articles_fts WHERE rowid = ?").run(id);
+    this.db.prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)").run(id, article.title ?? "", article.text);
+  }
+
+  private toStored(r: Row): StoredArticle {
+    return {
+      id: r.id as number,
+      version: r.version as number,
+      key: r.key as string,
+      source: (r.source as string | null) ?? null,
+      contentHash: r.content_hash as string,
+      article: JSON.parse(r.article_json as string) as Article,
+      analysis: r.analysis_json ? (JSON.parse(r.analysis_json as string) as Analysis) : null,
+      createdAt: r.created_at as string,
+      updatedAt: r.updated_at as string,
+    };
+  }
+
+  private static readonly CURRENT = `SELECT a.id, a.key, a.created_at, a.updated_at, v.version, v.content_hash, v.source,
+      v.article_json, v.analysis_json FROM articles a JOIN article_versions v
+      ON v.article_id = a.id AND v.version = a.current_version`;
+
+  async getArticle(id: number): Promise<StoredArticle | null> {
+    const r = this.db.prepare(`${SqliteStore.CURRENT} WHERE a.id = ?`).get(id) as Row | undefined;
+    return r ? this.toStored(r) : null;
+  }
+
+  async latest(options?: ListOptions): Promise<ArticleSummary[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published,
+           substr(json_extract(v.article_json, '$.text'), 1, ${SNIPPET_CHARS}) AS snippet
+         FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
+         WHERE a.id < ? ORDER BY a.id DESC LIMIT ?`,
+      )
+      .all(options?.beforeId ?? Number.MAX_SAFE_INTEGER, limitOf(options)) as Row[];
+    return rows.map(toSummary);
+  }
+
+  async search(query: string, options?: ListOptions): Promise<ArticleSummary[]> {
+    const expr = toFts5(parseQuery(query));
+    if (expr === null) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published,
+           snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet
+         FROM articles_fts f JOIN articles a ON a.id = f.rowid
+         JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
+         WHERE articles_fts MATCH ? AND a.id < ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`,
+      )
+      .all(expr, options?.beforeId ?? Number.MAX_SAFE_INTEGER, limitOf(options)) as Row[];
+    return rows.map(toSummary);
+  }
+
+  async *exportArticles(): AsyncIterable<StoredArticle> {
+    for (const r of this.db.prepare(`${SqliteStore.CURRENT} ORDER BY a.id`).iterate() as Iterable<Row>) {
+      yield this.toStored(r);
+    }
+  }
+
+  async countArticles(): Promise<number> {
+    return (this.db.prepare("SELECT count(*) AS n FROM articles").get() as Row).n as number;
+  }
+
+  async recordFailure(f: FailureInput): Promise<void> {
+    this.db
+      .prepare("INSERT INTO failures (input, stage, code, message, source_id, at) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(f.input, f.stage, f.code, f.message, f.sourceId ?? null, now());
+  }
+
+  async failures(options?: ListOptions): Promise<FailureRecord[]> {
+    const rows = this.db
+      .prepare("SELECT * FROM failures WHERE id < ? ORDER BY id DESC LIMIT ?")
+      .all(options?.beforeId ?? Number.MAX_SAFE_INTEGER, limitOf(options)) as Row[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      input: r.input as string,
+      stage: r.stage as FailureRecord["stage"],
+      code: r.code as FailureRecord["code"],
+      message: r.message as string,
+      ...(r.source_id != null ? { sourceId: r.source_id as number } : {}),
+      at: r.at as string,
+    }));
+  }
+
+  async addSource(s: SourceInput): Promise<SourceRecord> {
+    this.db
+      .prepare("INSERT INTO sources (kind, url, title, category, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO NOTHING")
+      .run(s.kind, s.url, s.title ?? null, s.category ?? null, now());
+    return toSource(this.db.prepare("SELECT * FROM sources WHERE url = ?").get(s.url) as Row);
+  }
+
+  async listSources(): Promise<SourceRecord[]> {
+    return (this.db.prepare("SELECT * FROM sources ORDER BY id").all() as Row[]).map(toSource);
+  }
+
+  async updateSource(id: number, patch: SourcePatch): Promise<void> {
+    const entries = Object.entries(patch).filter(([k, v]) => k in SOURCE_COLUMNS && v !== undefined);
+    if (entries.length === 0) return;
+    const sets = entries.map(([k]) => `${SOURCE_COLUMNS[k as keyof SourcePatch]} = ?`).join(", ");
+    this.db.prepare(`UPDATE sources SET ${sets} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
+  }
+
+  async createToken(name: string): Promise<{ id: number; token: string }> {
+    const token = `lede_${randomBytes(24).toString("base64url")}`;
+    const info = this.db
+      .prepare("INSERT INTO tokens (name, hash, created_at) VALUES (?, ?, ?)")
+      .run(name, hashToken(token), now());
+    return { id: Number(info.lastInsertRowid), token };
+  }
+
+  async verifyToken(token: string): Promise<boolean> {
+    if (!/^lede_[\w-]{20,64}$/.test(token)) return false;
+    return this.db.prepare("SELECT 1 FROM tokens WHERE hash = ?").get(hashToken(token)) !== undefined;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

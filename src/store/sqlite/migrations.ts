@@ -1,0 +1,66 @@
+/**
+ * Append-only migrations: never edit or reorder one that has shipped; add a new one at the end.
+ * The schema version is the number applied (SQLite's `user_version`).
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: articles with versions, full-text search, failures, sources, tokens
+  `
+  CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    current_version INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE article_versions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    version INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    source TEXT,
+    source_id INTEGER,
+    fetched_at TEXT NOT NULL,
+    title TEXT,
+    url TEXT,
+    site_name TEXT,
+    published TEXT,
+    article_json TEXT NOT NULL,
+    analysis_json TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (article_id, version)
+  );
+  CREATE INDEX article_versions_hash ON article_versions(content_hash);
+  CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, tokenize = 'porter unicode61 remove_diacritics 2');
+  CREATE TABLE failures (
+    id INTEGER PRIMARY KEY,
+    input TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    source_id INTEGER,
+    at TEXT NOT NULL
+  );
+  CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    category TEXT,
+    added_at TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    last_success_at TEXT,
+    last_error_at TEXT,
+    last_error_code TEXT,
+    last_error_message TEXT,
+    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+    next_poll_at TEXT
+  );
+  CREATE TABLE tokens (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+  );
+  `,
+];
