@@ -1,0 +1,23 @@
+/**
+ * Turn the inputs named on a command line (paths, `-`, URLs) into documents, in order.
+ * Local reading has limits and clear errors; a URL is fetched with the acquire stage's guards.
+ */
+import type { Config, Document, Result } from "../core/index.ts";
+import { readFileInput } from "../acquire/file.ts";
+import { fetchInput } from "./fetch-input.ts";
+import { isUrl } from "./args.ts";
+
+/**
+ * @param inputs as the user typed them
+ * @param stdin where `-` reads from
+ * @param config for the fetcher's allow list
+ */
+export async function* documentsFor(
+  inputs: readonly string[],
+  stdin: NodeJS.ReadableStream,
+  config: Pick<Config, "fetchAllow">,
+): AsyncIterable<Result<Document>> {
+  for (const input of inputs) {
+    yield isUrl(input) ? await fetchInput(input, config) : await readFileInput(input, { stdin });
+  }
+}

@@ -1,0 +1,16 @@
+// Worker thread bootstrap of the pool: load TypeScript through tsx, import the task module and
+// answer each message with the result of its exported function. Plain JS so it runs before tsx.
+import { parentPort, workerData } from "node:worker_threads";
+import { register } from "tsx/esm/api";
+
+register();
+const mod = await import(workerData.module);
+const fn = mod[workerData.fn];
+parentPort.on("message", async ({ id, input }) => {
+  try {
+    parentPort.postMessage({ id, ok: true, value: await fn(input) });
+  } catch (e) {
+    parentPort.postMessage({ id, ok: false, message: e instanceof Error ? `${e.message}` : String(e) });
+  }
+});
+parentPort.postMessage({ ready: true });

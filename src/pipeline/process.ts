@@ -1,0 +1,37 @@
+/**
+ * One document through extract → analyse, as plain data in and out so it can run in a worker thread.
+ */
+import type { Analysis, Article, Document, ExtractOptions } from "../core/index.ts";
+import { toLedeError } from "../core/index.ts";
+import { analyse } from "../analyse/index.ts";
+import { extractDocument } from "../extract/index.ts";
+
+export interface ProcessInput {
+  readonly doc: Document;
+  readonly options: ExtractOptions;
+  /** Run the analysis too (else extraction only). */
+  readonly analyse: boolean;
+}
+
+export type ProcessOutput =
+  | { readonly ok: true; readonly article: Article; readonly analysis: Analysis | null }
+  | { readonly ok: false; readonly error: { readonly stage: string; readonly code: string; readonly message: string } };
+
+/**
+ * Extract (and analyse) one document. Expected failures come back as values; a bug's throw is
+ * turned into an `internal` error of the stage it happened in.
+ */
+export function processDocument(input: ProcessInput): ProcessOutput {
+  let stage: "extract" | "analyse" = "extract";
+  try {
+    const extracted = extractDocument(input.doc, input.options);
+    if (!extracted.ok) return { ok: false, error: extracted.error.toJSON() };
+    const article = extracted.value;
+    if (!input.analyse) return { ok: true, article, analysis: null };
+    stage = "analyse";
+    const reference = input.options.published ?? article.published ?? input.doc.hints?.published ?? null;
+    return { ok: true, article, analysis: analyse(article, { reference }) };
+  } catch (e) {
+    return { ok: false, error: toLedeError(e, stage).toJSON() };
+  }
+}
