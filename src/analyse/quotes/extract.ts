@@ -1,0 +1,366 @@
+/**
+ * The attribution rules: within each unit, find cues and, for each, its source (speaker) and content.
+ *
+ * Patterns (SRC = source phrase, CUE = cue, Q = quoted region, C = reported clause):
+ *   SRC CUE [OBJ] [PP] [,:] Q          → direct        ("Trump said: "...")
+ *   SRC CUE [OBJ] [that] C             → indirect      ("Witkoff said Putin had agreed ...")
+ *   Q [,] SRC CUE | Q [,] CUE SRC      → direct        ("..., " he said / "...", said Macron)
+ *   C , SRC CUE .                      → indirect      ("..., sources said.")
+ *   according to SRC , C | C , according to SRC
+ *   ..., CUE-ing [that] C | Q          → speaker is the clause's subject ("..., adding that ...")
+ * A quotation inside reported content becomes a partial quote with the same cue and speaker.
+ */
+import type { Span } from "../../core/index.ts";
+import { BETWEEN, CORE_CUES, CUES, PARTICIPLES, PRONOUNS, TAKES_OBJECT } from "./cues.ts";
+import type { Token } from "./tokens.ts";
+
+/** One attribution found in a unit, before speaker resolution. */
+export interface Attribution {
+  readonly kind: "direct" | "partial" | "indirect";
+  readonly content: Span;
+  readonly cue: Span | null;
+  readonly source: Span | null;
+  /** Index of the unit it came from. */
+  readonly unit: number;
+}
+
+/** Words that end a source phrase when scanning left from a cue. */
+const CLAUSE_WORDS = new Set(
+  `that which because while although though if when whereas since after before as so than where whether
+  to of for with by from on in at about into said says is was were are be been has have had did do does
+  not never but and or`.split(/\s+/),
+);
+/** Leading words stripped from a source phrase. */
+const LEADING = new Set(
+  `but and so yet still meanwhile however also then now instead later earlier today yesterday tonight last this
+  next on in at during monday tuesday wednesday thursday friday saturday sunday week month year morning afternoon
+  evening night separately moreover indeed thus`.split(/\s+/),
+);
+/** Heads of lower-case source phrases ("a campaign operative", "sources", "the poll"). */
+const SOURCE_HEADS = new Set(
+  `source sources official officials spokesman spokeswoman spokesperson aide aides adviser advisers advisor
+  advisors analyst analysts expert experts critic critics people voters supporters report reports study poll polls
+  survey statement campaign police prosecutors authorities investigators witnesses residents lawyer lawyers attorney
+  government ministry military president leader minister senator lawmakers lawmaker democrats republicans
+  administration company spokesperson researchers scientists economists observers diplomats diplomat agency
+  operative operatives person man woman official's group organization newspaper paper outlet network memo letter
+  document documents data figures percent respondents members member team staff strategist strategists
+  officer officers commander envoy candidate nominee`.split(/\s+/),
+);
+const DETERMINERS = new Set(
+  "the a an another some many most several his her their its our one two three few other both these those".split(" "),
+);
+/** Prepositions that may open a phrase between a cue and its content ("said in a statement that"). */
+const PREPS = new Set("in on at during to with after before via through over from".split(" "));
+/** Words that start a concessive or narrator's clause that ends indirect content. */
+const CONTENT_STOPS = new Set(["though", "although", "whereas"]);
+
+const MAX_SOURCE_TOKENS = 9;
+
+function isCap(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === "word" && /^[\p{Lu}\p{N}]/u.test(t.text);
+}
+
+function isComma(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === "punct" && (t.text === "," || t.text === ":");
+}
+
+function isEndPunct(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === "punct" && /[.!?;)]/.test(t.text);
+}
+
+/** Is this token a cue here (not a noun use such as "the said", "his warning")? */
+export function cueAt(toks: readonly Token[], i: number): boolean {
+  const t = toks[i]!;
+  if (t.kind !== "word") return false;
+  if (t.lower === "according") return toks[i + 1]?.lower === "to";
+  if (!CUES.has(t.lower)) return false;
+  const prev = toks[i - 1];
+  if (prev && DETERMINERS.has(prev.lower) && prev.lower !== "one" && prev.lower !== "two") return false;
+  if (prev && (prev.lower === "to" || prev.lower === "be" || prev.lower === "been" || prev.lower === "being") && !CORE_CUES.has(t.lower)) return false;
+  return true;
+}
+
+/** The span of tokens [a, b) (b exclusive), or null when empty. */
+function spanOf(toks: readonly Token[], a: number, b: number): Span | null {
+  if (b <= a) return null;
+  return { start: toks[a]!.start, end: toks[b - 1]!.end };
+}
+
+/** Does tokens [a, b) look like a speaker phrase? */
+function plausibleSource(toks: readonly Token[], a: number, b: number): boolean {
+  const n = b - a;
+  if (n <= 0 || n > MAX_SOURCE_TOKENS) return false;
+  const words = toks.slice(a, b);
+  if (words.some((t) => t.kind === "quote")) return false;
+  if (n === 1 && PRONOUNS.has(words[0]!.lower) && !["that", "this", "which", "you"].includes(words[0]!.lower)) return true;
+  if (words.some((t) => CLAUSE_WORDS.has(t.lower) && t.lower !== "of" && t.lower !== "and" && t.lower !== "for" && t.lower !== "at" && t.lower !== "in")) return false;
+  const last = words[words.length - 1]!;
+  if (isCap(last) || isCap(words[0])) return true;
+  if (SOURCE_HEADS.has(last.lower.replace(/’s$|'s$/, ""))) return true;
+  return words.some((t) => SOURCE_HEADS.has(t.lower));
+}
+
+/** Scan left from just before index `e` (exclusive) for a source phrase; returns [a, e) or null. */
+function sourceLeft(toks: readonly Token[], e: number, floor: number): [number, number] | null {
+  let a = e;
+  while (a > floor) {
+    const t = toks[a - 1]!;
+    if (t.kind === "quote") break;
+    if (t.kind === "punct" && t.text !== "." && t.text !== "’" && t.text !== "'" && t.text !== "-") break;
+    if (t.kind === "word" && (t.lower === "and" || t.lower === "or")) {
+      const right = toks[a];
+      if (!isCap(right) || !isCap(toks[a - 2])) break;
+    } else if (t.kind === "word" && CLAUSE_WORDS.has(t.lower) && !["of", "for", "at", "in"].includes(t.lower)) break;
+    else if (t.kind === "word" && ["of", "for", "at", "in"].includes(t.lower) && !isCap(toks[a])) break;
+    a--;
+    if (e - a > MAX_SOURCE_TOKENS + 4) return null;
+  }
+  while (a < e && LEADING.has(toks[a]!.lower) && !(isCap(toks[a]) && a + 1 === e)) a++;
+  // "last Friday Russia": drop a leading run of time words up to a capitalised name.
+  if (a >= e) return null;
+  return plausibleSource(toks, a, e) ? [a, e] : null;
+}
+
+/** Scan right from index `s` for an inverted source ("said Macron", "said the spokesman"). */
+function sourceRight(toks: readonly Token[], s: number, end: number): [number, number] | null {
+  let b = s;
+  while (b < end) {
+    const t = toks[b]!;
+    if (t.kind !== "word") {
+      if (t.kind === "punct" && (t.text === "-" || t.text === "’" || t.text === "'")) {
+        b++;
+        continue;
+      }
+      break;
+    }
+    if (b > s && CLAUSE_WORDS.has(t.lower) && t.lower !== "of" && t.lower !== "for") break;
+    b++;
+    if (b - s > MAX_SOURCE_TOKENS) return null;
+  }
+  return b > s && plausibleSource(toks, s, b) ? [s, b] : null;
+}
+
+/** The end (exclusive token index) of indirect content starting at `s`. */
+function contentEnd(toks: readonly Token[], s: number, end: number): number {
+  let e = end;
+  for (let k = s; k < end; k++) {
+    const t = toks[k]!;
+    if (isComma(t) && t.text === ",") {
+      const nx = toks[k + 1];
+      if (nx && (CONTENT_STOPS.has(nx.lower) || (nx.lower === "according" && toks[k + 2]?.lower === "to"))) {
+        e = k;
+        break;
+      }
+      // ", he said." / ", officials said"
+      const tail = sourceLeftTail(toks, k + 1, end);
+      if (tail) {
+        e = k;
+        break;
+      }
+    }
+  }
+  while (e > s && isEndPunct(toks[e - 1]) && toks[e - 1]!.text !== ")") e--;
+  while (e > s && toks[e - 1]!.kind === "punct" && /[,:;—–-]/.test(toks[e - 1]!.text)) e--;
+  return e;
+}
+
+/** Is tokens [s, end) an attribution tail: "he said." / "said Macron."? */
+function sourceLeftTail(toks: readonly Token[], s: number, end: number): boolean {
+  for (let k = s; k < Math.min(end, s + MAX_SOURCE_TOKENS + 1); k++) {
+    const t = toks[k]!;
+    if (t.kind === "word" && CORE_CUES.has(t.lower) && !t.lower.endsWith("ing")) {
+      let after = k + 1;
+      while (after < end && toks[after]!.kind === "word") after++;
+      return after >= end || isEndPunct(toks[after]) || isComma(toks[after]);
+    }
+    if (t.kind !== "word") return false;
+  }
+  return false;
+}
+
+/** Skip an indirect object and a prepositional phrase after a cue; return the index where content starts. */
+function skipToContent(toks: readonly Token[], cue: number, s: number, end: number): number {
+  let k = s;
+  const t = toks[cue]!;
+  // "told CNN that", "warned reporters that", "told him:"
+  if (TAKES_OBJECT.has(t.lower)) {
+    let j = k;
+    while (j < end && j - k < 5 && toks[j]!.kind === "word" && toks[j]!.lower !== "that" && toks[j]!.lower !== "to") j++;
+    const nx = toks[j];
+    if (j > k && nx && (nx.lower === "that" || nx.kind === "quote" || isComma(nx))) k = j;
+    else if (j > k && (isCap(toks[k]) || ["him", "her", "them", "us", "me", "reporters", "journalists"].includes(toks[k]!.lower))) {
+      let o = k + 1;
+      while (o < end && isCap(toks[o])) o++;
+      k = o;
+    }
+  }
+  // "said in a statement that", "said on Twitter:", "said Monday that"
+  const p = toks[k];
+  if (p && (PREPS.has(p.lower) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/.test(p.lower))) {
+    for (let j = k + 1; j < Math.min(end, k + 10); j++) {
+      const x = toks[j]!;
+      if (x.kind === "quote" || x.lower === "that" || isComma(x)) {
+        k = j;
+        break;
+      }
+      if (x.kind !== "word" && x.text !== "." && x.text !== "-") break;
+    }
+  }
+  while (k < end && isComma(toks[k])) k++;
+  return k;
+}
+
+/** The index of the token just before `i` that is not an adverb allowed between source and cue. */
+function skipBetween(toks: readonly Token[], i: number, floor: number): number {
+  let e = i;
+  while (e > floor && BETWEEN.has(toks[e - 1]!.lower)) e--;
+  return e;
+}
+
+/** The subject of a unit for a participial cue: the nearest name or pronoun after a boundary. */
+function unitSubject(toks: readonly Token[], before: number): [number, number] | null {
+  for (let k = before - 1; k >= 0; k--) {
+    const t = toks[k]!;
+    const prev = toks[k - 1];
+    const atBoundary = !prev || isComma(prev) || prev.lower === "and" || prev.lower === "but" || LEADING.has(prev.lower);
+    if (!atBoundary) continue;
+    if (t.kind === "word" && PRONOUNS.has(t.lower) && !["that", "this", "which", "it"].includes(t.lower)) return [k, k + 1];
+    if (isCap(t) && !CUES.has(t.lower) && !LEADING.has(t.lower)) {
+      let e = k;
+      while (e < before && (isCap(toks[e]) || (toks[e]!.lower === "of" && isCap(toks[e + 1])))) e++;
+      const nx = toks[e];
+      if (nx && nx.kind === "word" && !isCap(nx)) return [k, e];
+    }
+  }
+  return null;
+}
+
+/**
+ * Find attributions in one unit.
+ *
+ * @param toks - the unit's tokens
+ * @param unit - the unit's index (kept on each attribution)
+ * @returns attributions in cue order; quotations inside reported content are added as partial quotes
+ */
+export function attributeUnit(toks: readonly Token[], unit: number): Attribution[] {
+  const out: Attribution[] = [];
+  const end = toks.length;
+  let lastSource: Span | null = null;
+  let lastSourceIdx: [number, number] | null = null;
+  const used = new Set<number>();
+  for (let i = 0; i < end; i++) {
+    if (!cueAt(toks, i) || used.has(i)) continue;
+    const t = toks[i]!;
+    // "according to SRC"
+    if (t.lower === "according") {
+      const src = sourceRight(toks, i + 2, end);
+      const cue = spanOf(toks, i, i + 2)!;
+      const source = src ? spanOf(toks, src[0], src[1]) : null;
+      const after = src ? src[1] : i + 2;
+      let content: Span | null = null;
+      if (isComma(toks[i - 1])) {
+        const ce = contentEnd(toks, 0, i - 1);
+        content = spanOf(toks, 0, ce);
+      } else if (i === 0 || LEADING.has(toks[i - 1]!.lower)) {
+        let s = after;
+        while (s < end && isComma(toks[s])) s++;
+        content = spanOf(toks, s, contentEnd(toks, s, end));
+      }
+      if (content) push(out, toks, content, cue, source, unit);
+      i = after - 1;
+      continue;
+    }
+    const cue = spanOf(toks, i, i + 1)!;
+    const participle = PARTICIPLES.has(t.lower);
+    const e = skipBetween(toks, i, 0);
+    let srcIdx: [number, number] | null = null;
+    if (participle && (isComma(toks[e - 1]) || e === 0 || toks[e - 1]!.kind === "word")) {
+      // "..., saying that ..." / "he hinted ..., saying ..." → the clause's subject.
+      srcIdx = lastSourceIdx ?? unitSubject(toks, i);
+      if (srcIdx && !isComma(toks[e - 1]) && e > 0 && toks[e - 1]!.kind === "word") {
+        const direct = sourceLeft(toks, e, 0);
+        if (direct) srcIdx = direct;
+      }
+    } else {
+      srcIdx = sourceLeft(toks, e, 0);
+    }
+    let inverted = false;
+    let afterCue = i + 1;
+    const leftBoundary = srcIdx && !participle ? srcIdx[0] - 1 : e - 1;
+    const lb = toks[leftBoundary];
+    const leftIsQuote = lb !== undefined && (lb.kind === "quote" || (isComma(lb) && toks[leftBoundary - 1]?.kind === "quote"));
+    if (!srcIdx && (leftIsQuote || isComma(lb))) {
+      const r = sourceRight(toks, i + 1, end);
+      if (r) {
+        srcIdx = r;
+        inverted = true;
+        afterCue = r[1];
+      }
+    }
+    if (!srcIdx && !(CORE_CUES.has(t.lower) && leftIsQuote)) continue;
+    const source = srcIdx ? spanOf(toks, srcIdx[0], srcIdx[1]) : null;
+    // Content.
+    const rest = afterCue;
+    const restEmpty = rest >= end || isEndPunct(toks[rest]) || (isComma(toks[rest]) && (toks[rest + 1]?.kind === "quote" || rest + 1 >= end));
+    if ((leftIsQuote || (isComma(lb) && !participle)) && restEmpty) {
+      // Tail pattern: the content is on the left.
+      const qIdx = lb!.kind === "quote" ? leftBoundary : leftBoundary - 1;
+      const q = toks[qIdx];
+      if (q && q.kind === "quote") {
+        // A run of quotations, possibly split by the paragraph before (already its own unit).
+        push(out, toks, q, cue, source, unit, "direct");
+      } else if (isComma(lb) && leftBoundary > 0) {
+        const ce = contentEnd(toks, 0, leftBoundary);
+        const content = spanOf(toks, 0, ce);
+        if (content && ce >= 3) push(out, toks, content, cue, source, unit);
+        else continue;
+      } else continue;
+      // "A," he said, "B."
+      if (isComma(toks[rest]) && toks[rest + 1]?.kind === "quote") {
+        push(out, toks, toks[rest + 1]!, cue, source, unit, "direct");
+        i = rest + 1;
+      }
+    } else if (!restEmpty) {
+      const s = skipToContent(toks, i, rest, end);
+      const first = toks[s];
+      if (!first) continue;
+      if (first.kind === "quote" && (s + 1 >= end || isEndPunct(toks[s + 1]) || isComma(toks[s + 1]))) {
+        push(out, toks, first, cue, source, unit, "direct");
+        i = s;
+      } else {
+        const cls = CUES.get(t.lower);
+        const ce = contentEnd(toks, s, end);
+        if (ce <= s) continue;
+        const content = spanOf(toks, s, ce)!;
+        if (cls === "speech" || cls === "object") push(out, toks, content, cue, source, unit);
+      }
+    } else continue;
+    if (srcIdx && !inverted && !participle) {
+      lastSource = source;
+      lastSourceIdx = srcIdx;
+    }
+    void lastSource;
+  }
+  return out;
+}
+
+/** Add an attribution; for indirect content, also each quotation inside it as a partial quote. */
+function push(
+  out: Attribution[],
+  toks: readonly Token[],
+  content: Span,
+  cue: Span,
+  source: Span | null,
+  unit: number,
+  kind?: "direct",
+): void {
+  if (kind === "direct") {
+    out.push({ kind: "direct", content: { start: content.start, end: content.end }, cue, source, unit });
+    return;
+  }
+  const quotes = toks.filter((t) => t.kind === "quote" && t.start >= content.start && t.end <= content.end);
+  const whole = quotes.length === 1 && quotes[0]!.start === content.start && quotes[0]!.end === content.end;
+  out.push({ kind: whole ? "direct" : "indirect", content, cue, source, unit });
+  if (!whole) for (const q of quotes) out.push({ kind: "partial", content: { start: q.start, end: q.end }, cue, source, unit });
+}

@@ -1,0 +1,148 @@
+/**
+ * Quotes: who said what. Direct quotations, partial quotations inside reported speech, and indirect
+ * speech, each with its cue, speaker span and resolved speaker entity (CONTRACT.md "quotes").
+ *
+ * @example
+ * const quotes = findQuotes(text, splitSentences(text), findEntities(text, sentences));
+ */
+import type { Entity, Quote, Span, TextSpan } from "../../core/index.ts";
+import { type Attribution, attributeUnit } from "./extract.ts";
+import { findQuoteRegions } from "./marks.ts";
+import { type NameSeen, nameOf, resolveSpeaker } from "./speaker.ts";
+import { type Token, tokenize, units } from "./tokens.ts";
+
+export { saidBaseline } from "./baseline.ts";
+export { findQuoteRegions, type QuoteRegion } from "./marks.ts";
+export { nameOf } from "./speaker.ts";
+
+/** Words that mark a capitalised run as an organisation rather than a person. */
+const ORG_WORDS =
+  /\b(?:Party|Ministry|Department|University|News|Post|Times|Inc|Company|Association|Council|Committee|Union|Bank|House|Senate|Congress|Court|Agency|Office|Service|Institute|Foundation|Campaign|Network|Group|Organisation|Organization|Journal|Street|Daily)\b/;
+/** Upper bound on the text length analysed (characters); longer texts are cut to keep time bounded. */
+const MAX_TEXT = 2_000_000;
+
+function textSpan(text: string, s: Span): TextSpan {
+  return { start: s.start, end: s.end, text: text.slice(s.start, s.end) };
+}
+
+/** Capitalised multi-word runs that look like person names, in text order (for pronouns without NER). */
+function personRuns(text: string): NameSeen[] {
+  const out: NameSeen[] = [];
+  const re = /\b(\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+)+)/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (ORG_WORDS.test(m[1]!)) continue;
+    const name = nameOf(m[1]!);
+    if (name?.includes(" ")) out.push({ start: m.index, name, entity: null, person: true });
+  }
+  return out;
+}
+
+/** Expand a surname to the full name seen earlier ("Putin" → "Vladimir Putin"). */
+function fullName(name: string, seen: readonly NameSeen[], before: number): string {
+  if (name.includes(" ")) return name;
+  for (let k = seen.length - 1; k >= 0; k--) {
+    const s = seen[k]!;
+    if (s.start < before && s.name.endsWith(` ${name}`)) return s.name;
+  }
+  return name;
+}
+
+/**
+ * Find quotations and reported speech.
+ *
+ * @param text - the article text; every span indexes it
+ * @param sentences - sentence spans (may be empty: a simple internal split is used)
+ * @param entities - entities with their mentions (may be empty: speakers are then named from the text and
+ *   `speakerEntity` is null)
+ * @returns quotes in text order of their content; a quotation split by its attribution is two items sharing
+ *   `cue` and `speaker`
+ * @example
+ * findQuotes('"We will win," he said.', [], [])[0]?.kind // "direct"
+ */
+export function findQuotes(text: string, sentences: readonly Span[], entities: readonly Entity[]): Quote[] {
+  const body = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const regions = findQuoteRegions(body);
+  const tokens = tokenize(body, regions);
+  const us = units(body, tokens, sentences);
+  const atts: Attribution[] = [];
+  for (let u = 0; u < us.length; u++) atts.push(...attributeUnit(us[u]!, u));
+  addOrphans(us, atts);
+  atts.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
+
+  const runs = personRuns(body);
+  const seen: NameSeen[] = [...runs];
+  const out: Quote[] = [];
+  const keys = new Set<string>();
+  for (const a of atts) {
+    const key = `${a.content.start}:${a.content.end}:${a.cue?.start ?? -1}`;
+    if (keys.has(key)) continue;
+    keys.add(key);
+    let entity: string | null = null;
+    let name: string | null = null;
+    if (a.source) {
+      const r = resolveSpeaker(body, a.source, entities, seen);
+      entity = r.entity;
+      name = r.name && !r.entity ? fullName(r.name, seen, a.source.start) : r.name;
+      if (name) {
+        const surface = body.slice(a.source.start, a.source.end).toLowerCase();
+        const person = /^(?:he|she|i)$/.test(surface) || (!ORG_WORDS.test(name) && name.includes(" "));
+        insertSeen(seen, { start: a.source.start, name, entity, person });
+      }
+    }
+    const q: Quote = {
+      kind: a.kind,
+      ...textSpan(body, a.content),
+      cue: a.cue ? textSpan(body, a.cue) : null,
+      speaker: a.source ? textSpan(body, a.source) : null,
+      speakerEntity: entity,
+      speakerName: name,
+    };
+    out.push(q);
+  }
+  return out;
+}
+
+function insertSeen(seen: NameSeen[], s: NameSeen): void {
+  let k = seen.length;
+  while (k > 0 && seen[k - 1]!.start > s.start) k--;
+  seen.splice(k, 0, s);
+}
+
+/**
+ * Quotations no cue claimed: a paragraph that is only a quotation continues the previous direct quote's
+ * speaker (same cue and speaker, as a quotation split by its attribution); the continuation paragraphs of
+ * a multi-paragraph quotation likewise.
+ */
+function addOrphans(us: readonly (readonly Token[])[], atts: Attribution[]): void {
+  const claimed = new Set<number>();
+  for (const a of atts) claimed.add(a.content.start);
+  const byUnit = new Map<number, Attribution>();
+  for (const a of atts) if (a.kind === "direct" || a.kind === "indirect") byUnit.set(a.unit, a);
+  let last: Attribution | null = null;
+  let lastUnit = -10;
+  for (let u = 0; u < us.length; u++) {
+    const toks = us[u]!;
+    const own = byUnit.get(u);
+    const quoteOnly = toks.every((t) => t.kind === "quote" || t.kind === "punct") && toks.some((t) => t.kind === "quote");
+    if (quoteOnly) {
+      for (const t of toks) {
+        if (t.kind !== "quote" || claimed.has(t.start)) continue;
+        const near = last && (u - lastUnit <= 2 || t.region?.continued === true);
+        const a: Attribution = {
+          kind: "direct",
+          content: { start: t.start, end: t.end },
+          cue: near && last ? last.cue : null,
+          source: near && last ? last.source : null,
+          unit: u,
+        };
+        atts.push(a);
+        claimed.add(t.start);
+        if (near) lastUnit = u;
+      }
+    }
+    if (own) {
+      last = own;
+      lastUnit = u;
+    }
+  }
+}

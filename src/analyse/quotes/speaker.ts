@@ -1,0 +1,111 @@
+/**
+ * Speaker resolution: from a speaker span ("he", "the president's special envoy Steve Witkoff",
+ * "Russia") to the entity it names. Uses the entity model's mentions (names, titles, nominals, pronouns)
+ * when present; otherwise the nearest preceding name for pronouns, and the span's own capitalised name.
+ */
+import type { Entity, Span } from "../../core/index.ts";
+import { PRONOUNS, TITLES } from "./cues.ts";
+
+export interface Resolved {
+  readonly entity: string | null;
+  readonly name: string | null;
+}
+
+/** A name seen earlier in the text, for resolving pronouns when there is no entity model. */
+export interface NameSeen {
+  readonly start: number;
+  readonly name: string;
+  readonly entity: string | null;
+  readonly person: boolean;
+}
+
+const PERSON_PRONOUNS = new Set(["he", "she", "him", "her", "i", "who"]);
+const GROUP_PRONOUNS = new Set(["it", "they", "we", "which"]);
+
+/**
+ * Resolve a speaker span.
+ *
+ * @param text - the article text
+ * @param span - the speaker span
+ * @param entities - entities from the entity model (may be empty)
+ * @param seen - names found earlier in the text (speakers and capitalised runs), in text order
+ * @returns the entity id (or null) and the canonical name (or null when unknown)
+ */
+export function resolveSpeaker(text: string, span: Span, entities: readonly Entity[], seen: readonly NameSeen[]): Resolved {
+  const surface = text.slice(span.start, span.end);
+  const lower = surface.toLowerCase();
+  // 1. An entity mention inside or overlapping the span.
+  let best: { e: Entity; score: number } | null = null;
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      const overlap = Math.min(m.end, span.end) - Math.max(m.start, span.start);
+      if (overlap <= 0) continue;
+      const kindBonus = m.kind === "name" ? 2 : m.kind === "title" ? 1 : 0;
+      const typeBonus = e.type === "PERSON" ? 1 : e.type === "ORG" ? 0.5 : 0;
+      const score = overlap * 10 + kindBonus + typeBonus + (m.end === span.end ? 3 : 0);
+      if (!best || score > best.score) best = { e, score };
+    }
+  }
+  if (best) return { entity: best.e.id, name: best.e.name };
+  // 2. A pronoun: the nearest preceding entity mention or name of a fitting kind.
+  if (PRONOUNS.has(lower)) {
+    const wantPerson = PERSON_PRONOUNS.has(lower);
+    const wantGroup = GROUP_PRONOUNS.has(lower) && lower !== "they";
+    let cand: { start: number; id: string | null; name: string } | null = null;
+    for (const e of entities) {
+      if (wantPerson && e.type !== "PERSON") continue;
+      if (wantGroup && e.type === "PERSON") continue;
+      for (const m of e.mentions) {
+        if (m.end <= span.start && (!cand || m.start > cand.start) && m.kind !== "pronoun") {
+          cand = { start: m.start, id: e.id, name: e.name };
+        }
+      }
+    }
+    if (cand) return { entity: cand.id, name: cand.name };
+    for (let k = seen.length - 1; k >= 0; k--) {
+      const s = seen[k]!;
+      if (s.start >= span.start) continue;
+      if (wantPerson && !s.person) continue;
+      if (wantGroup && s.person) continue;
+      return { entity: s.entity, name: s.name };
+    }
+    return { entity: null, name: null };
+  }
+  // 3. A nominal or title without a mention ("the Russian leader"): the nearest preceding person whose
+  //    titles share a word with it.
+  const words = lower.split(/[^\p{L}]+/u).filter((w) => w.length > 2 && w !== "the");
+  if (!/\p{Lu}/u.test(surface.replace(/^\p{Lu}/u, "")) && words.length > 0) {
+    let cand: { start: number; e: Entity } | null = null;
+    for (const e of entities) {
+      if (e.type !== "PERSON") continue;
+      const titles = e.titles.join(" ").toLowerCase();
+      if (!words.some((w) => titles.includes(w))) continue;
+      for (const m of e.mentions) if (m.end <= span.start && (!cand || m.start > cand.start)) cand = { start: m.start, e };
+    }
+    if (cand) return { entity: cand.e.id, name: cand.e.name };
+    return { entity: null, name: null };
+  }
+  // 4. No entity model: the capitalised name in the span without its titles.
+  return { entity: null, name: nameOf(surface) };
+}
+
+/**
+ * The name part of a capitalised speaker phrase: "French President Emmanuel Macron" → "Emmanuel Macron".
+ *
+ * @param surface - the phrase
+ * @returns the name, or null when the phrase has no capitalised word besides titles
+ */
+export function nameOf(surface: string): string | null {
+  const words = surface.split(/\s+/).filter(Boolean);
+  // Take the last run of capitalised words.
+  let end = words.length;
+  while (end > 0 && !/^\p{Lu}/u.test(words[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && /^\p{Lu}/u.test(words[start - 1]!)) start--;
+  let run = words.slice(start, end).map((w) => w.replace(/[,’']s?$/u, (m) => (m.startsWith("’") || m.startsWith("'") ? "" : m)));
+  while (run.length > 1 && TITLES.has(run[0]!.toLowerCase().replace(/\.$/, ""))) run = run.slice(1);
+  if (run.length === 0) return null;
+  if (run.length === 1 && TITLES.has(run[0]!.toLowerCase().replace(/\.$/, ""))) return null;
+  const name = run.join(" ").replace(/[,.]$/, "");
+  return name.length > 0 ? name : null;
+}

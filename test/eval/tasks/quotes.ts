@@ -1,0 +1,247 @@
+/**
+ * Eval task `quotes`: attribution relations on PolNeAR (Newell, Margolin & Ruths, LREC 2018), dev split.
+ *
+ * Scores Source, Cue and Content spans as the CofeNet paper does (exact-match P/R/F1 of spans) and with a
+ * relaxed token-overlap variant (P/R/F1 over the word tokens the spans cover). A discontinuous gold span
+ * (a quotation split by its attribution) counts as one span per fragment, which is how Lede reports it
+ * (CONTRACT.md: `"A," he said. "B."` is two items). Gold spans are deduplicated per document and type.
+ *
+ * Rows: "lede" (findQuotes with whatever entity model exists at run time) and "said-baseline"
+ * (X said Y, a deliberately simple rule peer). Published exact F1 on PolNeAR (Source/Cue/Content):
+ * rule baseline 10.7/22.8/5.6, CRF 50.6/53.4/28.6, BiLSTM-CRF 69.6/66.7/59.0, BERT-CofeNet 83.2/75.3/72.9.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { findQuotes, saidBaseline } from "../../../src/analyse/quotes/index.ts";
+import type { Entity, Quote, Span } from "../../../src/core/index.ts";
+import { type EvalContext, type EvalReport, type EvalTask, ROOT } from "../harness.ts";
+
+/** The three span types PolNeAR annotates for an attribution relation. */
+export type RoleName = "Source" | "Cue" | "Content";
+export const ROLES: readonly RoleName[] = ["Source", "Cue", "Content"];
+
+/** One gold attribution: fragments per role (Source may be missing). */
+export interface GoldAttribution {
+  readonly source: readonly Span[];
+  readonly cue: readonly Span[];
+  readonly content: readonly Span[];
+}
+
+export interface PolnearDoc {
+  readonly name: string;
+  readonly text: string;
+  readonly attributions: readonly GoldAttribution[];
+}
+
+/** Parse brat offsets "10 20;25 30" into spans. */
+function parseOffsets(s: string): Span[] {
+  return s.split(";").map((part) => {
+    const [a, b] = part.trim().split(/\s+/);
+    return { start: Number(a), end: Number(b) };
+  });
+}
+
+/** Load one PolNeAR split (train, dev, test): one annotator per article, as metadata.tsv assigns. */
+export function loadPolnear(dataDir: string, split: string, limit?: number): PolnearDoc[] {
+  const root = join(dataDir, "quotes/polnear/data");
+  const meta = readFileSync(join(root, "metadata.tsv"), "utf8").split("\n");
+  const docs: PolnearDoc[] = [];
+  for (const line of meta) {
+    const cols = line.split("\t");
+    if (cols[0] !== split) continue;
+    const name = cols[1] ?? "";
+    const annotator = (cols[3] ?? "").split("|")[0] ?? "";
+    const textFile = join(root, split, "text", `${name}.txt`);
+    const annFile = join(root, split, "attributions", `${name}_${annotator}.ann`);
+    if (!existsSync(textFile) || !existsSync(annFile)) continue;
+    const text = readFileSync(textFile, "utf8");
+    const spans = new Map<string, { type: string; spans: Span[] }>();
+    const relations: string[][] = [];
+    for (const row of readFileSync(annFile, "utf8").split("\n")) {
+      const [id, body] = row.split("\t");
+      if (!id || !body) continue;
+      if (id.startsWith("T")) {
+        const sp = body.indexOf(" ");
+        spans.set(id, { type: body.slice(0, sp), spans: parseOffsets(body.slice(sp + 1)) });
+      } else if (id.startsWith("E")) relations.push(body.trim().split(/\s+/));
+    }
+    const attributions: GoldAttribution[] = [];
+    for (const rel of relations) {
+      const parts: Record<string, Span[]> = { Source: [], Cue: [], Content: [] };
+      for (const arg of rel.slice(1)) {
+        const [role, ref] = arg.split(":");
+        const t = ref ? spans.get(ref) : undefined;
+        if (!role || !t) continue;
+        const key = role.replace(/\d+$/, "");
+        parts[key]?.push(...t.spans);
+      }
+      attributions.push({ source: parts.Source ?? [], cue: parts.Cue ?? [], content: parts.Content ?? [] });
+    }
+    docs.push({ name, text, attributions });
+    if (limit !== undefined && docs.length >= limit) break;
+  }
+  return docs;
+}
+
+/** Spans of one role, deduplicated, from gold attributions. */
+function goldSpans(doc: PolnearDoc, role: RoleName): Span[] {
+  const key = role === "Source" ? "source" : role === "Cue" ? "cue" : "content";
+  return dedupe(doc.attributions.flatMap((a) => a[key]));
+}
+
+/** Spans of one role from quotes. */
+export function quoteSpans(quotes: readonly Quote[], role: RoleName): Span[] {
+  const out: Span[] = [];
+  for (const q of quotes) {
+    const s = role === "Content" ? q : role === "Cue" ? q.cue : q.speaker;
+    if (s) out.push({ start: s.start, end: s.end });
+  }
+  return dedupe(out);
+}
+
+function dedupe(spans: readonly Span[]): Span[] {
+  const seen = new Set<string>();
+  const out: Span[] = [];
+  for (const s of spans) {
+    const k = `${s.start}:${s.end}`;
+    if (s.end > s.start && !seen.has(k)) {
+      seen.add(k);
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+/** Running counts for exact and token-overlap scoring of one role. */
+interface Counts {
+  tp: number;
+  pred: number;
+  gold: number;
+  tokTp: number;
+  tokPred: number;
+  tokGold: number;
+}
+
+function newCounts(): Counts {
+  return { tp: 0, pred: 0, gold: 0, tokTp: 0, tokPred: 0, tokGold: 0 };
+}
+
+/** Start offsets of word tokens (runs of letters/digits) inside the spans, as a set. */
+function tokenSet(text: string, spans: readonly Span[]): Set<number> {
+  const out = new Set<number>();
+  const re = /[\p{L}\p{N}]+/gu;
+  for (const s of spans) {
+    re.lastIndex = s.start;
+    for (let m = re.exec(text); m && m.index < s.end; m = re.exec(text)) out.add(m.index);
+  }
+  return out;
+}
+
+/** Add one document's spans to the counts. */
+export function score(counts: Counts, text: string, gold: readonly Span[], pred: readonly Span[]): void {
+  const g = new Set(gold.map((s) => `${s.start}:${s.end}`));
+  counts.gold += gold.length;
+  counts.pred += pred.length;
+  for (const s of pred) if (g.has(`${s.start}:${s.end}`)) counts.tp++;
+  const gt = tokenSet(text, gold);
+  const pt = tokenSet(text, pred);
+  counts.tokGold += gt.size;
+  counts.tokPred += pt.size;
+  for (const t of pt) if (gt.has(t)) counts.tokTp++;
+}
+
+function prf(tp: number, pred: number, gold: number): [number, number, number] {
+  const p = pred === 0 ? 0 : tp / pred;
+  const r = gold === 0 ? 0 : tp / gold;
+  return [p, r, p + r === 0 ? 0 : (2 * p * r) / (p + r)];
+}
+
+function metrics(counts: Record<RoleName, Counts>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const role of ROLES) {
+    const c = counts[role];
+    const key = role.toLowerCase();
+    const [p, r, f] = prf(c.tp, c.pred, c.gold);
+    const [tp, tr, tf] = prf(c.tokTp, c.tokPred, c.tokGold);
+    out[`${key}_p`] = round(p);
+    out[`${key}_r`] = round(r);
+    out[`${key}_f1`] = round(f);
+    out[`${key}_tok_p`] = round(tp);
+    out[`${key}_tok_r`] = round(tr);
+    out[`${key}_tok_f1`] = round(tf);
+  }
+  return out;
+}
+
+function round(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}
+
+type EntityFinder = (text: string, sentences: readonly Span[]) => Entity[];
+type SentenceSplitter = (text: string) => Span[];
+
+/** The entity model and sentence splitter if they exist at run time (other engineers' folders). */
+export async function loadUpstream(): Promise<{ entities: EntityFinder | null; sentences: SentenceSplitter | null }> {
+  const load = async <T>(rel: string, name: string): Promise<T | null> => {
+    const file = join(ROOT, rel);
+    if (!existsSync(file)) return null;
+    try {
+      const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      return typeof mod[name] === "function" ? (mod[name] as T) : null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    entities: await load<EntityFinder>("src/analyse/entities/index.ts", "findEntities"),
+    sentences: await load<SentenceSplitter>("src/analyse/text/index.ts", "splitSentences"),
+  };
+}
+
+const task: EvalTask = {
+  name: "quotes",
+  description: "PolNeAR dev: exact and token-overlap P/R/F1 of Source, Cue and Content spans",
+  async run(ctx: EvalContext): Promise<EvalReport> {
+    const docs = loadPolnear(ctx.dataDir, "dev", ctx.limit);
+    const upstream = await loadUpstream();
+    const systems = {
+      lede: (text: string) => {
+        let sentences: readonly Span[] = [];
+        let entities: readonly Entity[] = [];
+        try {
+          sentences = upstream.sentences ? upstream.sentences(text) : [];
+          entities = upstream.entities ? upstream.entities(text, sentences) : [];
+        } catch (err) {
+          ctx.progress(`upstream failed: ${String(err)}`);
+        }
+        return findQuotes(text, sentences, entities);
+      },
+      "said-baseline": (text: string) => saidBaseline(text),
+    };
+    const rows = [];
+    for (const [system, run] of Object.entries(systems)) {
+      const counts = { Source: newCounts(), Cue: newCounts(), Content: newCounts() };
+      const t0 = performance.now();
+      for (const doc of docs) {
+        const quotes = run(doc.text);
+        for (const role of ROLES) score(counts[role], doc.text, goldSpans(doc, role), quoteSpans(quotes, role));
+      }
+      const ms = (performance.now() - t0) / Math.max(1, docs.length);
+      rows.push({ system, metrics: { ...metrics(counts), doc_ms: round(ms) } });
+    }
+    const gold = docs.reduce((n, d) => n + d.attributions.length, 0);
+    return {
+      rows,
+      items: { documents: docs.length, attributions: gold },
+      notes: [
+        `entity model: ${upstream.entities ? "src/analyse/entities" : "none (speakers unresolved)"}; sentences: ${
+          upstream.sentences ? "src/analyse/text" : "internal fallback"
+        }`,
+        "published exact F1 S/Cue/Content: rule 10.7/22.8/5.6, CRF 50.6/53.4/28.6, BiLSTM-CRF 69.6/66.7/59.0, BERT-CofeNet 83.2/75.3/72.9",
+      ],
+    };
+  },
+};
+
+export default task;
