@@ -28,7 +28,7 @@ export interface Attribution {
 const CLAUSE_WORDS = new Set(
   `that which because while although though if when whereas since after before as so than where whether
   to of for with by from on in at about into said says is was were are be been has have had did do does
-  not never but and or`.split(/\s+/),
+  not never but and or what when where how why let having`.split(/\s+/),
 );
 /** Leading words stripped from a source phrase. */
 const LEADING = new Set(
@@ -47,6 +47,7 @@ const SOURCE_HEADS = new Set(
   document documents data figures percent respondents members member team staff strategist strategists
   officer officers commander envoy candidate nominee`.split(/\s+/),
 );
+const POSSESSIVES = new Set("his her their its my our your whose".split(" "));
 const DETERMINERS = new Set(
   "the a an another some many most several his her their its our one two three few other both these those".split(" "),
 );
@@ -74,8 +75,9 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
   const t = toks[i]!;
   if (t.kind !== "word") return false;
   if (t.lower === "according") return toks[i + 1]?.lower === "to";
-  if (!CUES.has(t.lower)) return false;
+  if (!CUES.has(t.lower) || t.text !== t.lower) return false;
   const prev = toks[i - 1];
+  if (prev && (POSSESSIVES.has(prev.lower) || /[’']s$/.test(prev.lower))) return false;
   if (prev && DETERMINERS.has(prev.lower) && prev.lower !== "one" && prev.lower !== "two") return false;
   if (prev && (prev.lower === "to" || prev.lower === "be" || prev.lower === "been" || prev.lower === "being") && !CORE_CUES.has(t.lower)) return false;
   return true;
@@ -97,6 +99,7 @@ function plausibleSource(toks: readonly Token[], a: number, b: number): boolean 
   if (words.some((t) => CLAUSE_WORDS.has(t.lower) && t.lower !== "of" && t.lower !== "and" && t.lower !== "for" && t.lower !== "at" && t.lower !== "in")) return false;
   const last = words[words.length - 1]!;
   if (isCap(last) || isCap(words[0])) return true;
+  if (DETERMINERS.has(words[0]!.lower) && n <= 5) return true;
   if (SOURCE_HEADS.has(last.lower.replace(/’s$|'s$/, ""))) return true;
   return words.some((t) => SOURCE_HEADS.has(t.lower));
 }
@@ -138,6 +141,7 @@ function sourceRight(toks: readonly Token[], s: number, end: number): [number, n
     b++;
     if (b - s > MAX_SOURCE_TOKENS) return null;
   }
+  if (toks[b]?.kind === "quote") return null;
   return b > s && plausibleSource(toks, s, b) ? [s, b] : null;
 }
 
@@ -149,6 +153,11 @@ function contentEnd(toks: readonly Token[], s: number, end: number): number {
     if (isComma(t) && t.text === ",") {
       const nx = toks[k + 1];
       if (nx && (CONTENT_STOPS.has(nx.lower) || (nx.lower === "according" && toks[k + 2]?.lower === "to"))) {
+        e = k;
+        break;
+      }
+      // ", saying ...", ", adding that ..." start another attribution.
+      if (nx && PARTICIPLES.has(nx.lower)) {
         e = k;
         break;
       }
@@ -179,6 +188,18 @@ function sourceLeftTail(toks: readonly Token[], s: number, end: number): boolean
   return false;
 }
 
+/** Is [s, end) a short trailing phrase after a cue ("told CNBC Saturday.", "said in a statement.")? */
+function shortTail(toks: readonly Token[], s: number, end: number): boolean {
+  let words = 0;
+  for (let k = s; k < end; k++) {
+    const t = toks[k]!;
+    if (t.kind === "quote" || t.lower === "that") return false;
+    if (t.kind === "word") words++;
+    else if (!isEndPunct(t) && !isComma(t)) return false;
+  }
+  return words <= 6;
+}
+
 /** Skip an indirect object and a prepositional phrase after a cue; return the index where content starts. */
 function skipToContent(toks: readonly Token[], cue: number, s: number, end: number): number {
   let k = s;
@@ -198,8 +219,9 @@ function skipToContent(toks: readonly Token[], cue: number, s: number, end: numb
   // "said in a statement that", "said on Twitter:", "said Monday that"
   const p = toks[k];
   if (p && (PREPS.has(p.lower) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/.test(p.lower))) {
-    for (let j = k + 1; j < Math.min(end, k + 10); j++) {
+    for (let j = k + 1; j < Math.min(end, k + 8); j++) {
       const x = toks[j]!;
+      if (CLAUSE_WORDS.has(x.lower) && x.lower !== "that" && !PREPS.has(x.lower) && x.lower !== "of") break;
       if (x.kind === "quote" || x.lower === "that" || isComma(x)) {
         k = j;
         break;
@@ -275,7 +297,10 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     const participle = PARTICIPLES.has(t.lower);
     const e = skipBetween(toks, i, 0);
     let srcIdx: [number, number] | null = null;
-    if (participle && (isComma(toks[e - 1]) || e === 0 || toks[e - 1]!.kind === "word")) {
+    const conj = e > 0 && ["and", "then", "but"].includes(toks[e - 1]!.lower);
+    if (conj) {
+      srcIdx = lastSourceIdx ?? unitSubject(toks, e - 1);
+    } else if (participle && (isComma(toks[e - 1]) || e === 0 || toks[e - 1]!.kind === "word")) {
       // "..., saying that ..." / "he hinted ..., saying ..." → the clause's subject.
       srcIdx = lastSourceIdx ?? unitSubject(toks, i);
       if (srcIdx && !isComma(toks[e - 1]) && e > 0 && toks[e - 1]!.kind === "word") {
@@ -285,12 +310,24 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     } else {
       srcIdx = sourceLeft(toks, e, 0);
     }
+    // "Chris Cox, who runs the NRA's lobbying arm, says": the source before an appositive.
+    if (!srcIdx && !participle && isComma(toks[e - 1]) && e >= 3) {
+      for (let k = e - 2; k > 0 && e - k <= 12; k--) {
+        if (isComma(toks[k]) || toks[k]!.kind === "quote") {
+          const base = sourceLeft(toks, k, 0);
+          if (base && isComma(toks[k]) && (isCap(toks[base[1] - 1]) || PRONOUNS.has(toks[base[0]]!.lower))) {
+            srcIdx = base;
+          }
+          break;
+        }
+      }
+    }
     let inverted = false;
     let afterCue = i + 1;
     const leftBoundary = srcIdx && !participle ? srcIdx[0] - 1 : e - 1;
     const lb = toks[leftBoundary];
     const leftIsQuote = lb !== undefined && (lb.kind === "quote" || (isComma(lb) && toks[leftBoundary - 1]?.kind === "quote"));
-    if (!srcIdx && (leftIsQuote || isComma(lb))) {
+    if (!srcIdx && (leftIsQuote || isComma(lb)) && CUES.get(t.lower) === "speech") {
       const r = sourceRight(toks, i + 1, end);
       if (r) {
         srcIdx = r;
@@ -302,8 +339,10 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     const source = srcIdx ? spanOf(toks, srcIdx[0], srcIdx[1]) : null;
     // Content.
     const rest = afterCue;
-    const restEmpty = rest >= end || isEndPunct(toks[rest]) || (isComma(toks[rest]) && (toks[rest + 1]?.kind === "quote" || rest + 1 >= end));
-    if ((leftIsQuote || (isComma(lb) && !participle)) && restEmpty) {
+    const restEmpty = rest >= end || isEndPunct(toks[rest]);
+    const tailLeft = leftIsQuote || (isComma(lb) && !participle);
+    const restSplit = isComma(toks[rest]) && (toks[rest + 1]?.kind === "quote" || leftIsQuote);
+    if (tailLeft && (restEmpty || restSplit || (leftIsQuote && shortTail(toks, rest, end)))) {
       // Tail pattern: the content is on the left.
       const qIdx = lb!.kind === "quote" ? leftBoundary : leftBoundary - 1;
       const q = toks[qIdx];

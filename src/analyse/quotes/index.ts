@@ -68,6 +68,7 @@ export function findQuotes(text: string, sentences: readonly Span[], entities: r
   for (let u = 0; u < us.length; u++) atts.push(...attributeUnit(us[u]!, u));
   addOrphans(us, atts);
   atts.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
+  dedupePartials(atts);
 
   const runs = personRuns(body);
   const seen: NameSeen[] = [...runs];
@@ -144,5 +145,21 @@ function addOrphans(us: readonly (readonly Token[])[], atts: Attribution[]): voi
       last = own;
       lastUnit = u;
     }
+  }
+}
+
+/** A quotation inside two reported clauses is one partial quote: keep the one whose cue is nearest before it. */
+function dedupePartials(atts: Attribution[]): void {
+  const best = new Map<string, Attribution>();
+  for (const a of atts) {
+    if (a.kind !== "partial") continue;
+    const k = `${a.content.start}:${a.content.end}`;
+    const prev = best.get(k);
+    const dist = (x: Attribution) => (x.cue && x.cue.start < a.content.start ? a.content.start - x.cue.start : 1e9);
+    if (!prev || dist(a) < dist(prev)) best.set(k, a);
+  }
+  for (let i = atts.length - 1; i >= 0; i--) {
+    const a = atts[i]!;
+    if (a.kind === "partial" && best.get(`${a.content.start}:${a.content.end}`) !== a) atts.splice(i, 1);
   }
 }
