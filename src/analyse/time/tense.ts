@@ -1,0 +1,59 @@
+/**
+ * Which way an underspecified date points ("Monday", "April"): by the nearest tense cue in its sentence.
+ * "faced a Monday deadline" → future; "met on Monday" → past.
+ */
+
+export type Direction = "past" | "future" | "neutral";
+
+const FUTURE =
+  /\b(?:will|won't|'ll|shall|going to|gonna|plans?|planned|planning|expected|expects?|scheduled|schedule|set to|due|deadlines?|ultimatum|next|upcoming|coming|is to|are to|until|till|by|before|ahead|would|could|may|might|must|hopes? to|intends? to|aims? to|wants? to|seeks? to|vote on|resume|reopen|starts?|begins?)\b/gi;
+
+const PAST =
+  /\b(?:said|told|was|were|had|did|has been|have been|met|went|came|began|took|gave|made|held|left|fell|rose|saw|won|lost|hit|led|sent|spoke|wrote|found|got|struck|shot|killed|died|announced|reported|arrested|fired|launched|occurred|happened|ago|last|earlier|since|previously)\b|\b\w+ed\b/gi;
+
+/** Weight of a cue at a distance: cues right next to the expression matter most. */
+function weight(distance: number, between: string): number {
+  const w = 1 / (1 + distance / 8);
+  return /[,;:()]|\bthat\b|\bwho\b|\bwhich\b/.test(between) ? w * 0.3 : w;
+}
+
+/**
+ * The direction of the expression at [start, end) inside the context [from, to) of `text`.
+ *
+ * @param text the whole text
+ * @param start where the expression starts
+ * @param end where the expression ends
+ * @param from the start of its sentence
+ * @param to the end of its sentence
+ * @returns "future", "past" or "neutral"
+ * @example direction("They faced a Monday deadline.", 13, 19, 0, 29) // "future"
+ */
+export function direction(text: string, start: number, end: number, from: number, to: number): Direction {
+  const ctx = text.slice(from, to);
+  let future = 0;
+  let past = 0;
+  const gap = (i: number, len: number): string => {
+    const a = from + i;
+    return a + len <= start ? text.slice(a + len, start) : text.slice(end, a);
+  };
+  const dist = (i: number, len: number): number => {
+    const a = from + i;
+    const b = a + len;
+    if (b <= start) return start - b;
+    if (a >= end) return a - end;
+    return Number.POSITIVE_INFINITY; // inside the expression itself
+  };
+  for (const m of ctx.matchAll(FUTURE)) {
+    const d = dist(m.index, m[0].length);
+    if (Number.isFinite(d))
+      future += weight(d, gap(m.index, m[0].length)) * (d <= 20 && /deadline|ultimatum/i.test(m[0]) ? 3 : 1);
+  }
+  for (const m of ctx.matchAll(PAST)) {
+    const d = dist(m.index, m[0].length);
+    if (Number.isFinite(d)) past += weight(d, gap(m.index, m[0].length));
+  }
+  if (future === 0 && past === 0) return "neutral";
+  if (future > past * 1.1) return "future";
+  if (past > future) return "past";
+  return "neutral";
+}
