@@ -1,0 +1,10 @@
+/**
+ * acquire: take in news from anywhere (URLs, feeds, OPML, sitemaps, web archives, files, stdin) as
+ * Documents, politely and safely. See README.md.
+ */
+export * from "./address.ts";
+export * from "./fetch.ts";
+export * from "./file.ts";
+export * from "./host-limiter.ts";
+export * from "./robots.ts";
+export * from "./url.ts";
