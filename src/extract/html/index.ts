@@ -1,48 +1,283 @@
 /**
- * HTML extraction (first cut): the text of <p>, headings and list items inside <article> or <body>,
- * with <title> as the title. The full extractor (scoring, metadata, boilerplate) replaces this.
+ * HTML extraction: the article's blocks and text, and its metadata (title, authors, dates, language,
+ * site name, canonical URL), from any news page. Steps: parse (bounded), read metadata, prune chrome,
+ * score containers, collect blocks, fall back to JSON-LD `articleBody` when the page's markup is thin.
+ *
+ * @example
+ * const a = extractHtml("<html lang=en><h1>Hi</h1><article><p>Body text ...</p></article></html>");
+ * a.text // "Body text ..."
  */
-import { parseDocument } from "htmlparser2";
-import * as du from "domutils";
-import type { Element } from "domhandler";
+import type { Document } from "domhandler";
 import type { Article, Block, ExtractOptions } from "../../core/index.ts";
+import { dedupe, ldAuthors, parseAuthors } from "./authors.ts";
+import { collectBlocks, type RawBlock } from "./blocks.ts";
+import { dateFromUrl, normaliseDate } from "./dates.ts";
+import { attr, findAll, findFirst, parsePage, squash, textOf } from "./dom.ts";
+import { articleLd, type LdNode, ldString, metaValue, type PageMeta, readMeta } from "./meta.ts";
+import { prune } from "./prune.ts";
+import { railItems, resolveUrl } from "./related.ts";
+import { selectContent } from "./score.ts";
+import { computeStats } from "./stats.ts";
+import { pickTitle } from "./title.ts";
 
-const BLOCK_TAGS: Record<string, Block["type"]> = {
-  p: "paragraph",
-  h2: "heading",
-  h3: "heading",
-  li: "list-item",
-  blockquote: "quote",
-  figcaption: "caption",
-};
+/** JSON-LD `articleBody` replaces the markup's text when it is this much longer. */
+const LD_BODY_RATIO = 1.3;
+/** Shortest `articleBody` taken. */
+const LD_BODY_MIN = 400;
 
-/** Extract the article from an HTML page. */
+/**
+ * Extract the article from an HTML page.
+ *
+ * @param html the decoded page
+ * @param options `url` (the page's address; otherwise the canonical URL is reported) and `published`
+ * @returns the article; `text` is its blocks separated by one blank line, `blocks` index `text`
+ */
 export function extractHtml(html: string, options: ExtractOptions = {}): Article {
-  const dom = parseDocument(html);
-  const root = (du.findOne((e) => e.name === "article", dom.children, true) ??
-    du.findOne((e) => e.name === "body", dom.children, true) ??
-    dom) as Element;
-  const blocks: Block[] = [];
-  let text = "";
-  for (const el of du.findAll((e) => e.name in BLOCK_TAGS, root.children)) {
-    const t = du.textContent(el).replace(/\s+/g, " ").trim();
-    if (t === "") continue;
-    if (text !== "") text += "\n\n";
-    blocks.push({ type: BLOCK_TAGS[el.name]!, start: text.length, end: text.length + t.length });
-    text += t;
+  const dom = parsePage(html);
+  const meta = readMeta(dom);
+  const ld = articleLd(meta.ld);
+  const url = options.url ?? canonicalUrl(meta);
+  const host = hostOf(url);
+  const siteName = pickSiteName(meta);
+  const headings = findAll(dom, (el) => el.name === "h1" || attr(el, "itemprop") === "headline")
+    .slice(0, 8)
+    .map((el) => squash(textOf(el)))
+    .filter(Boolean);
+  const title = pickTitle(
+    [
+      ldString(ld?.headline),
+      metaValue(meta, "og:title"),
+      metaValue(meta, "twitter:title"),
+      meta.title,
+      ldString(ld?.name),
+    ],
+    headings,
+    siteName,
+    host,
+  );
+  const authors = pickAuthors(dom, meta, ld);
+  const published =
+    options.published ??
+    normaliseDate(
+      ldString(ld?.datePublished) ??
+        metaValue(
+          meta,
+          "article:published_time",
+          "og:article:published_time",
+          "article.published",
+          "published_time",
+          "datepublished",
+          "pubdate",
+          "publishdate",
+          "publish-date",
+          "publish_date",
+          "sailthru.date",
+          "parsely-pub-date",
+          "dc.date.issued",
+          "dcterms.created",
+          "dc.date",
+          "dcterms.date",
+          "date",
+          "article:published",
+          "og:published_time",
+        ),
+    ) ??
+    timeElementDate(dom) ??
+    dateFromUrl(url);
+  const modified = normaliseDate(
+    ldString(ld?.dateModified) ??
+      metaValue(
+        meta,
+        "article:modified_time",
+        "og:updated_time",
+        "datemodified",
+        "last-modified",
+        "dc.date.modified",
+      ),
+  );
+
+  const body = findFirst(dom, (el) => el.name === "body") ?? findFirst(dom, (el) => el.name === "html");
+  let raw: RawBlock[] = [];
+  let related: Article["related"] = [];
+  if (body) {
+    const before = computeStats(body);
+    const { rails } = prune(body, before);
+    const stats = computeStats(body);
+    const sel = selectContent(body, stats);
+    if (sel) raw = collectBlocks(sel.parts, stats);
+    related = railItems(rails, url);
   }
-  const titleEl = du.findOne((e) => e.name === "title", dom.children, true);
-  const title = titleEl ? du.textContent(titleEl).replace(/\s+/g, " ").trim() || null : null;
+  raw = dropTitleBlocks(raw, title);
+  const ldBody = typeof ld?.articleBody === "string" ? ld.articleBody : null;
+  if (ldBody && ldBody.length >= LD_BODY_MIN) {
+    const have = raw.reduce((n, b) => n + b.text.length, 0);
+    if (ldBody.length > have * LD_BODY_RATIO) raw = ldBlocks(ldBody);
+  }
+  const { text, blocks } = assemble(raw);
   return {
-    url: options.url ?? null,
+    url,
     title,
-    authors: [],
-    published: options.published ?? null,
-    modified: null,
-    language: null,
-    siteName: null,
+    authors,
+    published,
+    modified,
+    language: pickLanguage(meta, ld),
+    siteName,
     text,
     blocks,
-    related: [],
+    related,
   };
+}
+
+function canonicalUrl(meta: PageMeta): string | null {
+  const og = metaValue(meta, "og:url");
+  const canonical = meta.links.get("canonical");
+  if (canonical) return resolveUrl(canonical, og) ?? (og ? resolveUrl(og, null) : null);
+  return og ? resolveUrl(og, null) : null;
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}
+
+function pickSiteName(meta: PageMeta): string | null {
+  const fromLd = meta.ld.find((n) =>
+    /organization|website|newsmediaorganization/i.test(String(n["@type"] ?? "")),
+  );
+  const publisher = meta.ld.map((n) => n.publisher).find((p) => p !== undefined);
+  return (
+    metaValue(
+      meta,
+      "og:site_name",
+      "application-name",
+      "apple-mobile-web-app-title",
+      "twitter:app:name:iphone",
+    ) ??
+    ldString(publisher) ??
+    ldString(fromLd?.name) ??
+    null
+  );
+}
+
+function pickLanguage(meta: PageMeta, ld: LdNode | null): string | null {
+  const raw =
+    meta.htmlLang ??
+    metaValue(meta, "content-language", "language", "dc.language", "og:locale") ??
+    ldString(ld?.inLanguage);
+  if (!raw) return null;
+  const primary = raw.trim().split(/[-_]/)[0]!.toLowerCase();
+  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
+}
+
+/** Byline elements: `rel=author`, `itemprop=author`, classes naming an author or byline. */
+const BYLINE_CLASS =
+  /(?:^|[\s_-])(?:author|authors|author-name|byline|byline-name|writer|contributor)(?:$|[\s_-])/i;
+
+function pickAuthors(dom: Document, meta: PageMeta, ld: LdNode | null): string[] {
+  if (ld?.author) {
+    const names = ldAuthors(ld.author);
+    if (names.length > 0) return names;
+  }
+  const metaNames: string[] = [];
+  for (const key of [
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "byl",
+    "dcterms.creator",
+  ]) {
+    for (const v of meta.meta.get(key) ?? []) {
+      if (/^https?:\/\//.test(v) || /facebook\.com|twitter\.com/.test(v)) continue;
+      metaNames.push(...parseAuthors(v));
+    }
+    if (metaNames.length > 0) return dedupe(metaNames);
+  }
+  for (const node of meta.ld) {
+    if (node.author) {
+      const names = ldAuthors(node.author);
+      if (names.length > 0) return names;
+    }
+  }
+  const candidates = findAll(
+    dom,
+    (el) =>
+      attr(el, "rel").toLowerCase() === "author" ||
+      attr(el, "itemprop").toLowerCase() === "author" ||
+      (el.name !== "body" &&
+        el.name !== "html" &&
+        el.name !== "article" &&
+        BYLINE_CLASS.test(attr(el, "class"))),
+  ).slice(0, 10);
+  for (const el of candidates) {
+    const nameEl = findFirst(el, (x) => attr(x, "itemprop") === "name") ?? el;
+    const t = squash(textOf(nameEl));
+    if (t.length === 0 || t.length > 120) continue;
+    const names = parseAuthors(t);
+    if (names.length > 0) return names;
+  }
+  return [];
+}
+
+/** The date of the first `<time datetime>` (or `itemprop=datePublished`) in the page. */
+function timeElementDate(dom: Document): string | null {
+  const el =
+    findFirst(dom, (e) => attr(e, "itemprop") === "datePublished") ??
+    findFirst(dom, (e) => e.name === "time" && (attr(e, "datetime") !== "" || "pubdate" in e.attribs));
+  if (!el) return null;
+  return normaliseDate(attr(el, "datetime") || attr(el, "content") || squash(textOf(el)));
+}
+
+function key(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/** Drop the headline where the body repeats it (the article's `<h1>`), and everything before it that is short. */
+function dropTitleBlocks(blocks: RawBlock[], title: string | null): RawBlock[] {
+  if (!title) return blocks;
+  const t = key(title);
+  const i = blocks.findIndex((b, idx) => idx < 8 && key(b.text) === t);
+  if (i < 0) return blocks;
+  const before = blocks.slice(0, i);
+  // Short lines above the headline are kicker, section and breadcrumb labels.
+  const keepBefore = before.filter((b) => b.text.length > 150);
+  return [...keepBefore, ...blocks.slice(i + 1)];
+}
+
+/** Blocks from JSON-LD `articleBody` (paragraphs on line breaks). */
+function ldBlocks(body: string): RawBlock[] {
+  const cleaned = body.includes("<") && /<\/?(?:p|br|div)\b/i.test(body) ? htmlishToText(body) : body;
+  return cleaned
+    .split(/\n+/)
+    .map(squash)
+    .filter(Boolean)
+    .map((text) => ({ type: "paragraph" as const, text }));
+}
+
+function htmlishToText(s: string): string {
+  return s
+    .replace(/<(?:br|\/p|\/div|\/h\d|\/li)\s*\/?>/gi, "\n")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&");
+}
+
+/** Join blocks into `text` with offsets; consecutive duplicates are dropped. */
+function assemble(raw: readonly RawBlock[]): { text: string; blocks: Block[] } {
+  const blocks: Block[] = [];
+  let text = "";
+  let prev = "";
+  for (const b of raw) {
+    if (b.text === prev) continue;
+    prev = b.text;
+    if (text !== "") text += "\n\n";
+    blocks.push({ type: b.type, start: text.length, end: text.length + b.text.length });
+    text += b.text;
+  }
+  return { text, blocks };
 }

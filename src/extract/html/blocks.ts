@@ -1,0 +1,174 @@
+/**
+ * Turn the chosen container into blocks (paragraphs, headings, quotes, list items, table rows) and drop
+ * what is not article text inside it: link lists, captions, bylines, datelines, widget labels.
+ */
+import { type AnyNode, type Element, isTag, isText } from "domhandler";
+import type { BlockType } from "../../core/index.ts";
+import { isWidgetLine } from "../text/widgets.ts";
+import { squash } from "./dom.ts";
+import { linkDensity, type TextStats } from "./stats.ts";
+
+/** A block's text and type before offsets are assigned. */
+export interface RawBlock {
+  readonly type: BlockType;
+  readonly text: string;
+}
+
+const BLOCK_TAGS = new Set([
+  "p",
+  "div",
+  "section",
+  "article",
+  "main",
+  "header",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "li",
+  "ul",
+  "ol",
+  "dl",
+  "dt",
+  "dd",
+  "blockquote",
+  "pre",
+  "figure",
+  "figcaption",
+  "table",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "caption",
+  "hr",
+  "address",
+  "details",
+  "summary",
+  "center",
+  "fieldset",
+  "hgroup",
+]);
+
+const TYPE_OF: Record<string, BlockType> = {
+  p: "paragraph",
+  h1: "heading",
+  h2: "heading",
+  h3: "heading",
+  h4: "heading",
+  h5: "heading",
+  h6: "heading",
+  li: "list-item",
+  dt: "list-item",
+  dd: "list-item",
+  blockquote: "quote",
+  tr: "table",
+  caption: "caption",
+  figcaption: "caption",
+};
+
+/** Containers dropped when most of their text is links (link lists, rails inside the article). */
+const LINK_LIST_CONTAINERS = new Set([
+  "div",
+  "section",
+  "ul",
+  "ol",
+  "dl",
+  "table",
+  "nav",
+  "header",
+  "span",
+  "p",
+]);
+/** Link density above which a container is a link list. */
+const LINK_LIST_DENSITY = 0.5;
+/** Link density above which a short paragraph is a link ("Read more: ..."). */
+const LINK_PARAGRAPH_DENSITY = 0.8;
+
+const BYLINE =
+  /^(?:by|von|par|por|door|av|af)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})*\s*$/u;
+const DATELINE =
+  /^(?:(?:published|updated|posted|last updated|last modified|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|stand)\b.{0,80}|(?:\w+day,?\s+)?(?:\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|[A-Z]{2,5}))?)?)$/iu;
+const CREDIT =
+  /^(?:photo|image|picture|foto|bild|illustration|video|graphic|credit|source|quelle)s?\s*(?::|credit|by|©)/i;
+const COPYRIGHT = /^(?:©|\(c\)|copyright\b)/i;
+const PROMPT =
+  /^(?:read more|read also|also read|see also|related|more:|watch:|listen:|sign up|subscribe|click here|follow us|share this|advertisement|anzeige|werbung|publicité|publicidad|continue reading|read the full|you might also like|recommended for you|more from)\b/i;
+
+/**
+ * Whether a block's text is page furniture rather than article text.
+ *
+ * @example isFurniture("By Jane Doe") // true
+ * @example isFurniture("Updated 10:32 AM EDT, May 3, 2024") // true
+ * @example isFurniture("The council voted on Monday.") // false
+ */
+export function isFurniture(text: string): boolean {
+  if (text.length > 300) return false;
+  if (isWidgetLine(text)) return true;
+  if (text.length <= 120 && (BYLINE.test(text) || DATELINE.test(text))) return true;
+  if (text.length <= 200 && (CREDIT.test(text) || COPYRIGHT.test(text))) return true;
+  if (text.length <= 150 && PROMPT.test(text)) return true;
+  return false;
+}
+
+/**
+ * Emit the blocks of the chosen parts, in document order.
+ *
+ * @param parts the chosen container(s)
+ * @param stats text statistics of the pruned tree
+ */
+export function collectBlocks(parts: readonly Element[], stats: ReadonlyMap<Element, TextStats>): RawBlock[] {
+  const out: RawBlock[] = [];
+  let buffer = "";
+  let brs = 0;
+  const flush = (type: BlockType) => {
+    const text = squash(buffer);
+    buffer = "";
+    brs = 0;
+    if (text === "" || !/[\p{L}\p{N}]/u.test(text)) return;
+    if (isFurniture(text)) return;
+    out.push({ type, text });
+  };
+  const skip = (el: Element): boolean => {
+    if (el.name === "figcaption" || el.name === "caption") return true;
+    const st = stats.get(el);
+    if (!st) return false;
+    if (LINK_LIST_CONTAINERS.has(el.name)) {
+      const ld = linkDensity(st);
+      if (el.name === "p") return ld > LINK_PARAGRAPH_DENSITY && st.text < 300;
+      if (ld > LINK_LIST_DENSITY && st.text < 3000 && st.para < st.text * 0.5) return true;
+    }
+    if (el.name === "li" && linkDensity(st) > 0.9 && st.text < 120) return true;
+    return false;
+  };
+  const visit = (node: AnyNode, type: BlockType) => {
+    if (isText(node)) {
+      if (brs > 0 && node.data.trim() !== "") brs = 0;
+      buffer += node.data;
+      return;
+    }
+    if (!isTag(node) || skip(node)) return;
+    if (node.name === "br") {
+      brs++;
+      if (brs >= 2) flush(type);
+      else buffer += " ";
+      return;
+    }
+    if (node.name === "td" || node.name === "th") buffer += " ";
+    if (!BLOCK_TAGS.has(node.name)) {
+      for (const c of node.children) visit(c, type);
+      return;
+    }
+    flush(type);
+    const own = TYPE_OF[node.name] ?? type;
+    for (const c of node.children) visit(c, own);
+    flush(own);
+  };
+  for (const part of parts) {
+    visit(part, TYPE_OF[part.name] ?? "paragraph");
+    flush("paragraph");
+  }
+  return out;
+}

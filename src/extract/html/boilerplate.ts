@@ -1,0 +1,255 @@
+/**
+ * What boilerplate looks like in markup: tags that never hold article text, hidden elements, ARIA
+ * roles of page chrome, and class/id words of share bars, rails, comments, prompts and ads. General
+ * rules only; nothing here names a site.
+ */
+import type { Element } from "domhandler";
+import { attr } from "./dom.ts";
+
+/** Tags removed with everything inside. */
+export const DROP_TAGS = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "svg",
+  "canvas",
+  "iframe",
+  "object",
+  "embed",
+  "video",
+  "audio",
+  "button",
+  "input",
+  "select",
+  "textarea",
+  "option",
+  "nav",
+  "dialog",
+  "link",
+  "meta",
+  "head",
+  "map",
+  "area",
+  "footer",
+  "aside",
+  "menu",
+  "source",
+  "picture",
+  "img",
+  "label",
+]);
+
+/** ARIA roles of page chrome. */
+const DROP_ROLES = new Set([
+  "navigation",
+  "banner",
+  "contentinfo",
+  "complementary",
+  "dialog",
+  "alertdialog",
+  "search",
+  "menu",
+  "menubar",
+  "toolbar",
+  "tablist",
+  "button",
+  "alert",
+]);
+
+function wordsRe(words: readonly string[]): RegExp {
+  return new RegExp(`(?:^|[\\s_-])(?:${words.join("|")})(?=$|[\\s_-])`, "i");
+}
+
+/** Class/id words that mark boilerplate even next to a content word ("article-comments", "related-content"). */
+const STRONG = wordsRe([
+  "share",
+  "shares",
+  "sharing",
+  "sharebar",
+  "social",
+  "socials",
+  "comment",
+  "comments",
+  "disqus",
+  "related",
+  "recommended",
+  "recommendation",
+  "recommendations",
+  "newsletter",
+  "subscribe",
+  "subscription",
+  "signup",
+  "cookie",
+  "cookies",
+  "consent",
+  "gdpr",
+  "promo",
+  "advert",
+  "advertisement",
+  "ads",
+  "adslot",
+  "adunit",
+  "sponsor",
+  "sponsored",
+  "sidebar",
+  "breadcrumb",
+  "breadcrumbs",
+  "outbrain",
+  "taboola",
+  "paywall",
+  "popup",
+  "modal",
+  "trending",
+  "most-read",
+  "mostread",
+  "most-popular",
+  "recirc",
+  "recirculation",
+  "more-stories",
+  "read-next",
+  "author-bio",
+  "author-box",
+  "about-author",
+  "newsletter-signup",
+  "screen-reader-text",
+  "sr-only",
+  "visually-hidden",
+  "jump-link",
+  "upsell",
+  "donate",
+  "donation",
+]);
+
+/** Class/id words that mark boilerplate unless a content word is present too. */
+const WEAK = wordsRe([
+  "ad",
+  "widget",
+  "widgets",
+  "menu",
+  "navbar",
+  "navigation",
+  "nav",
+  "footer",
+  "masthead",
+  "overlay",
+  "login",
+  "tags",
+  "tag-list",
+  "taglist",
+  "byline",
+  "bio",
+  "popular",
+  "toolbar",
+  "pagination",
+  "pager",
+  "skip",
+  "rating",
+  "reactions",
+  "read-more",
+  "readmore",
+  "next-article",
+  "prev-next",
+  "post-navigation",
+  "teaser",
+  "teasers",
+  "banner",
+  "meta",
+  "post-meta",
+  "entry-meta",
+  "article-meta",
+  "dateline",
+  "timestamp",
+  "toc",
+  "table-of-contents",
+  "caption",
+  "credit",
+  "credits",
+  "copyright",
+  "disclaimer",
+  "feedback",
+  "tooltip",
+  "contact-form",
+  "login-form",
+  "search",
+  "searchbar",
+  "carousel",
+  "slider",
+  "gallery",
+  "lightbox",
+  "player",
+  "audio-player",
+  "video-player",
+  "embed",
+  "top-stories",
+  "latest",
+  "latest-news",
+  "more-news",
+  "topics",
+  "keywords",
+  "partner",
+  "partners",
+  "affiliate",
+  "notice",
+  "alert",
+  "cta",
+  "author-info",
+  "publish-date",
+]);
+
+/** Words in class or id that mark content; they save an element from NEGATIVE. */
+const POSITIVE =
+  /(?:^|[\s_-])(?:article|articlebody|article-body|article-content|body|content|entry|entry-content|main|page|post|post-content|story|story-body|text|blog|prose|richtext|rich-text)(?=$|[\s_-])/i;
+
+/** Class/id words of "Latest" / "Related" rails whose links go to `related`. */
+export const RAIL =
+  /(?:^|[\s_-])(?:related|latest|more-stories|more-news|read-next|recommended|recommendations|trending|most-read|mostread|most-popular|popular|top-stories|recirc|recirculation|teasers)(?=$|[\s_-])/i;
+
+/** The class and id of an element, lower-cased. */
+export function classId(el: Element): string {
+  return `${attr(el, "class")} ${attr(el, "id")}`.toLowerCase();
+}
+
+/**
+ * Whether an element is hidden from readers (`hidden`, `aria-hidden`, `display:none`).
+ *
+ * @example isHidden(<div hidden>) // true
+ */
+export function isHidden(el: Element): boolean {
+  if ("hidden" in el.attribs) return true;
+  if (attr(el, "aria-hidden") === "true" && el.name !== "html" && el.name !== "body") return true;
+  const style = attr(el, "style");
+  return style !== "" && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** Whether an element's role marks page chrome. */
+export function hasChromeRole(el: Element): boolean {
+  const role = attr(el, "role").toLowerCase();
+  return role !== "" && DROP_ROLES.has(role);
+}
+
+/**
+ * Whether an element's class or id marks it as boilerplate (and nothing marks it as content).
+ *
+ * @example isBoilerplateClass("share-bar") // true
+ * @example isBoilerplateClass("article-body nav-links") // false (content word present)
+ */
+export function isBoilerplateClass(names: string): boolean {
+  if (names.trim() === "") return false;
+  return STRONG.test(names) || (WEAK.test(names) && !POSITIVE.test(names));
+}
+
+/** Whether class/id words mark boilerplate that a content word does not excuse. */
+export function isStrongBoilerplateClass(names: string): boolean {
+  return names.trim() !== "" && STRONG.test(names);
+}
+
+/** Whether class/id words mark content. */
+export function isContentClass(names: string): boolean {
+  return POSITIVE.test(names);
+}
+
+/** Whether class/id words mark boilerplate, ignoring content words (for weighting, not removal). */
+export function hasNegativeWord(names: string): boolean {
+  return STRONG.test(names) || WEAK.test(names);
+}

@@ -1,0 +1,139 @@
+/**
+ * Parsing and safe traversal. The tree from htmlparser2 can be as deep as the markup (10,000 nested
+ * `<div>`s is a real attack), so everything here is iterative, and `parsePage` flattens subtrees nested
+ * deeper than `MAX_DEPTH` into their text so that later, recursive code stays within a small stack.
+ */
+import { type AnyNode, type Document, type Element, isTag, isText, Text } from "domhandler";
+import { parseDocument } from "htmlparser2";
+
+/** Elements nested deeper than this are replaced by their text. */
+export const MAX_DEPTH = 200;
+/** Pages longer than this (in UTF-16 units) lose inline scripts and styles before parsing. */
+export const SCRIPT_STRIP_CHARS = 2_000_000;
+/** Pages still longer than this after stripping are cut (the article is near the top). */
+export const MAX_HTML_CHARS = 6_000_000;
+
+/**
+ * Parse an HTML page into a tree that is safe to walk.
+ *
+ * @param html the page
+ * @returns the document; for very large pages scripts and styles are dropped first and the rest cut
+ *   at `MAX_HTML_CHARS`
+ * @example parsePage("<p>Hi</p>").children.length // 1
+ */
+export function parsePage(html: string): Document {
+  let source = html;
+  if (source.length > SCRIPT_STRIP_CHARS) {
+    // JSON-LD is kept: metadata lives there.
+    source = source
+      .replace(/<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, "")
+      .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, "")
+      .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, "");
+  }
+  if (source.length > MAX_HTML_CHARS) source = source.slice(0, MAX_HTML_CHARS);
+  const dom = parseDocument(source, { decodeEntities: true });
+  flattenDeep(dom);
+  return dom;
+}
+
+/** Replace every element deeper than `MAX_DEPTH` by a text node holding its text. */
+function flattenDeep(dom: Document): void {
+  const stack: [AnyNode, number][] = [[dom, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!("children" in node)) continue;
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (!isTag(child)) continue;
+      if (depth + 1 >= MAX_DEPTH) {
+        const text = new Text(textOf(child));
+        text.parent = node;
+        children[i] = text;
+      } else {
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+}
+
+/** Tags whose text is never visible. */
+const INVISIBLE = new Set(["script", "style", "noscript", "template", "head", "title", "svg", "math"]);
+
+/**
+ * The text under a node (iterative; skips scripts and styles), not normalised.
+ *
+ * @example textOf(parsePage("<p>a<b>b</b></p>")) // "ab"
+ */
+export function textOf(node: AnyNode): string {
+  if (isText(node)) return node.data;
+  const parts: string[] = [];
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (isText(n)) parts.push(n.data);
+    else if ("children" in n) {
+      if (isTag(n) && n !== node && INVISIBLE.has(n.name)) continue;
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+  }
+  return parts.join("");
+}
+
+/** Collapse whitespace (including no-break spaces) and trim. */
+export function squash(s: string): string {
+  return s.replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, " ").trim();
+}
+
+/** An attribute's value, or "" when absent. */
+export function attr(el: Element, name: string): string {
+  return el.attribs[name] ?? "";
+}
+
+/**
+ * Visit elements in document order (iterative). Return `false` from `visit` to skip an element's children.
+ *
+ * @example walk(dom, (el) => { if (el.name === "a") links.push(el); })
+ */
+export function walk(root: AnyNode, visit: (el: Element) => unknown): void {
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (isTag(n)) {
+      if (n !== root && visit(n) === false) continue;
+    }
+    if ("children" in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+}
+
+/** All elements matching a predicate, in document order. */
+export function findAll(root: AnyNode, test: (el: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  walk(root, (el) => {
+    if (test(el)) out.push(el);
+  });
+  return out;
+}
+
+/** The first element matching a predicate, in document order, or null. */
+export function findFirst(root: AnyNode, test: (el: Element) => boolean): Element | null {
+  let found: Element | null = null;
+  walk(root, (el) => {
+    if (found) return false;
+    if (test(el)) {
+      found = el;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+/** Detach a node from its parent. */
+export function removeNode(node: AnyNode): void {
+  const parent = node.parent;
+  if (!parent) return;
+  const i = parent.children.indexOf(node);
+  if (i >= 0) parent.children.splice(i, 1);
+  node.parent = null;
+}

@@ -1,0 +1,74 @@
+/**
+ * Remove page chrome before scoring: dropped tags, hidden elements, chrome roles and boilerplate
+ * classes. An element that holds most of the page's paragraph text is never removed by its class
+ * (a wrapper called "has-sidebar" is not a sidebar). Rails of links are handed back for `related`.
+ */
+import { type AnyNode, type Element, isComment, isTag } from "domhandler";
+import {
+  classId,
+  DROP_TAGS,
+  hasChromeRole,
+  isBoilerplateClass,
+  isHidden,
+  isStrongBoilerplateClass,
+  RAIL,
+} from "./boilerplate.ts";
+import type { TextStats } from "./stats.ts";
+
+/** Share of the page's paragraph text above which a weakly-marked element is kept. */
+const KEEP_WEAK_SHARE = 0.3;
+/** Share above which even a strongly-marked element is kept. */
+const KEEP_STRONG_SHARE = 0.6;
+
+export interface Pruned {
+  /** Elements removed because their class marks a rail ("Related", "Latest"), for `related`. */
+  readonly rails: Element[];
+}
+
+/**
+ * Remove chrome from the tree in place.
+ *
+ * @param root the `<body>` (or document)
+ * @param stats statistics computed on the unpruned tree
+ * @returns the removed rails
+ */
+export function prune(root: AnyNode, stats: ReadonlyMap<Element, TextStats>): Pruned {
+  const rails: Element[] = [];
+  const total = isTag(root) ? (stats.get(root)?.para ?? 0) : 0;
+  const share = (el: Element) => (total > 0 ? (stats.get(el)?.para ?? 0) / total : 0);
+  const drop = (el: Element): boolean => {
+    if (DROP_TAGS.has(el.name)) {
+      if (el.name === "footer" || el.name === "aside") return share(el) < KEEP_WEAK_SHARE;
+      return true;
+    }
+    if (el.name === "form") return share(el) < KEEP_WEAK_SHARE;
+    if (el.name === "body" || el.name === "html" || el.name === "main") return false;
+    if (isHidden(el)) return true;
+    if (hasChromeRole(el)) return share(el) < KEEP_WEAK_SHARE;
+    if (el.name === "header") return false;
+    const names = classId(el);
+    if (names.trim() === "") return false;
+    if (isStrongBoilerplateClass(names)) return share(el) < KEEP_STRONG_SHARE;
+    if (el.name === "article") return false;
+    if (isBoilerplateClass(names)) return share(el) < KEEP_WEAK_SHARE;
+    return false;
+  };
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (!("children" in n)) continue;
+    const kept: AnyNode[] = [];
+    for (const c of n.children) {
+      if (isComment(c)) continue;
+      if (isTag(c) && drop(c)) {
+        if (RAIL.test(classId(c)) || c.name === "aside") rails.push(c);
+        c.parent = null;
+        continue;
+      }
+      kept.push(c);
+    }
+    n.children = kept;
+    for (let i = kept.length - 1; i >= 0; i--) stack.push(kept[i]!);
+  }
+  return { rails };
+}
