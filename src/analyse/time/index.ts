@@ -101,7 +101,13 @@ export function findTimes(
   const list = mergeClocks(text, select(candidates(text)));
   const out: TimeExpression[] = [];
   let anchor: Day | null = ref;
-  let quarter: Env["quarter"] = null;
+  // The reporting quarter of a results story: the last quarter completed before the reference.
+  let quarter: Env["quarter"] = null as Env["quarter"];
+  if (ref && /\bquarter\b/i.test(text)) {
+    const m = ref.getUTCMonth() - 3;
+    const y = ref.getUTCFullYear() + (m < 0 ? -1 : 0);
+    quarter = { year: y, q: Math.floor(((m + 12) % 12) / 3) + 1 };
+  }
   let si = 0;
   for (const c of list) {
     while (si < sents.length - 1 && sents[si]!.end <= c.start) si++;
@@ -128,8 +134,6 @@ export function findTimes(
     }
     const v = r.value ?? "";
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) anchor = parseDay(v);
-    const q = /^(\d{4})-Q(\d)$/.exec(v);
-    if (q) quarter = { year: Number(q[1]), q: Number(q[2]) };
     out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: r.type, value: r.value });
   }
   return out;

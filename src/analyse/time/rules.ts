@@ -412,7 +412,6 @@ const RULES: readonly Rule[] = [
           return ref ? { type: "DATE", value: `${ref.getUTCFullYear() - 1}-QX` } : null;
         }
         if (word === "current") return { type: "DATE", value: shiftedUnit("quarter", 0, env) };
-        if (env.quarter) return { type: "DATE", value: `${env.quarter.year}-Q${env.quarter.q}` };
         return { type: "DATE", value: shiftedUnit("quarter", -1, env) };
       },
     }),
@@ -521,7 +520,7 @@ const RULES: readonly Rule[] = [
               n === 1 &&
               sign < 0 &&
               env.quarter &&
-              /quarter|period/.test(env.sentence)
+              /quarter|period|profit|earnings|net income|sales|revenue/.test(env.sentence)
             ) {
               return { type: "DATE", value: `${env.quarter.year - 1}-Q${env.quarter.q}` };
             }
@@ -597,7 +596,8 @@ const RULES: readonly Rule[] = [
       end: m.index + m[0].length,
       kind: "other",
       resolve: (env) => {
-        if (env.quarter) return { type: "DATE", value: `${env.quarter.year - 1}-Q${env.quarter.q}` };
+        if (env.quarter && /quarter/.test(env.sentence))
+          return { type: "DATE", value: `${env.quarter.year - 1}-Q${env.quarter.q}` };
         return { type: "DATE", value: env.ref ? String(env.ref.getUTCFullYear() - 1) : null };
       },
     }),
@@ -788,7 +788,7 @@ const RULES: readonly Rule[] = [
           return { type: "DATE", value: full(y, 11, firstThu + 21) };
         }
         const [mo, d] = fixed[name] ?? [1, 1];
-        return { type: "DATE", value: full(inferYear(mo, d, env), mo, d) };
+        return { type: "DATE", value: full(inferYear(mo, d, { ...env, dir: "neutral" }), mo, d) };
       },
     }),
   },

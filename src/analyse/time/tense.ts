@@ -6,7 +6,7 @@
 export type Direction = "past" | "future" | "neutral";
 
 const FUTURE =
-  /\b(?:will|won't|'ll|shall|going to|gonna|plans?|planned|planning|expected|expects?|scheduled|schedule|set to|due|deadlines?|ultimatum|next|upcoming|coming|is to|are to|until|till|by|before|ahead|would|could|may|might|must|hopes? to|intends? to|aims? to|wants? to|seeks? to|vote on|resume|reopen|starts?|begins?)\b/gi;
+  /\b(?:will|won't|'ll|shall|going to|gonna|plans? to|planned|planning|expected to|expects? to|scheduled|set to|due|deadlines?|ultimatum|next|upcoming|coming|is to|are to|until|till|ahead|hopes? to|intends? to|aims? to|vote on|to meet)\b/gi;
 
 const PAST =
   /\b(?:said|told|was|were|had|did|has been|have been|met|went|came|began|took|gave|made|held|left|fell|rose|saw|won|lost|hit|led|sent|spoke|wrote|found|got|struck|shot|killed|died|announced|reported|arrested|fired|launched|occurred|happened|ago|last|earlier|since|previously)\b|\b\w+ed\b/gi;

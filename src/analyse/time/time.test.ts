@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { findTimes } from "./index.ts";
+
+const REF = "2025-09-01"; // a Monday
+
+function values(text: string, ref: string | null = REF): [string, string, string | null][] {
+  return findTimes(text, [], ref).map((t) => [t.text, t.type, t.value]);
+}
+
+test("relative month, day-month without year, month-year", () => {
+  assert.deepEqual(values("The envoys gathered in Geneva last month."), [["last month", "DATE", "2025-08"]]);
+  assert.deepEqual(values("In a radio interview on 22 August, the mayor spoke."), [
+    ["22 August", "DATE", "2025-08-22"],
+  ]);
+  assert.deepEqual(values("The border was closed in February 2022."), [["February 2022", "DATE", "2022-02"]]);
+  assert.deepEqual(values("Aug. 7, 1998 was hot."), [["Aug. 7, 1998", "DATE", "1998-08-07"]]);
+});
+
+test("weekdays follow tense and context", () => {
+  assert.deepEqual(values("The union faced a Monday deadline to accept the offer."), [
+    ["Monday", "DATE", "2025-09-01"],
+  ]);
+  assert.deepEqual(values("The two ministers met on Thursday in Rome."), [
+    ["Thursday", "DATE", "2025-08-28"],
+  ]);
+  assert.deepEqual(values("The council will vote on Friday."), [["Friday", "DATE", "2025-09-05"]]);
+  assert.deepEqual(values("Last Thursday the storm flooded the valley."), [
+    ["Last Thursday", "DATE", "2025-08-28"],
+  ]);
+  assert.deepEqual(values("The mayor had named Wednesday as a deadline for the reply."), [
+    ["Wednesday", "DATE", "2025-09-03"],
+  ]);
+});
+
+test("durations, vague durations and weeks", () => {
+  assert.deepEqual(values("The coach gave the squad a couple of weeks to improve."), [
+    ["a couple of weeks", "DURATION", "P2W"],
+  ]);
+  assert.deepEqual(values("A draft could be ready as soon as this week."), [
+    ["this week", "DATE", "2025-W36"],
+  ]);
+  assert.deepEqual(values("The talks come days after the vote."), [["days", "DURATION", "PXD"]]);
+  assert.deepEqual(values("The strike lasted three hours."), [["three hours", "DURATION", "PT3H"]]);
+  assert.deepEqual(values("The dam was built two years ago."), [["two years ago", "DATE", "2023"]]);
+});
+
+test("times of day with zones join their day", () => {
+  assert.deepEqual(values("The polls close at 8 p.m. EDT on Tuesday, officials said."), [
+    ["8 p.m. EDT on Tuesday", "TIME", "2025-08-26T20:00"],
+  ]);
+  assert.deepEqual(values("Markets opened at 09:30 GMT."), [["09:30 GMT", "TIME", "2025-09-01T09:30"]]);
+});
+
+test("reference words, years, quarters and sets", () => {
+  assert.deepEqual(values("Prices are now falling."), [["now", "DATE", "PRESENT_REF"]]);
+  assert.deepEqual(values("The plant opened in 2014."), [["2014", "DATE", "2014"]]);
+  assert.deepEqual(values("Sales rose in the third quarter."), [["the third quarter", "DATE", "2025-Q3"]]);
+  assert.deepEqual(values("The ferry runs daily."), [["daily", "SET", "P1D"]]);
+});
+
+test("no reference: relative values are null, absolute ones kept", () => {
+  assert.deepEqual(values("They met last month, and again on 3 March 2020.", null), [
+    ["last month", "DATE", null],
+    ["3 March 2020", "DATE", "2020-03-03"],
+  ]);
+});
+
+test("not times: modal may, names, counts", () => {
+  assert.deepEqual(values("Officials may decide later. Theresa May resigned."), []);
+  assert.deepEqual(values("About 2000 people marched."), []);
+});
