@@ -2,7 +2,8 @@
  * Turn the inputs named on a command line (paths, `-`, URLs) into documents, in order.
  * Local reading has limits and clear errors; a URL is fetched with the acquire stage's guards.
  */
-import type { Config, Document, Result } from "../core/index.ts";
+import type { Config } from "../core/index.ts";
+import type { InputItem } from "../pipeline/ingest.ts";
 import { readFileInput } from "../acquire/file.ts";
 import { fetchInput } from "./fetch-input.ts";
 import { isUrl } from "./args.ts";
@@ -16,8 +17,8 @@ export async function* documentsFor(
   inputs: readonly string[],
   stdin: NodeJS.ReadableStream,
   config: Pick<Config, "fetchAllow">,
-): AsyncIterable<Result<Document>> {
+): AsyncIterable<InputItem> {
   for (const input of inputs) {
-    yield isUrl(input) ? await fetchInput(input, config) : await readFileInput(input, { stdin });
+    yield { input, result: isUrl(input) ? await fetchInput(input, config) : await readFileInput(input, { stdin }) };
   }
 }

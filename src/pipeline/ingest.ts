@@ -9,6 +9,12 @@ import { WorkerPool } from "../jobs/pool.ts";
 import type { PutStatus, Store } from "../store/index.ts";
 import type { ProcessInput, ProcessOutput } from "./process.ts";
 
+/** One input as the user named it, with the document read from it (or why it could not be read). */
+export interface InputItem {
+  readonly input: string;
+  readonly result: Result<Document>;
+}
+
 /** What happened to one input. */
 export type ItemOutcome =
   | {
@@ -59,7 +65,7 @@ export function emptySummary(): IngestSummary {
  * @returns counts of added, updated, unchanged and failed (by stage/code)
  */
 export async function ingest(
-  inputs: AsyncIterable<Result<Document>> | Iterable<Result<Document>>,
+  inputs: AsyncIterable<InputItem> | Iterable<InputItem>,
   options: IngestOptions,
 ): Promise<IngestSummary> {
   const size = Math.max(1, options.concurrency ?? 1);
@@ -93,7 +99,7 @@ export async function ingest(
 
   const start = (r: Result<Document>, name: string): Promise<ItemOutcome> => {
     if (!r.ok) return Promise.resolve({ input: name, ok: false, error: r.error.toJSON() });
-    const doc = r.value;
+    const doc = { ...r.value, input: name };
     return pool.run({ doc, options: options.extract, analyse: options.analyse }).then(async (o): Promise<ItemOutcome> => {
       if (!o.ok) {
         const code = o.reason === "timeout" ? "timeout" : "internal";
@@ -117,9 +123,8 @@ export async function ingest(
   };
 
   try {
-    for await (const r of inputs) {
-      const name = r.ok ? r.value.input : (/\[(.*)\]$/.exec(r.error.message)?.[1] ?? "input");
-      pending.push(start(r, name));
+    for await (const item of inputs) {
+      pending.push(start(item.result, item.input));
       if (pending.length >= size * 2) await finish(await pending.shift()!);
     }
     while (pending.length > 0) await finish(await pending.shift()!);

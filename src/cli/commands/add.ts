@@ -1,5 +1,4 @@
 import { statSync } from "node:fs";
-import type { Document, Result } from "../../core/index.ts";
 import { ingest } from "../../pipeline/ingest.ts";
 import { isIsoDate, parse } from "../args.ts";
 import { type Command, EXIT, type Io } from "../command.ts";
@@ -28,7 +27,7 @@ async function* expand(inputs: readonly string[], stdin: NodeJS.ReadableStream, 
   for (const input of inputs) {
     const st = input !== "-" && !/^https?:/i.test(input) ? statSync(input, { throwIfNoEntry: false }) : undefined;
     const names = st?.isDirectory() ? [...walkFiles(input)] : [input];
-    yield* documentsFor(names, stdin, { fetchAllow: [...allow] }) as AsyncIterable<Result<Document>>;
+    yield* documentsFor(names, stdin, { fetchAllow: [...allow] });
   }
 }
 
