@@ -1,0 +1,125 @@
+/**
+ * Features of a token for the tagger: the word and its neighbours, word shape, affixes,
+ * capitalisation and position, gazetteer matches, word clusters, and document-level hints
+ * (whether the word is also seen capitalised mid-sentence or lower-cased elsewhere in the document).
+ */
+import type { Gazetteer } from "./gazetteer.ts";
+
+/** What the features need besides the text: gazetteers and word clusters. */
+export interface FeatureResources {
+  readonly gazetteer: Gazetteer;
+  /** Lower-cased word → cluster bit path (Brown-style), if clusters are available. */
+  readonly clusters: ReadonlyMap<string, string>;
+}
+
+/** Cluster path prefixes used as features (coarse to fine). */
+const CLUSTER_PREFIXES = [4, 8, 12, 20] as const;
+
+/** Digits folded so numbers share features: "1996-08-22" → "0000-00-00". */
+function fold(w: string): string {
+  return w.replace(/\d/g, "0");
+}
+
+/** Word shape: character classes with runs collapsed ("Putin" → "Xx", "U.S." → "X.X.", "1996" → "d"). */
+export function shape(w: string): string {
+  let out = "";
+  let last = "";
+  for (const ch of w) {
+    const c = /\p{Lu}/u.test(ch) ? "X" : /\p{Ll}/u.test(ch) ? "x" : /\p{N}/u.test(ch) ? "d" : ch;
+    if (c !== last || !/[Xxd]/.test(c)) out += c;
+    last = c;
+  }
+  return out;
+}
+
+const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
+const isAllCaps = (w: string): boolean => /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+
+/** Whether a sentence is written in capitals (a CoNLL-style headline). */
+function isHeadline(tokens: readonly string[]): boolean {
+  let letters = 0;
+  let caps = 0;
+  for (const t of tokens) {
+    if (!/\p{L}/u.test(t)) continue;
+    letters++;
+    if (isAllCaps(t)) caps++;
+  }
+  return letters >= 2 && caps / letters > 0.8;
+}
+
+/**
+ * Extract features for every token of a document.
+ *
+ * @param doc the document's sentences, each a list of token strings
+ * @param res gazetteers and clusters
+ * @returns per sentence, per token, the feature strings
+ */
+export function docFeatures(doc: readonly (readonly string[])[], res: FeatureResources): string[][][] {
+  // Document-level evidence: words seen capitalised mid-sentence, and seen lower-cased.
+  const midCap = new Set<string>();
+  const lowerSeen = new Set<string>();
+  const heads = doc.map(isHeadline);
+  doc.forEach((sent, s) => {
+    if (heads[s]) return;
+    for (let i = 0; i < sent.length; i++) {
+      const w = sent[i]!;
+      if (i > 0 && isCap(w) && !isAllCaps(w) && !/^["'(`]/.test(sent[i - 1]!)) midCap.add(w.toLowerCase());
+      if (/^\p{Ll}/u.test(w)) lowerSeen.add(w);
+    }
+  });
+  return doc.map((sent, s) => sentenceFeatures(sent, res, heads[s]!, midCap, lowerSeen));
+}
+
+function sentenceFeatures(
+  sent: readonly string[],
+  res: FeatureResources,
+  headline: boolean,
+  midCap: ReadonlySet<string>,
+  lowerSeen: ReadonlySet<string>,
+): string[][] {
+  const n = sent.length;
+  const lower = sent.map((w) => w.toLowerCase());
+  const words = lower.map(fold);
+  const shapes = sent.map(shape);
+  const gaz = res.gazetteer.match(lower);
+  const cl = lower.map((w) => res.clusters.get(w) ?? res.clusters.get(fold(w)) ?? "");
+  const at = (arr: readonly string[], i: number, pad: string): string =>
+    i < 0 ? "<s>" : i >= n ? "</s>" : (arr[i] ?? pad);
+  const out: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const raw = sent[i]!;
+    const w = words[i]!;
+    const sh = shapes[i]!;
+    const f: string[] = ["b", `w=${w}`, `r=${fold(raw)}`, `s=${sh}`];
+    f.push(
+      `w-1=${at(words, i - 1, "")}`,
+      `w+1=${at(words, i + 1, "")}`,
+      `w-2=${at(words, i - 2, "")}`,
+      `w+2=${at(words, i + 2, "")}`,
+    );
+    f.push(`w-1w=${at(words, i - 1, "")}|${w}`, `ww+1=${w}|${at(words, i + 1, "")}`);
+    f.push(`s-1=${at(shapes, i - 1, "")}`, `s+1=${at(shapes, i + 1, "")}`);
+    f.push(`s-1s=${at(shapes, i - 1, "")}|${sh}`, `ss+1=${sh}|${at(shapes, i + 1, "")}`);
+    f.push(`s-1ss+1=${at(shapes, i - 1, "")}|${sh}|${at(shapes, i + 1, "")}`);
+    const len = w.length;
+    for (let k = 1; k <= 4 && k < len; k++) f.push(`p${k}=${w.slice(0, k)}`, `x${k}=${w.slice(len - k)}`);
+    if (i === 0) f.push(`first|${sh}`);
+    if (headline) f.push("hl", `hl|${w}`, `hl|s=${sh}`);
+    if (raw.length === 1 && /\p{Lu}/u.test(raw)) f.push("initial");
+    if (/^\p{Lu}/u.test(raw) && (i === 0 || headline || /^["'(`]/.test(sent[i - 1]!))) {
+      if (midCap.has(w)) f.push("d:mid");
+      if (lowerSeen.has(w)) f.push("d:low");
+    } else if (isCap(raw) && !midCap.has(w) && lowerSeen.has(w)) f.push("d:low2");
+    for (const g of gaz[i]!) f.push(`g=${g}`);
+    if (i > 0) for (const g of gaz[i - 1]!) f.push(`g-1=${g}`);
+    if (i + 1 < n) for (const g of gaz[i + 1]!) f.push(`g+1=${g}`);
+    const c = cl[i]!;
+    if (c) for (const p of CLUSTER_PREFIXES) f.push(`c${p}=${c.slice(0, p)}`);
+    else f.push("c=none");
+    const cp = i > 0 ? cl[i - 1]! : "<s>";
+    const cn = i + 1 < n ? cl[i + 1]! : "</s>";
+    f.push(`c-1=${cp.slice(0, 8)}`, `c+1=${cn.slice(0, 8)}`);
+    out.push(f);
+  }
+  return out;
+}

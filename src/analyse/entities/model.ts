@@ -1,0 +1,156 @@
+/**
+ * The linear model: feature weights per label and label-transition weights, decoded with a
+ * constrained Viterbi search. Features are hashed (FNV-1a, 32 bits) so the model file stores no
+ * feature strings; weights are quantised to 16 bits and the file is gzipped.
+ */
+import { gunzipSync, gzipSync } from "node:zlib";
+import { allowed, canEnd, NUM_LABELS } from "./labels.ts";
+
+/** FNV-1a hash of a string's UTF-16 code units, as an unsigned 32-bit integer. */
+export function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A trained model ready to score. */
+export interface LinearModel {
+  /** Feature hash → row in `weights`. */
+  readonly rows: ReadonlyMap<number, number>;
+  /** rows × NUM_LABELS weights. */
+  readonly weights: Float32Array;
+  /** (NUM_LABELS + 1) × NUM_LABELS transition weights; the last row is the sentence start. */
+  readonly transitions: Float32Array;
+}
+
+/** Transition matrix size. */
+export const TRANSITIONS = (NUM_LABELS + 1) * NUM_LABELS;
+
+/** Emission scores of a sentence: tokens × labels, summed over each token's known features. */
+export function emissions(model: LinearModel, features: readonly (readonly string[])[]): Float32Array {
+  const L = NUM_LABELS;
+  const out = new Float32Array(features.length * L);
+  features.forEach((fs, t) => {
+    for (const f of fs) {
+      const row = model.rows.get(hash(f));
+      if (row === undefined) continue;
+      const base = row * L;
+      for (let l = 0; l < L; l++) out[t * L + l]! += model.weights[base + l]!;
+    }
+  });
+  return out;
+}
+
+/** Whether a transition is allowed, precomputed (row NUM_LABELS is the start). */
+const ALLOWED: boolean[] = [];
+for (let f = -1; f < NUM_LABELS; f++) for (let t = 0; t < NUM_LABELS; t++) ALLOWED.push(allowed(f, t));
+const allowedAt = (from: number, to: number): boolean => ALLOWED[(from + 1) * NUM_LABELS + to]!;
+
+/**
+ * The best label sequence under emission and transition scores, with BILOU constraints.
+ *
+ * @param em tokens × labels emission scores
+ * @param n number of tokens
+ * @param trans (labels + 1) × labels transition scores (last row: from the start)
+ * @returns label ids
+ */
+export function viterbi(em: ArrayLike<number>, n: number, trans: ArrayLike<number>): number[] {
+  const L = NUM_LABELS;
+  if (n === 0) return [];
+  const score = new Float64Array(n * L).fill(Number.NEGATIVE_INFINITY);
+  const back = new Int32Array(n * L);
+  for (let l = 0; l < L; l++) if (allowedAt(-1, l)) score[l] = em[l]! + trans[L * L + l]!;
+  for (let t = 1; t < n; t++) {
+    for (let l = 0; l < L; l++) {
+      let best = Number.NEGATIVE_INFINITY;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        if (!allowedAt(p, l)) continue;
+        const s = score[(t - 1) * L + p]! + trans[p * L + l]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[t * L + l] = best + em[t * L + l]!;
+      back[t * L + l] = arg;
+    }
+  }
+  let best = Number.NEGATIVE_INFINITY;
+  let arg = 0;
+  for (let l = 0; l < L; l++) {
+    const s = score[(n - 1) * L + l]!;
+    if (canEnd(l) && s > best) {
+      best = s;
+      arg = l;
+    }
+  }
+  const out = new Array<number>(n);
+  for (let t = n - 1; t >= 0; t--) {
+    out[t] = arg;
+    arg = back[t * L + arg]!;
+  }
+  return out;
+}
+
+/** Tag a sentence's features with the model. */
+export function decode(model: LinearModel, features: readonly (readonly string[])[]): number[] {
+  return viterbi(emissions(model, features), features.length, model.transitions);
+}
+
+/**
+ * Serialise: a JSON header line, then the hashes (uint32) and the int16 weights, gzipped.
+ *
+ * @param hashes feature hashes, one per row
+ * @param weights rows × NUM_LABELS weights
+ * @param transitions the transition weights
+ */
+export function serialiseModel(
+  hashes: Uint32Array,
+  weights: Float32Array,
+  transitions: Float32Array,
+): Buffer {
+  let max = 0;
+  for (const w of weights) max = Math.max(max, Math.abs(w));
+  const scale = max / 32767 || 1;
+  const q = new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i++) q[i] = Math.round(weights[i]! / scale);
+  const header = Buffer.from(
+    `${JSON.stringify({ format: 1, labels: NUM_LABELS, rows: hashes.length, scale, transitions: [...transitions] })}\n`,
+  );
+  return gzipSync(
+    Buffer.concat([
+      header,
+      Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength),
+      Buffer.from(q.buffer),
+    ]),
+    { level: 9 },
+  );
+}
+
+/** Parse what `serialiseModel` wrote. */
+export function parseModel(gz: Uint8Array): LinearModel {
+  const buf = gunzipSync(gz);
+  const nl = buf.indexOf(10);
+  const header = JSON.parse(buf.subarray(0, nl).toString("utf8")) as {
+    labels: number;
+    rows: number;
+    scale: number;
+    transitions: number[];
+  };
+  if (header.labels !== NUM_LABELS)
+    throw new Error(`ner: model has ${header.labels} labels, expected ${NUM_LABELS}`);
+  const body = buf.subarray(nl + 1);
+  const copy = new Uint8Array(body.length);
+  copy.set(body);
+  const hashes = new Uint32Array(copy.buffer, 0, header.rows);
+  const q = new Int16Array(copy.buffer, header.rows * 4, header.rows * NUM_LABELS);
+  const weights = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
+  const rows = new Map<number, number>();
+  for (let i = 0; i < hashes.length; i++) rows.set(hashes[i]!, i);
+  return { rows, weights, transitions: Float32Array.from(header.transitions) };
+}

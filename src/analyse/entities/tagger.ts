@@ -1,0 +1,64 @@
+/**
+ * The named-entity tagger: loads the model from models/ner/ once (lazily) and tags tokenised
+ * documents with IOB2 tags.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { docFeatures, type FeatureResources } from "./features.ts";
+import { Gazetteer } from "./gazetteer.ts";
+import { toIob2Tags } from "./labels.ts";
+import { decode, type LinearModel, parseModel } from "./model.ts";
+
+/** Where the model files are, unless LEDE_NER_MODEL names another folder. */
+export const MODEL_DIR = process.env.LEDE_NER_MODEL ?? resolve(import.meta.dirname, "../../../models/ner");
+
+interface Loaded {
+  readonly model: LinearModel;
+  readonly res: FeatureResources;
+}
+
+let loaded: Loaded | undefined;
+
+function gunzipText(path: string): string {
+  return existsSync(path) ? gunzipSync(readFileSync(path)).toString("utf8") : "";
+}
+
+/** Load the model files (once). Throws when the weights are missing: that is a broken install. */
+export function loadTagger(dir: string = MODEL_DIR): Loaded {
+  if (loaded && dir === MODEL_DIR) return loaded;
+  const model = parseModel(readFileSync(join(dir, "weights.bin.gz")));
+  const gazetteer = Gazetteer.parse(gunzipText(join(dir, "gazetteer.tsv.gz")));
+  const clusters = new Map<string, string>();
+  for (const line of gunzipText(join(dir, "clusters.tsv.gz")).split("\n")) {
+    const tab = line.indexOf("\t");
+    if (tab > 0) clusters.set(line.slice(tab + 1), line.slice(0, tab));
+  }
+  const out = { model, res: { gazetteer, clusters } };
+  if (dir === MODEL_DIR) loaded = out;
+  return out;
+}
+
+/** Token text as the training data writes it: straight quotes and apostrophes, "--" for dashes. */
+export function normaliseToken(t: string): string {
+  return t
+    .replace(/[‘’‚‛]/g, "'")
+    .replace(/[“”„‟«»]/g, '"')
+    .replace(/^[—–]$/, "--");
+}
+
+/**
+ * Tag a document.
+ *
+ * @param doc sentences of token strings
+ * @returns IOB2 tags per sentence and token (`B-PER`, `I-PER`, `O`, ...)
+ * @example tagDocument([["Vladimir", "Putin", "spoke", "."]]) // [["B-PER", "I-PER", "O", "O"]]
+ */
+export function tagDocument(doc: readonly (readonly string[])[]): string[][] {
+  const { model, res } = loadTagger();
+  const feats = docFeatures(
+    doc.map((s) => s.map(normaliseToken)),
+    res,
+  );
+  return feats.map((f) => toIob2Tags(decode(model, f)));
+}
