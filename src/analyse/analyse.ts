@@ -4,7 +4,10 @@
  * sentences → entities → quotes → times, quantities → events, deadlines, claims.
  */
 import type { Analysis, Article } from "../core/index.ts";
+import { findEntities } from "./entities/index.ts";
+import { findQuotes } from "./quotes/index.ts";
 import { splitSentences } from "./text/index.ts";
+import { findTimes } from "./time/index.ts";
 
 export interface AnalyseOptions {
   /** The date time expressions resolve against; defaults to the article's publication date. */
@@ -29,12 +32,15 @@ export function analyse(article: Article, options: AnalyseOptions = {}): Analysi
   const text = article.text;
   const reference = referenceDate(article, options);
   const sentences = splitSentences(text);
+  const entities = findEntities(text, sentences);
+  const quotes = findQuotes(text, sentences, entities);
+  const times = findTimes(text, sentences, reference);
   return {
     reference,
     sentences,
-    entities: [],
-    quotes: [],
-    times: [],
+    entities,
+    quotes,
+    times,
     quantities: [],
     events: [],
     deadlines: [],
