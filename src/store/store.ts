@@ -3,7 +3,17 @@
  * One interface, several backends (SQLite by default, PostgreSQL at scale), one contract suite
  * (`test/store/contract.ts`) that every backend runs.
  */
-import type { Analysis, Article, ErrorCode, Stage } from "../core/index.ts";
+import type {
+  Analysis,
+  Article,
+  Claim,
+  Deadline,
+  Entity,
+  ErrorCode,
+  NewsEvent,
+  Quote,
+  Stage,
+} from "../core/index.ts";
 
 /** What `putArticle` did. */
 export type PutStatus = "added" | "updated" | "unchanged";
@@ -111,6 +121,75 @@ export interface ListOptions {
   readonly beforeId?: number;
 }
 
+/**
+ * Filters of `searchArticles`. Every field is optional; all given fields must hold.
+ *
+ * @example { text: '"peace talks" -crimea', entity: "Putin", source: "bbc", from: "2025-08-01" }
+ */
+export interface ArticleQuery {
+  /** The query language of `search` (words, "phrases", OR, -word); empty or absent matches every article. */
+  readonly text?: string;
+  /**
+   * The outlet: matches, case-insensitively, the article's site name (as a substring) or its URL's host
+   * (the host itself or a subdomain of it: `bbc.co.uk` matches `www.bbc.co.uk`).
+   */
+  readonly source?: string;
+  /** Published on or after this ISO date (`2025-08-01`); articles without a date use their stored date. */
+  readonly from?: string;
+  /** Published on or before this ISO date (inclusive, the whole day). */
+  readonly to?: string;
+  /** The analysis names an entity with this name (whole words, case-insensitive: "putin" matches "Vladimir Putin"). */
+  readonly entity?: string;
+}
+
+/** Kinds of analysis items indexed across articles (the arrays of `Analysis` they come from). */
+export type ItemKind = "quote" | "claim" | "deadline" | "event" | "entity";
+
+/** The analysis type of each item kind. */
+export interface ItemTypes {
+  readonly quote: Quote;
+  readonly claim: Claim;
+  readonly deadline: Deadline;
+  readonly event: NewsEvent;
+  readonly entity: Entity;
+}
+
+/** Filters of `findItems`. */
+export interface ItemFilter {
+  /**
+   * An entity the item involves, matched like `ArticleQuery.entity`: a quote's speaker, a claim's claimant or
+   * subjects, a deadline's setter or target, an event's actors, targets or place, or the entity itself.
+   */
+  readonly entity?: string;
+  /** The query language of `search`, applied to the item's own text (every positive term must occur). */
+  readonly text?: string;
+  /** The item's date (see `ItemHit.date`) on or after this ISO date. */
+  readonly from?: string;
+  /** The item's date on or before this ISO date (inclusive). */
+  readonly to?: string;
+  /** Only items of this article. */
+  readonly articleId?: number;
+  /** `newest` (default): newest article first; `date-asc` / `date-desc`: by the item's date, undated last. */
+  readonly order?: "newest" | "date-asc" | "date-desc";
+}
+
+/** One analysis item found across articles, with the article it came from (its current version). */
+export interface ItemHit<K extends ItemKind> {
+  readonly kind: K;
+  /** The item exactly as stored in the analysis (spans index that article's text). */
+  readonly item: ItemTypes[K];
+  /** Position of the item in its analysis array (stable per article version). */
+  readonly index: number;
+  /**
+   * The item's date, an ISO date or null: a deadline's `due`, an event's `date` when it is a calendar
+   * date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), else the article's published date.
+   */
+  readonly date: string | null;
+  /** Canonical names of the entities the item refers to by id (`{"e1": "Vladimir Putin"}`). */
+  readonly names: Readonly<Record<string, string>>;
+  readonly article: ArticleSummary;
+}
+
 export interface Store {
   /** Bring the schema up to date (append-only numbered migrations). Idempotent. */
   migrate(): Promise<void>;
@@ -126,6 +205,18 @@ export interface Store {
   latest(options?: ListOptions): Promise<ArticleSummary[]>;
   /** Full-text search over title and text, best first (bm25). Bad query syntax never throws. */
   search(query: string, options?: ListOptions): Promise<ArticleSummary[]>;
+  /**
+   * Articles matching text and facets: best first (bm25) when `text` has terms, else newest first.
+   * Bad query syntax never throws.
+   */
+  searchArticles(query: ArticleQuery, options?: ListOptions): Promise<ArticleSummary[]>;
+  /**
+   * Analysis items (quotes, claims, deadlines, events, entities) of the current versions of articles,
+   * for the quote finder, the deadline board and entity pages. `beforeId` pages by article id.
+   *
+   * @example await store.findItems("quote", { entity: "Putin", text: "nato" })
+   */
+  findItems<K extends ItemKind>(kind: K, filter?: ItemFilter, options?: ListOptions): Promise<ItemHit<K>[]>;
   /** Every stored article, latest version, oldest first. */
   exportArticles(): AsyncIterable<StoredArticle>;
   countArticles(): Promise<number>;

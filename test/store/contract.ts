@@ -3,7 +3,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Article } from "../../src/core/index.ts";
+import type { Analysis, Article } from "../../src/core/index.ts";
 import type { Store } from "../../src/store/index.ts";
 
 export function article(overrides: Partial<Article> = {}): Article {
@@ -17,13 +17,84 @@ export function article(overrides: Partial<Article> = {}): Article {
     language: "en",
     siteName: "Example News",
     text,
-    blocks: [{ type: "paragraph", start: 0, end: text.indexOf("\n\n") === -1 ? text.length : text.indexOf("\n\n") }],
+    blocks: [
+      { type: "paragraph", start: 0, end: text.indexOf("\n\n") === -1 ? text.length : text.indexOf("\n\n") },
+    ],
     related: [],
     ...overrides,
   };
 }
 
-const put = (store: Store, a: Article) => store.putArticle({ article: a, analysis: null, source: "test", fetchedAt: "2025-09-01T00:00:00Z" });
+/**
+ * An analysed article for the item and facet tests: Putin (e1) speaks about Nato, Trump (e2) sets him
+ * a deadline, a claim about e1 is unconfirmed.
+ */
+export function analysedArticle(
+  n: number,
+  overrides: Partial<Article> = {},
+): { article: Article; analysis: Analysis } {
+  const text = `Putin said "Nato is a threat ${n}." Trump set a Monday deadline for Putin. Officials said Putin agreed.`;
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
+  const a = article({
+    url: `https://www.wire.example/story/${n}`,
+    siteName: "Wire Service",
+    text,
+    title: `Deadline story ${n}`,
+    ...overrides,
+  });
+  return {
+    article: a,
+    analysis: {
+      reference: a.published,
+      sentences: [{ start: 0, end: text.length }],
+      entities: [
+        {
+          id: "e1",
+          type: "PERSON",
+          name: "Vladimir Putin",
+          titles: ["President"],
+          mentions: [{ ...at("Putin"), kind: "name" }],
+        },
+        {
+          id: "e2",
+          type: "PERSON",
+          name: "Donald Trump",
+          titles: [],
+          mentions: [{ ...at("Trump"), kind: "name" }],
+        },
+      ],
+      quotes: [
+        {
+          ...at(`"Nato is a threat ${n}."`),
+          kind: "direct",
+          cue: at("said"),
+          speaker: at("Putin"),
+          speakerEntity: "e1",
+          speakerName: "Vladimir Putin",
+        },
+      ],
+      times: [{ ...at("Monday"), type: "DATE", value: "2025-09-08" }],
+      quantities: [],
+      events: [],
+      deadlines: [
+        {
+          ...at("a Monday deadline"),
+          setter: "e2",
+          target: "e1",
+          demand: "agree to talks",
+          due: `2025-09-${String(n).padStart(2, "0")}`,
+          approximate: false,
+        },
+      ],
+      claims: [
+        { ...at("Putin agreed"), claimant: null, about: ["e1"], status: "unconfirmed", statusEvidence: null },
+      ],
+    },
+  };
+}
+
+const put = (store: Store, a: Article) =>
+  store.putArticle({ article: a, analysis: null, source: "test", fetchedAt: "2025-09-01T00:00:00Z" });
 
 /**
  * Define the contract tests for a backend.
@@ -59,7 +130,10 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     });
 
     test("the same content under another URL is not a second article", async () => {
-      const a = article({ url: "https://news.example/original", text: "A unique report about river floods in the valley." });
+      const a = article({
+        url: "https://news.example/original",
+        text: "A unique report about river floods in the valley.",
+      });
       const first = await put(store, a);
       const copy = await put(store, { ...a, url: "https://mirror.example/copy" });
       assert.equal(copy.status, "unchanged");
@@ -74,14 +148,100 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     });
 
     test("full-text search ranks title matches and survives bad syntax", async () => {
-      await put(store, article({ url: "https://news.example/s1", title: "Glacier retreat", text: "Scientists measured the glacier." }));
-      await put(store, article({ url: "https://news.example/s2", title: "Budget", text: "The glacier fund was cut in the budget." }));
+      await put(
+        store,
+        article({
+          url: "https://news.example/s1",
+          title: "Glacier retreat",
+          text: "Scientists measured the glacier.",
+        }),
+      );
+      await put(
+        store,
+        article({
+          url: "https://news.example/s2",
+          title: "Budget",
+          text: "The glacier fund was cut in the budget.",
+        }),
+      );
       const hits = await store.search("glacier");
       assert.equal(hits.length, 2);
       assert.equal(hits[0]?.title, "Glacier retreat");
       assert.match(hits[1]?.snippet ?? "", /\[glacier\]/);
       assert.deepEqual(await store.search('"unclosed NEAR( *'), []);
       assert.equal((await store.search("glacier -budget")).length, 1);
+    });
+
+    test("faceted search: source, dates and entity narrow the text query", async () => {
+      const put2 = (x: { article: Article; analysis: Analysis }) =>
+        store.putArticle({ ...x, source: "test", fetchedAt: "2025-09-01T00:00:00Z" });
+      await put2(analysedArticle(3, { published: "2025-08-03" }));
+      await put2(
+        analysedArticle(5, {
+          published: "2025-08-20",
+          siteName: "Other Times",
+          url: "https://other.example/5",
+        }),
+      );
+      const titles = async (q: Parameters<Store["searchArticles"]>[0]) =>
+        (await store.searchArticles(q, { limit: 50 })).map((h) => h.title).sort();
+      assert.deepEqual(await titles({ text: "deadline", entity: "putin" }), [
+        "Deadline story 3",
+        "Deadline story 5",
+      ]);
+      assert.deepEqual(await titles({ entity: "vladimir putin", source: "wire.example" }), [
+        "Deadline story 3",
+      ]);
+      assert.deepEqual(await titles({ entity: "putin", source: "other times" }), ["Deadline story 5"]);
+      assert.deepEqual(await titles({ entity: "putin", from: "2025-08-10" }), ["Deadline story 5"]);
+      assert.deepEqual(await titles({ entity: "putin", to: "2025-08" }), [
+        "Deadline story 3",
+        "Deadline story 5",
+      ]);
+      assert.deepEqual(await titles({ entity: "put" }), [], "entity names match whole words");
+      assert.deepEqual(await titles({ text: "-threat", entity: "putin" }), []);
+      assert.deepEqual(await titles({ text: 'NEAR( "x*', source: "%" }), []);
+    });
+
+    test("analysis items are found by kind, entity and text, with names resolved", async () => {
+      const quotes = await store.findItems("quote", { entity: "Putin", text: "nato" });
+      assert.ok(quotes.length >= 2);
+      assert.equal(quotes[0]?.item.speakerName, "Vladimir Putin");
+      assert.equal(quotes[0]?.kind, "quote");
+      assert.match(quotes[0]?.item.text ?? "", /Nato is a threat/);
+      assert.deepEqual(await store.findItems("quote", { entity: "Trump" }), []);
+      const deadlines = await store.findItems("deadline", { entity: "trump", order: "date-asc" });
+      assert.deepEqual(
+        deadlines.map((d) => d.date),
+        ["2025-09-03", "2025-09-05"],
+      );
+      assert.equal(deadlines[0]?.names.e2, "Donald Trump");
+      assert.equal(deadlines[0]?.article.title, "Deadline story 3");
+      assert.deepEqual(
+        (await store.findItems("deadline", { from: "2025-09-04" })).map((d) => d.date),
+        ["2025-09-05"],
+      );
+      const claims = await store.findItems("claim", { entity: "Vladimir Putin" });
+      assert.equal(claims[0]?.item.status, "unconfirmed");
+      const entities = await store.findItems("entity", { articleId: deadlines[0]!.article.id });
+      assert.deepEqual(
+        entities.map((e) => e.item.name),
+        ["Vladimir Putin", "Donald Trump"],
+      );
+    });
+
+    test("items follow the current version", async () => {
+      const x = analysedArticle(7);
+      const first = await store.putArticle({ ...x, source: "test", fetchedAt: "2025-09-01T00:00:00Z" });
+      const changed = { ...x.article, text: `${x.article.text} More.` };
+      await store.putArticle({
+        article: changed,
+        analysis: { ...x.analysis, quotes: [] },
+        source: "test",
+        fetchedAt: "2025-09-02T00:00:00Z",
+      });
+      assert.deepEqual(await store.findItems("quote", { articleId: first.id }), []);
+      assert.equal((await store.findItems("deadline", { articleId: first.id })).length, 1);
     });
 
     test("latest lists newest first and pages", async () => {
@@ -100,14 +260,23 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     });
 
     test("failures are stored with stage and code", async () => {
-      await store.recordFailure({ input: "bad.bin", stage: "extract", code: "binary", message: "input looks binary" });
+      await store.recordFailure({
+        input: "bad.bin",
+        stage: "extract",
+        code: "binary",
+        message: "input looks binary",
+      });
       const [f] = await store.failures({ limit: 1 });
       assert.equal(f?.code, "binary");
       assert.equal(f?.stage, "extract");
     });
 
     test("sources are added once and keep their health", async () => {
-      const s = await store.addSource({ kind: "feed", url: "https://news.example/feed.xml", title: "Example" });
+      const s = await store.addSource({
+        kind: "feed",
+        url: "https://news.example/feed.xml",
+        title: "Example",
+      });
       const again = await store.addSource({ kind: "feed", url: "https://news.example/feed.xml" });
       assert.equal(again.id, s.id);
       await store.updateSource(s.id, { lastErrorCode: "network", consecutiveFailures: 3, etag: '"abc"' });

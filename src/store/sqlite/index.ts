@@ -9,9 +9,13 @@ import Database from "better-sqlite3";
 import { type Analysis, type Article, textHash } from "../../core/index.ts";
 import { parseQuery, toFts5 } from "../query.ts";
 import type {
+  ArticleQuery,
   ArticleSummary,
   FailureInput,
   FailureRecord,
+  ItemFilter,
+  ItemHit,
+  ItemKind,
   ListOptions,
   PutArticleInput,
   PutArticleResult,
@@ -21,6 +25,8 @@ import type {
   Store,
   StoredArticle,
 } from "../store.ts";
+import { findItems, searchArticles } from "./find.ts";
+import { ITEMS_MIGRATION, indexAllArticles, indexArticleVersion } from "./items.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
 /** Default and largest page size of list queries. */
@@ -123,6 +129,7 @@ export class SqliteStore implements Store {
         this.db.pragma(`user_version = ${i + 1}`);
       })();
     }
+    if (version < ITEMS_MIGRATION && MIGRATIONS.length >= ITEMS_MIGRATION) indexAllArticles(this.db);
   }
 
   async schemaVersion(): Promise<number> {
@@ -135,7 +142,9 @@ export class SqliteStore implements Store {
     const hash = textHash(`${article.title ?? ""}\n${article.text}`);
     const at = now();
     return this.db.transaction((): PutArticleResult => {
-      const existing = this.db.prepare("SELECT id, current_version FROM articles WHERE key = ?").get(key) as Row | undefined;
+      const existing = this.db.prepare("SELECT id, current_version FROM articles WHERE key = ?").get(key) as
+        | Row
+        | undefined;
       if (existing) {
         const id = existing.id as number;
         const current = existing.current_version as number;
@@ -145,7 +154,9 @@ export class SqliteStore implements Store {
         if (same) return { status: "unchanged", id, version: current };
         const version = current + 1;
         this.insertVersion(id, version, hash, input, at);
-        this.db.prepare("UPDATE articles SET current_version = ?, updated_at = ? WHERE id = ?").run(version, at, id);
+        this.db
+          .prepare("UPDATE articles SET current_version = ?, updated_at = ? WHERE id = ?")
+          .run(version, at, id);
         this.indexText(id, article);
         return { status: "updated", id, version };
       }
@@ -189,11 +200,14 @@ export class SqliteStore implements Store {
         input.analysis ? JSON.stringify(input.analysis) : null,
         at,
       );
+    indexArticleVersion(this.db, id, a, input.analysis, at);
   }
 
   private indexText(id: number, article: Article): void {
     this.db.prepare("DELETE FROM articles_fts WHERE rowid = ?").run(id);
-    this.db.prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)").run(id, article.title ?? "", article.text);
+    this.db
+      .prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)")
+      .run(id, article.title ?? "", article.text);
   }
 
   private toStored(r: Row): StoredArticle {
@@ -210,7 +224,8 @@ export class SqliteStore implements Store {
     };
   }
 
-  private static readonly CURRENT = `SELECT a.id, a.key, a.created_at, a.updated_at, v.version, v.content_hash, v.source,
+  private static readonly CURRENT =
+    `SELECT a.id, a.key, a.created_at, a.updated_at, v.version, v.content_hash, v.source,
       v.article_json, v.analysis_json FROM articles a JOIN article_versions v
       ON v.article_id = a.id AND v.version = a.current_version`;
 
@@ -246,6 +261,18 @@ export class SqliteStore implements Store {
     return rows.map(toSummary);
   }
 
+  async searchArticles(query: ArticleQuery, options?: ListOptions): Promise<ArticleSummary[]> {
+    return searchArticles(this.db, query, options);
+  }
+
+  async findItems<K extends ItemKind>(
+    kind: K,
+    filter?: ItemFilter,
+    options?: ListOptions,
+  ): Promise<ItemHit<K>[]> {
+    return findItems(this.db, kind, filter, options);
+  }
+
   async *exportArticles(): AsyncIterable<StoredArticle> {
     for (const r of this.db.prepare(`${SqliteStore.CURRENT} ORDER BY a.id`).iterate() as Iterable<Row>) {
       yield this.toStored(r);
@@ -279,7 +306,9 @@ export class SqliteStore implements Store {
 
   async addSource(s: SourceInput): Promise<SourceRecord> {
     this.db
-      .prepare("INSERT INTO sources (kind, url, title, category, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO NOTHING")
+      .prepare(
+        "INSERT INTO sources (kind, url, title, category, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO NOTHING",
+      )
       .run(s.kind, s.url, s.title ?? null, s.category ?? null, now());
     return toSource(this.db.prepare("SELECT * FROM sources WHERE url = ?").get(s.url) as Row);
   }

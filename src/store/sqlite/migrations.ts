@@ -63,4 +63,30 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // 2: an index of analysis items (quotes, claims, deadlines, events, entities) and article facets (host,
+  // site, date) for the quote finder, the deadline board, entity pages and faceted search. Rows belong to
+  // an article's current version and are rebuilt by \`indexArticleVersion\` (items.ts); existing articles
+  // are indexed by \`migrate()\` right after this runs.
+  `
+  CREATE TABLE analysis_items (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    kind TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    norm TEXT NOT NULL,
+    names TEXT NOT NULL,
+    date TEXT,
+    item_json TEXT NOT NULL,
+    names_json TEXT NOT NULL
+  );
+  CREATE INDEX analysis_items_kind_date ON analysis_items(kind, date);
+  CREATE INDEX analysis_items_article ON analysis_items(article_id, kind);
+  CREATE TABLE article_facets (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+    host TEXT,
+    site TEXT,
+    date TEXT
+  );
+  CREATE INDEX article_facets_date ON article_facets(date);
+  `,
 ];

@@ -1,0 +1,212 @@
+/**
+ * Faceted search and analysis-item queries of the SQLite store, over the tables of migration 2
+ * (filled by `items.ts`). Every user-typed value is a bound parameter; nothing is spliced into SQL.
+ */
+import type Database from "better-sqlite3";
+import { parseQuery, type QueryTerm, toFts5 } from "../query.ts";
+import type {
+  ArticleQuery,
+  ArticleSummary,
+  ItemFilter,
+  ItemHit,
+  ItemKind,
+  ItemTypes,
+  ListOptions,
+} from "../store.ts";
+import { normalise } from "./items.ts";
+
+type Row = Record<string, unknown>;
+
+/** Characters of text in a summary's snippet. */
+const SNIPPET_CHARS = 200;
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 1000;
+
+interface Sql {
+  readonly where: string[];
+  readonly params: unknown[];
+}
+
+function limitOf(options: ListOptions | undefined): number {
+  return Math.max(1, Math.min(MAX_LIMIT, Math.floor(options?.limit ?? DEFAULT_LIMIT)));
+}
+
+/** `x LIKE pattern` with the user's text escaped (no wildcards of theirs). */
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Whole-word match of a normalised name against a `|name|name|` column. */
+function entityCondition(sql: Sql, column: string, name: string): void {
+  const n = likeEscape(normalise(name).trim());
+  if (n === "") return;
+  sql.where.push(
+    `(${column} LIKE ? ESCAPE '\\' OR ${column} LIKE ? ESCAPE '\\' OR ${column} LIKE ? ESCAPE '\\' OR ${column} LIKE ? ESCAPE '\\')`,
+  );
+  sql.params.push(`%|${n}|%`, `%|${n} %`, `% ${n}|%`, `% ${n} %`);
+}
+
+/** Compare ISO date prefixes of different precision on their common prefix. */
+function dateCondition(sql: Sql, column: string, from: string | undefined, to: string | undefined): void {
+  const clean = (d: string | undefined) => (d && /^\d{4}(-\d{2}){0,2}$/.test(d) ? d : undefined);
+  const f = clean(from);
+  const t = clean(to);
+  const common = (op: string) =>
+    `(${column} IS NOT NULL AND substr(${column}, 1, min(length(${column}), length(?))) ${op} substr(?, 1, min(length(${column}), length(?))))`;
+  if (f) {
+    sql.where.push(common(">="));
+    sql.params.push(f, f, f);
+  }
+  if (t) {
+    sql.where.push(common("<="));
+    sql.params.push(t, t, t);
+  }
+}
+
+/** Terms of the query language over a normalised text column (word-prefix match, AND/OR/NOT). */
+function termsCondition(sql: Sql, column: string, terms: readonly QueryTerm[]): void {
+  const match = (t: QueryTerm) => {
+    sql.params.push(` ${t.words.join(" ")}`);
+    return `instr(${column}, ?) > 0`;
+  };
+  let expr = "";
+  for (const t of terms.filter((x) => !x.negated))
+    expr = expr === "" ? match(t) : `${expr} ${t.or ? "OR" : "AND"} ${match(t)}`;
+  if (expr !== "") sql.where.push(`(${expr})`);
+  for (const t of terms.filter((x) => x.negated)) sql.where.push(`NOT ${match(t)}`);
+}
+
+function sourceCondition(sql: Sql, source: string): void {
+  const host = source
+    .trim()
+    .toLowerCase()
+    .replace(/^www\./, "");
+  const site = likeEscape(normalise(source).trim());
+  if (host === "") return;
+  sql.where.push(`(f.host = ? OR f.host LIKE ? ESCAPE '\\' OR f.site LIKE ? ESCAPE '\\')`);
+  sql.params.push(host, `%.${likeEscape(host)}`, `% ${site} %`);
+}
+
+const SUMMARY_COLUMNS = `a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published`;
+const CURRENT_JOIN = `JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
+  LEFT JOIN article_facets f ON f.article_id = a.id`;
+
+/** A summary row as the store's `ArticleSummary`. */
+export function toSummary(r: Row): ArticleSummary {
+  return {
+    id: r.id as number,
+    title: (r.title as string | null) ?? null,
+    url: (r.url as string | null) ?? null,
+    siteName: (r.site_name as string | null) ?? null,
+    source: (r.source as string | null) ?? null,
+    published: (r.published as string | null) ?? null,
+    createdAt: r.created_at as string,
+    snippet: ((r.snippet as string | null) ?? "").replace(/\s+/g, " ").trim(),
+  };
+}
+
+/** The article facets of an `ArticleQuery` (everything but its text). */
+function facets(sql: Sql, q: ArticleQuery | ItemFilter, dateColumn: string): void {
+  if ("source" in q && q.source) sourceCondition(sql, q.source);
+  dateCondition(sql, dateColumn, q.from, q.to);
+}
+
+/**
+ * `Store.searchArticles` on SQLite.
+ *
+ * @param db the open database (migrated to at least version 2)
+ * @param q text and facets
+ * @param options limit and paging
+ */
+export function searchArticles(
+  db: Database.Database,
+  q: ArticleQuery,
+  options?: ListOptions,
+): ArticleSummary[] {
+  const sql: Sql = { where: ["a.id < ?"], params: [options?.beforeId ?? Number.MAX_SAFE_INTEGER] };
+  facets(sql, q, "f.date");
+  if (q.entity) {
+    const sub: Sql = { where: [], params: [] };
+    entityCondition(sub, "i.names", q.entity);
+    if (sub.where.length > 0) {
+      sql.where.push(
+        `EXISTS (SELECT 1 FROM analysis_items i WHERE i.article_id = a.id AND i.kind = 'entity' AND ${sub.where.join(" AND ")})`,
+      );
+      sql.params.push(...sub.params);
+    }
+  }
+  const terms = parseQuery(q.text ?? "");
+  const positive = toFts5(terms);
+  const negatives = terms.filter((t) => t.negated);
+  if (negatives.length > 0 && positive === null) {
+    sql.where.push("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+    sql.params.push(negatives.map((t) => `"${t.words.join(" ")}"`).join(" OR "));
+  }
+  if (positive !== null) {
+    return (
+      db
+        .prepare(
+          `SELECT ${SUMMARY_COLUMNS}, snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet
+           FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid ${CURRENT_JOIN}
+           WHERE articles_fts MATCH ? AND ${sql.where.join(" AND ")} ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`,
+        )
+        .all(positive, ...sql.params, limitOf(options)) as Row[]
+    ).map(toSummary);
+  }
+  return (
+    db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, substr(json_extract(v.article_json, '$.text'), 1, ${SNIPPET_CHARS}) AS snippet
+         FROM articles a ${CURRENT_JOIN} WHERE ${sql.where.join(" AND ")} ORDER BY a.id DESC LIMIT ?`,
+      )
+      .all(...sql.params, limitOf(options)) as Row[]
+  ).map(toSummary);
+}
+
+const ORDERS: Record<NonNullable<ItemFilter["order"]>, string> = {
+  newest: "a.id DESC, i.ord",
+  "date-asc": "i.date IS NULL, i.date ASC, a.id DESC, i.ord",
+  "date-desc": "i.date IS NULL, i.date DESC, a.id DESC, i.ord",
+};
+
+/**
+ * `Store.findItems` on SQLite.
+ *
+ * @param db the open database (migrated to at least version 2)
+ * @param kind which analysis items
+ * @param filter entity, text, dates, article, order
+ * @param options limit and paging (by article id)
+ */
+export function findItems<K extends ItemKind>(
+  db: Database.Database,
+  kind: K,
+  filter: ItemFilter = {},
+  options?: ListOptions,
+): ItemHit<K>[] {
+  const sql: Sql = {
+    where: ["i.kind = ?", "a.id < ?"],
+    params: [kind, options?.beforeId ?? Number.MAX_SAFE_INTEGER],
+  };
+  if (filter.articleId !== undefined) {
+    sql.where.push("a.id = ?");
+    sql.params.push(filter.articleId);
+  }
+  if (filter.entity) entityCondition(sql, "i.names", filter.entity);
+  if (filter.text) termsCondition(sql, "i.norm", parseQuery(filter.text));
+  facets(sql, filter, "i.date");
+  const rows = db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS}, '' AS snippet, i.ord, i.date, i.item_json, i.names_json
+       FROM analysis_items i JOIN articles a ON a.id = i.article_id ${CURRENT_JOIN}
+       WHERE ${sql.where.join(" AND ")} ORDER BY ${ORDERS[filter.order ?? "newest"]} LIMIT ?`,
+    )
+    .all(...sql.params, limitOf(options)) as Row[];
+  return rows.map((r) => ({
+    kind,
+    item: JSON.parse(r.item_json as string) as ItemTypes[K],
+    index: r.ord as number,
+    date: (r.date as string | null) ?? null,
+    names: JSON.parse(r.names_json as string) as Record<string, string>,
+    article: toSummary(r),
+  }));
+}
