@@ -61,7 +61,9 @@ export const PARTICIPLES: ReadonlySet<string> = new Set(
   `saying adding noting arguing warning insisting telling calling claiming writing explaining asking accusing citing
   describing referring suggesting stating declaring criticizing criticising blaming praising thanking insisting
   acknowledging admitting denying stressing urging vowing pledging promising tweeting recalling responding replying
-  predicting complaining alleging asserting conceding contending reiterating announcing confirming`.split(/\s+/),
+  predicting complaining alleging asserting conceding contending reiterating announcing confirming`.split(
+    /\s+/,
+  ),
 );
 
 /** Cues after which an indirect object comes before the content: "told CNN that ...". */

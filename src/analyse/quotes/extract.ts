@@ -49,7 +49,9 @@ const SOURCE_HEADS = new Set(
 );
 const POSSESSIVES = new Set("his her their its my our your whose".split(" "));
 const DETERMINERS = new Set(
-  "the a an another some many most several his her their its our one two three few other both these those".split(" "),
+  "the a an another some many most several his her their its our one two three few other both these those".split(
+    " ",
+  ),
 );
 /** Prepositions that may open a phrase between a cue and its content ("said in a statement that"). */
 const PREPS = new Set("in on at during to with after before via through over from".split(" "));
@@ -79,7 +81,12 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
   const prev = toks[i - 1];
   if (prev && (POSSESSIVES.has(prev.lower) || /[’']s$/.test(prev.lower))) return false;
   if (prev && DETERMINERS.has(prev.lower) && prev.lower !== "one" && prev.lower !== "two") return false;
-  if (prev && (prev.lower === "to" || prev.lower === "be" || prev.lower === "been" || prev.lower === "being") && !CORE_CUES.has(t.lower)) return false;
+  if (
+    prev &&
+    (prev.lower === "to" || prev.lower === "be" || prev.lower === "been" || prev.lower === "being") &&
+    !CORE_CUES.has(t.lower)
+  )
+    return false;
   return true;
 }
 
@@ -95,8 +102,20 @@ function plausibleSource(toks: readonly Token[], a: number, b: number): boolean 
   if (n <= 0 || n > MAX_SOURCE_TOKENS) return false;
   const words = toks.slice(a, b);
   if (words.some((t) => t.kind === "quote")) return false;
-  if (n === 1 && PRONOUNS.has(words[0]!.lower) && !["that", "this", "which", "you"].includes(words[0]!.lower)) return true;
-  if (words.some((t) => CLAUSE_WORDS.has(t.lower) && t.lower !== "of" && t.lower !== "and" && t.lower !== "for" && t.lower !== "at" && t.lower !== "in")) return false;
+  if (n === 1 && PRONOUNS.has(words[0]!.lower) && !["that", "this", "which", "you"].includes(words[0]!.lower))
+    return true;
+  if (
+    words.some(
+      (t) =>
+        CLAUSE_WORDS.has(t.lower) &&
+        t.lower !== "of" &&
+        t.lower !== "and" &&
+        t.lower !== "for" &&
+        t.lower !== "at" &&
+        t.lower !== "in",
+    )
+  )
+    return false;
   const last = words[words.length - 1]!;
   if (isCap(last) || isCap(words[0])) return true;
   if (DETERMINERS.has(words[0]!.lower) && n <= 5) return true;
@@ -114,7 +133,8 @@ function sourceLeft(toks: readonly Token[], e: number, floor: number): [number, 
     if (t.kind === "word" && (t.lower === "and" || t.lower === "or")) {
       const right = toks[a];
       if (!isCap(right) || !isCap(toks[a - 2])) break;
-    } else if (t.kind === "word" && CLAUSE_WORDS.has(t.lower) && !["of", "for", "at", "in"].includes(t.lower)) break;
+    } else if (t.kind === "word" && CLAUSE_WORDS.has(t.lower) && !["of", "for", "at", "in"].includes(t.lower))
+      break;
     else if (t.kind === "word" && ["of", "for", "at", "in"].includes(t.lower) && !isCap(toks[a])) break;
     a--;
     if (e - a > MAX_SOURCE_TOKENS + 4) return null;
@@ -207,10 +227,21 @@ function skipToContent(toks: readonly Token[], cue: number, s: number, end: numb
   // "told CNN that", "warned reporters that", "told him:"
   if (TAKES_OBJECT.has(t.lower)) {
     let j = k;
-    while (j < end && j - k < 5 && toks[j]!.kind === "word" && toks[j]!.lower !== "that" && toks[j]!.lower !== "to") j++;
+    while (
+      j < end &&
+      j - k < 5 &&
+      toks[j]!.kind === "word" &&
+      toks[j]!.lower !== "that" &&
+      toks[j]!.lower !== "to"
+    )
+      j++;
     const nx = toks[j];
     if (j > k && nx && (nx.lower === "that" || nx.kind === "quote" || isComma(nx))) k = j;
-    else if (j > k && (isCap(toks[k]) || ["him", "her", "them", "us", "me", "reporters", "journalists"].includes(toks[k]!.lower))) {
+    else if (
+      j > k &&
+      (isCap(toks[k]) ||
+        ["him", "her", "them", "us", "me", "reporters", "journalists"].includes(toks[k]!.lower))
+    ) {
       let o = k + 1;
       while (o < end && isCap(toks[o])) o++;
       k = o;
@@ -218,7 +249,11 @@ function skipToContent(toks: readonly Token[], cue: number, s: number, end: numb
   }
   // "said in a statement that", "said on Twitter:", "said Monday that"
   const p = toks[k];
-  if (p && (PREPS.has(p.lower) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/.test(p.lower))) {
+  if (
+    p &&
+    (PREPS.has(p.lower) ||
+      /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/.test(p.lower))
+  ) {
     for (let j = k + 1; j < Math.min(end, k + 8); j++) {
       const x = toks[j]!;
       if (CLAUSE_WORDS.has(x.lower) && x.lower !== "that" && !PREPS.has(x.lower) && x.lower !== "of") break;
@@ -245,9 +280,17 @@ function unitSubject(toks: readonly Token[], before: number): [number, number] |
   for (let k = before - 1; k >= 0; k--) {
     const t = toks[k]!;
     const prev = toks[k - 1];
-    const atBoundary = !prev || isComma(prev) || prev.lower === "and" || prev.lower === "but" || LEADING.has(prev.lower);
+    const atBoundary =
+      !prev || isComma(prev) || prev.lower === "and" || prev.lower === "but" || LEADING.has(prev.lower);
     if (!atBoundary) continue;
-    if (t.kind === "word" && PRONOUNS.has(t.lower) && !["that", "this", "which", "it"].includes(t.lower)) return [k, k + 1];
+    if (t.kind === "word" && PRONOUNS.has(t.lower) && !["that", "this", "which", "it"].includes(t.lower))
+      return [k, k + 1];
+    if (t.kind === "word" && DETERMINERS.has(t.lower)) {
+      for (let h = k + 1; h < Math.min(before, k + 5); h++) {
+        if (SOURCE_HEADS.has(toks[h]!.lower)) return [k, h + 1];
+        if (toks[h]!.kind !== "word") break;
+      }
+    }
     if (isCap(t) && !CUES.has(t.lower) && !LEADING.has(t.lower)) {
       let e = k;
       while (e < before && (isCap(toks[e]) || (toks[e]!.lower === "of" && isCap(toks[e + 1])))) e++;
@@ -326,7 +369,8 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     let afterCue = i + 1;
     const leftBoundary = srcIdx && !participle ? srcIdx[0] - 1 : e - 1;
     const lb = toks[leftBoundary];
-    const leftIsQuote = lb !== undefined && (lb.kind === "quote" || (isComma(lb) && toks[leftBoundary - 1]?.kind === "quote"));
+    const leftIsQuote =
+      lb !== undefined && (lb.kind === "quote" || (isComma(lb) && toks[leftBoundary - 1]?.kind === "quote"));
     if (!srcIdx && (leftIsQuote || isComma(lb)) && CUES.get(t.lower) === "speech") {
       const r = sourceRight(toks, i + 1, end);
       if (r) {
@@ -401,5 +445,7 @@ function push(
   const quotes = toks.filter((t) => t.kind === "quote" && t.start >= content.start && t.end <= content.end);
   const whole = quotes.length === 1 && quotes[0]!.start === content.start && quotes[0]!.end === content.end;
   out.push({ kind: whole ? "direct" : "indirect", content, cue, source, unit });
-  if (!whole) for (const q of quotes) out.push({ kind: "partial", content: { start: q.start, end: q.end }, cue, source, unit });
+  if (!whole)
+    for (const q of quotes)
+      out.push({ kind: "partial", content: { start: q.start, end: q.end }, cue, source, unit });
 }

@@ -124,7 +124,8 @@ function addOrphans(us: readonly (readonly Token[])[], atts: Attribution[]): voi
   for (let u = 0; u < us.length; u++) {
     const toks = us[u]!;
     const own = byUnit.get(u);
-    const quoteOnly = toks.every((t) => t.kind === "quote" || t.kind === "punct") && toks.some((t) => t.kind === "quote");
+    const quoteOnly =
+      toks.every((t) => t.kind === "quote" || t.kind === "punct") && toks.some((t) => t.kind === "quote");
     if (quoteOnly) {
       for (const t of toks) {
         if (t.kind !== "quote" || claimed.has(t.start)) continue;
@@ -155,7 +156,8 @@ function dedupePartials(atts: Attribution[]): void {
     if (a.kind !== "partial") continue;
     const k = `${a.content.start}:${a.content.end}`;
     const prev = best.get(k);
-    const dist = (x: Attribution) => (x.cue && x.cue.start < a.content.start ? a.content.start - x.cue.start : 1e9);
+    const dist = (x: Attribution) =>
+      x.cue && x.cue.start < a.content.start ? a.content.start - x.cue.start : 1e9;
     if (!prev || dist(a) < dist(prev)) best.set(k, a);
   }
   for (let i = atts.length - 1; i >= 0; i--) {

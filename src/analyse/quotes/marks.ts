@@ -18,6 +18,8 @@ export interface QuoteRegion extends Span {
   readonly single: boolean;
 }
 
+const DOUBLE_MARKS = /["“”„«»‟]/g;
+const SINGLE_MARKS = /[‘’]/g;
 const OPEN_DOUBLE = new Set(["“", "„", "«", "‟"]);
 const CLOSE_DOUBLE = new Set(["”", "»"]);
 /** Longest unclosed region (in characters) kept when no continuation follows: longer is a stray mark. */
@@ -39,7 +41,8 @@ function doubleRole(text: string, i: number): "open" | "close" | null {
   if (ch !== '"') return null;
   const prev = i > 0 ? text[i - 1] : undefined;
   const next = text[i + 1];
-  if (isSpaceOrStart(prev) || prev === "\u2018" || prev === "'") return next === undefined || /\s/.test(next) ? null : "open";
+  if (isSpaceOrStart(prev) || prev === "\u2018" || prev === "'")
+    return next === undefined || /\s/.test(next) ? null : "open";
   return "close";
 }
 
@@ -76,7 +79,9 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
     let depth = 0;
     let open = -1;
     let continued = false;
-    for (let i = para.start; i < para.end; i++) {
+    DOUBLE_MARKS.lastIndex = para.start;
+    for (let m = DOUBLE_MARKS.exec(text); m && m.index < para.end; m = DOUBLE_MARKS.exec(text)) {
+      const i = m.index;
       const role = doubleRole(text, i);
       if (role === null) continue;
       if (role === "open") {
@@ -110,14 +115,30 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
 /** Add top-level single-quoted regions (‘...’) that lie outside every double-quoted region. */
 function mergeSingles(text: string, paras: readonly Span[], doubles: QuoteRegion[]): QuoteRegion[] {
   const singles: QuoteRegion[] = [];
-  const inside = (i: number) => doubles.some((r) => i >= r.start && i < r.end);
+  let d = 0;
+  const inside = (i: number) => {
+    while (d < doubles.length && doubles[d]!.end <= i) d++;
+    const r = doubles[d];
+    return r !== undefined && r.start <= i;
+  };
   for (const para of paras) {
     let open = -1;
-    for (let i = para.start; i < para.end; i++) {
-      const ch = text[i];
-      if (ch === "\u2018" && open < 0 && !inside(i) && !isLetter(text[i - 1]) && isLetter(text[i + 1])) open = i;
+    SINGLE_MARKS.lastIndex = para.start;
+    for (let m = SINGLE_MARKS.exec(text); m && m.index < para.end; m = SINGLE_MARKS.exec(text)) {
+      const i = m.index;
+      const ch = m[0];
+      if (ch === "\u2018" && open < 0 && !inside(i) && !isLetter(text[i - 1]) && isLetter(text[i + 1]))
+        open = i;
       else if (ch === "\u2019" && open >= 0 && !isLetter(text[i + 1]) && i > open + 1) {
-        if (!inside(i)) singles.push({ start: open, end: i + 1, closed: true, continues: false, continued: false, single: true });
+        if (!inside(i))
+          singles.push({
+            start: open,
+            end: i + 1,
+            closed: true,
+            continues: false,
+            continued: false,
+            single: true,
+          });
         open = -1;
       }
     }

@@ -31,7 +31,12 @@ const GROUP_PRONOUNS = new Set(["it", "they", "we", "which"]);
  * @param seen - names found earlier in the text (speakers and capitalised runs), in text order
  * @returns the entity id (or null) and the canonical name (or null when unknown)
  */
-export function resolveSpeaker(text: string, span: Span, entities: readonly Entity[], seen: readonly NameSeen[]): Resolved {
+export function resolveSpeaker(
+  text: string,
+  span: Span,
+  entities: readonly Entity[],
+  seen: readonly NameSeen[],
+): Resolved {
   const surface = text.slice(span.start, span.end);
   const lower = surface.toLowerCase();
   // 1. An entity mention inside or overlapping the span.
@@ -80,7 +85,8 @@ export function resolveSpeaker(text: string, span: Span, entities: readonly Enti
       if (e.type !== "PERSON") continue;
       const titles = e.titles.join(" ").toLowerCase();
       if (!words.some((w) => titles.includes(w))) continue;
-      for (const m of e.mentions) if (m.end <= span.start && (!cand || m.start > cand.start)) cand = { start: m.start, e };
+      for (const m of e.mentions)
+        if (m.end <= span.start && (!cand || m.start > cand.start)) cand = { start: m.start, e };
     }
     if (cand) return { entity: cand.e.id, name: cand.e.name };
     return { entity: null, name: null };
@@ -102,7 +108,9 @@ export function nameOf(surface: string): string | null {
   while (end > 0 && !/^\p{Lu}/u.test(words[end - 1]!)) end--;
   let start = end;
   while (start > 0 && /^\p{Lu}/u.test(words[start - 1]!)) start--;
-  let run = words.slice(start, end).map((w) => w.replace(/[,’']s?$/u, (m) => (m.startsWith("’") || m.startsWith("'") ? "" : m)));
+  let run = words
+    .slice(start, end)
+    .map((w) => w.replace(/[,’']s?$/u, (m) => (m.startsWith("’") || m.startsWith("'") ? "" : m)));
   while (run.length > 1 && TITLES.has(run[0]!.toLowerCase().replace(/\.$/, ""))) run = run.slice(1);
   if (run.length === 0) return null;
   if (run.length === 1 && TITLES.has(run[0]!.toLowerCase().replace(/\.$/, ""))) return null;

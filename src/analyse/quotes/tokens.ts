@@ -29,7 +29,12 @@ const WORD = /[\p{L}\p{N}]+(?:[’'.\-&][\p{L}\p{N}]+)*\.?/uy;
  * @param regions - quoted regions (sorted)
  * @returns tokens in order
  */
-export function tokenize(text: string, regions: readonly QuoteRegion[], start = 0, end = text.length): Token[] {
+export function tokenize(
+  text: string,
+  regions: readonly QuoteRegion[],
+  start = 0,
+  end = text.length,
+): Token[] {
   const out: Token[] = [];
   let r = 0;
   let i = start;
@@ -69,7 +74,10 @@ function isAbbreviation(w: string): boolean {
   const bare = w.slice(0, -1).toLowerCase();
   if (ABBREVIATIONS.has(bare)) return true;
   // U.S., D.C., a single initial "J."
-  return /^(?:\p{L}\.)*\p{L}$/u.test(bare) && (bare.includes(".") || /^\p{Lu}$/u.test(w[0]!) && bare.length === 1);
+  return (
+    /^(?:\p{L}\.)*\p{L}$/u.test(bare) &&
+    (bare.includes(".") || (/^\p{Lu}$/u.test(w[0]!) && bare.length === 1))
+  );
 }
 
 /**

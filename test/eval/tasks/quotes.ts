@@ -185,7 +185,10 @@ type EntityFinder = (text: string, sentences: readonly Span[]) => Entity[];
 type SentenceSplitter = (text: string) => Span[];
 
 /** The entity model and sentence splitter if they exist at run time (other engineers' folders). */
-export async function loadUpstream(): Promise<{ entities: EntityFinder | null; sentences: SentenceSplitter | null }> {
+export async function loadUpstream(): Promise<{
+  entities: EntityFinder | null;
+  sentences: SentenceSplitter | null;
+}> {
   const load = async <T>(rel: string, name: string): Promise<T | null> => {
     const file = join(ROOT, rel);
     if (!existsSync(file)) return null;
@@ -228,7 +231,8 @@ const task: EvalTask = {
       const t0 = performance.now();
       for (const doc of docs) {
         const quotes = run(doc.text);
-        for (const role of ROLES) score(counts[role], doc.text, goldSpans(doc, role), quoteSpans(quotes, role));
+        for (const role of ROLES)
+          score(counts[role], doc.text, goldSpans(doc, role), quoteSpans(quotes, role));
       }
       const ms = (performance.now() - t0) / Math.max(1, docs.length);
       rows.push({ system, metrics: { ...metrics(counts), doc_ms: round(ms) } });

@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Claim, Entity } from "../../core/index.ts";
+import { findQuotes } from "../quotes/index.ts";
+import { findClaims, findStatus } from "./index.ts";
+
+function claims(text: string, entities: readonly Entity[] = []): Claim[] {
+  return findClaims(text, [], entities, findQuotes(text, [], entities));
+}
+
+describe("findClaims", () => {
+  it("marks a claim unconfirmed when the text says it has yet to be confirmed", () => {
+    const text =
+      "Envoy Jo Hart said the rebels had freed all hostages, though the army has yet to confirm this.";
+    const [c] = claims(text);
+    assert.equal(c?.text, "the rebels had freed all hostages");
+    assert.equal(c?.status, "unconfirmed");
+    assert.equal(c?.statusEvidence?.text, "the army has yet to confirm this");
+    assert.equal(text.slice(c!.statusEvidence!.start, c!.statusEvidence!.end), c!.statusEvidence!.text);
+  });
+
+  it("reads a status from the next sentence when it refers back", () => {
+    const text = "Activists said 40 boats were seized. The figure could not be independently verified.";
+    const [c] = claims(text);
+    assert.equal(c?.status, "unconfirmed");
+    assert.equal(c?.statusEvidence?.text, "The figure could not be independently verified");
+  });
+
+  it("marks denied and confirmed claims", () => {
+    assert.equal(claims("Police said the driver was drunk. His lawyer denied this.")[0]?.status, "denied");
+    assert.equal(
+      claims("The club said the coach had resigned, which the league later confirmed.")[0]?.status,
+      "confirmed",
+    );
+    assert.equal(claims("The ministry denied that troops had crossed the border.")[0]?.status, "denied");
+  });
+
+  it("marks a disputed claim", () => {
+    const [c] = claims("The company said sales rose by half, a figure analysts disputed.");
+    assert.equal(c?.status, "disputed");
+  });
+
+  it("is asserted without a status cue, with claimant and about from entities", () => {
+    const text = "Lea Brandt said Omar Diaz would resign.";
+    const entities: Entity[] = [
+      {
+        id: "e1",
+        type: "PERSON",
+        name: "Lea Brandt",
+        titles: [],
+        mentions: [{ start: 0, end: 10, text: "Lea Brandt", kind: "name" }],
+      },
+      {
+        id: "e2",
+        type: "PERSON",
+        name: "Omar Diaz",
+        titles: [],
+        mentions: [{ start: 16, end: 25, text: "Omar Diaz", kind: "name" }],
+      },
+    ];
+    const [c] = claims(text, entities);
+    assert.equal(c?.status, "asserted");
+    assert.equal(c?.statusEvidence, null);
+    assert.equal(c?.claimant, "e1");
+    assert.deepEqual(c?.about, ["e2"]);
+  });
+
+  it("makes no claim from thanks or questions", () => {
+    assert.deepEqual(claims("The mayor thanked the volunteers for their work."), []);
+    assert.deepEqual(claims('"Will it rain?" she asked.'), []);
+  });
+});
+
+describe("findStatus", () => {
+  it("finds the first status cue in a range", () => {
+    const text = "It could not be independently verified.";
+    assert.equal(findStatus(text, 0, text.length)?.status, "unconfirmed");
+    assert.equal(findStatus("Nothing here.", 0, 13), null);
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * Claims: attributed propositions (from indirect speech and direct quotations) with who claims them, whom
+ * they are about, and whether the text says they held up (CONTRACT.md "claims").
+ *
+ * @example
+ * const claims = findClaims(text, sentences, entities, findQuotes(text, sentences, entities));
+ */
+import type { Claim, ClaimStatus, Entity, Quote, Span, TextSpan } from "../../core/index.ts";
+import { BACK_REFERENCE, findStatus } from "./status.ts";
+
+export { findStatus, STATUS_PATTERNS } from "./status.ts";
+
+/** Cues whose own meaning is a status: "X denied that ...", "Y confirmed that ...". */
+const CUE_STATUS: ReadonlyMap<string, Exclude<ClaimStatus, "asserted">> = new Map([
+  ...["denied", "denies", "deny", "denying"].map((w) => [w, "denied"] as const),
+  ...["confirmed", "confirms", "confirm", "confirming"].map((w) => [w, "confirmed"] as const),
+  ...["disputed", "disputes", "dispute", "disputing"].map((w) => [w, "disputed"] as const),
+]);
+/** Cues that do not introduce a proposition (praise, thanks): no claim is made from them. */
+const NOT_PROPOSITIONS = new Set(
+  "thank thanks thanked thanking praise praises praised praising hailed welcomed applauded asked asks ask asking urged urges urge urging called calls calling".split(
+    " ",
+  ),
+);
+/** How many following sentences may hold a status that refers back to the claim. */
+const FOLLOWING_SENTENCES = 2;
+
+function textSpan(text: string, start: number, end: number): TextSpan {
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** Sentence spans, or a simple split when none are given. */
+function sentenceSpans(text: string, sentences: readonly Span[]): readonly Span[] {
+  if (sentences.length > 0) return sentences;
+  const out: Span[] = [];
+  const re = /[^.!?\n]+(?:[.!?]+["”’]?|$)/g;
+  for (let m = re.exec(text); m; m = re.exec(text))
+    if (m[0].trim()) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** The claim's proposition inside a quote: marks, a leading "that" and trailing punctuation removed. */
+function proposition(q: Quote): Span | null {
+  let s = q.start;
+  let e = q.end;
+  const t = (i: number) => q.text[i - q.start] ?? "";
+  const skip = (i: number, step: 1 | -1, re: RegExp) => {
+    let k = i;
+    while (s < e && re.test(t(step === 1 ? k : k - 1))) k += step;
+    return k;
+  };
+  s = skip(s, 1, /["“”'‘’«»\s]/);
+  e = skip(e, -1, /["“”'‘’«»\s,.;:]/);
+  if (/^that\s/i.test(q.text.slice(s - q.start))) s += 5;
+  return e - s >= 3 ? { start: s, end: e } : null;
+}
+
+/** The clause around a status cue, without its opener: "Moscow has yet to confirm this". */
+function evidenceClause(text: string, sentence: Span, cue: { start: number; end: number }): Span {
+  let s = cue.start;
+  while (s > sentence.start) {
+    const before = text.slice(sentence.start, s);
+    if (/[,;:(—–]\s*$/.test(before) || /\b(?:though|although|but|while|whereas|however)\s+$/i.test(before))
+      break;
+    s--;
+  }
+  while (s < cue.start && /\s/.test(text[s]!)) s++;
+  let e = cue.end;
+  while (e < sentence.end && !/[,;.!?]/.test(text[e]!)) e++;
+  return { start: s, end: e };
+}
+
+/** Entities mentioned inside a span, in order of first mention. */
+function mentioned(entities: readonly Entity[], span: Span): string[] {
+  const hits: { id: string; at: number }[] = [];
+  for (const e of entities) {
+    const m = e.mentions.find((x) => x.start >= span.start && x.end <= span.end);
+    if (m) hits.push({ id: e.id, at: m.start });
+  }
+  return hits.sort((a, b) => a.at - b.at).map((h) => h.id);
+}
+
+/**
+ * Find attributed claims and their status.
+ *
+ * @param text - the article text; every span indexes it
+ * @param sentences - sentence spans (may be empty: a simple split is used)
+ * @param entities - entities with mentions (may be empty: `claimant` is then null and `about` empty)
+ * @param quotes - the quotes found in the text (`findQuotes`); each direct or indirect quote whose cue
+ *   introduces a proposition gives one claim
+ * @returns claims in text order
+ * @example
+ * findClaims("Envoy Jo Bloggs said Putin had agreed, though Moscow has yet to confirm this.", [], [], quotes)[0]?.status
+ * // "unconfirmed"
+ */
+export function findClaims(
+  text: string,
+  sentences: readonly Span[],
+  entities: readonly Entity[],
+  quotes: readonly Quote[],
+): Claim[] {
+  const sents = sentenceSpans(text, sentences);
+  const sentenceOf = (pos: number) => {
+    let lo = 0;
+    let hi = sents.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = sents[mid]!;
+      if (pos < s.start) hi = mid - 1;
+      else if (pos >= s.end) lo = mid + 1;
+      else return mid;
+    }
+    return Math.max(0, Math.min(sents.length - 1, lo - 1));
+  };
+  const out: Claim[] = [];
+  const seen = new Set<string>();
+  const starts = quotes
+    .filter((q) => q.kind !== "partial" && !CUE_STATUS.has(q.cue?.text.toLowerCase() ?? ""))
+    .map((q) => Math.min(q.start, q.speaker?.start ?? q.start));
+  for (const q of quotes) {
+    if (q.kind === "partial") continue;
+    const cue = q.cue?.text.toLowerCase() ?? "";
+    if (
+      NOT_PROPOSITIONS.has(cue) ||
+      q.text
+        .trimEnd()
+        .replace(/["”’]$/, "")
+        .endsWith("?")
+    )
+      continue;
+    let prop = proposition(q);
+    if (!prop) continue;
+    // "X said A, a figure analysts disputed": a status clause inside the reported content ends the claim.
+    let inner: ReturnType<typeof findStatus> = null;
+    if (q.kind === "indirect") {
+      const comma = text.indexOf(", ", prop.start);
+      if (comma > 0 && comma < prop.end) {
+        inner = findStatus(text, comma, prop.end);
+        if (inner) prop = { start: prop.start, end: comma };
+      }
+    }
+    const key = `${prop.start}:${prop.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let status: ClaimStatus = "asserted";
+    let evidence: TextSpan | null = null;
+    const cueStatus = CUE_STATUS.get(cue);
+    if (inner) {
+      status = inner.status;
+      const clause = evidenceClause(text, { start: prop.end, end: q.end }, inner);
+      evidence = textSpan(text, clause.start, clause.end);
+    } else if (cueStatus && q.cue) {
+      status = cueStatus;
+      evidence = textSpan(text, q.cue.start, q.cue.end);
+    } else if (sents.length > 0) {
+      const si = sentenceOf(q.end - 1);
+      const sent = sents[si]!;
+      const after = Math.max(
+        q.end,
+        q.cue && q.cue.end > q.end ? q.cue.end : q.end,
+        q.speaker && q.speaker.end > q.end ? q.speaker.end : q.end,
+      );
+      let hit = findStatus(text, after, Math.max(after, sent.end));
+      if (hit && starts.some((st) => st > q.start && st >= after && st < hit!.start)) hit = null;
+      let within = sent;
+      for (let k = 1; !hit && k <= FOLLOWING_SENTENCES && si + k < sents.length; k++) {
+        const next = sents[si + k]!;
+        if (text.slice(sent.end, next.start).includes("\n\n") && k > 1) break;
+        const found = findStatus(text, next.start, next.end);
+        if (!found) continue;
+        // Another attributed statement before the status cue takes it ("Y said Z, though ...").
+        if (starts.some((st) => st >= next.start && st < found.start)) break;
+        const clause = evidenceClause(text, next, found);
+        if (BACK_REFERENCE.test(text.slice(clause.start, clause.end))) {
+          hit = found;
+          within = next;
+        }
+      }
+      // "Without providing evidence, X said ..." before the claim in its own sentence.
+      if (!hit) {
+        const first = sents[sentenceOf(q.start)]!;
+        const before = findStatus(text, first.start, Math.min(q.start, q.cue?.start ?? q.start));
+        if (before?.status === "unconfirmed") {
+          hit = before;
+          within = first;
+        }
+      }
+      if (hit) {
+        status = hit.status;
+        const clause = evidenceClause(text, within, hit);
+        evidence = textSpan(text, clause.start, clause.end);
+      }
+    }
+    const claimantEntity = q.speakerEntity;
+    const about = mentioned(entities, prop);
+    out.push({
+      ...textSpan(text, prop.start, prop.end),
+      claimant: claimantEntity,
+      about,
+      status,
+      statusEvidence: evidence,
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,137 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Entity, Quote } from "../../core/index.ts";
+import { findQuoteRegions, findQuotes, nameOf, saidBaseline } from "./index.ts";
+
+/** The quote whose text is exactly `t`. */
+function byText(quotes: readonly Quote[], t: string): Quote {
+  const q = quotes.find((x) => x.text === t);
+  assert.ok(q, `no quote with text ${JSON.stringify(t)} in ${JSON.stringify(quotes.map((x) => x.text))}`);
+  return q;
+}
+
+/** Every span indexes the text. */
+function checkSpans(text: string, quotes: readonly Quote[]): void {
+  for (const q of quotes) {
+    assert.equal(text.slice(q.start, q.end), q.text);
+    if (q.cue) assert.equal(text.slice(q.cue.start, q.cue.end), q.cue.text);
+    if (q.speaker) assert.equal(text.slice(q.speaker.start, q.speaker.end), q.speaker.text);
+  }
+}
+
+describe("findQuoteRegions", () => {
+  it("pairs curly and straight marks and keeps nested marks inside", () => {
+    const text = `“A ‘b’ c,” she said. "D," he said.`;
+    const r = findQuoteRegions(text);
+    assert.deepEqual(
+      r.map((x) => text.slice(x.start, x.end)),
+      ["“A ‘b’ c,”", '"D,"'],
+    );
+  });
+
+  it("splits a quotation running over paragraphs with the closing mark left out", () => {
+    const text = "“First part of it.\n\n“Second part,” the mayor said.";
+    const r = findQuoteRegions(text);
+    assert.equal(r.length, 2);
+    assert.equal(r[0]!.continues, true);
+    assert.equal(r[1]!.continued, true);
+    assert.equal(text.slice(r[0]!.start, r[0]!.end), "“First part of it.");
+  });
+});
+
+describe("findQuotes", () => {
+  it("finds a direct quote with a pronoun speaker resolved to the nearest person", () => {
+    const text = 'Mayor Ana Lopes opened the bridge on Tuesday. "It took ten years," she said.';
+    const quotes = findQuotes(text, [], []);
+    checkSpans(text, quotes);
+    const q = byText(quotes, '"It took ten years,"');
+    assert.equal(q.kind, "direct");
+    assert.equal(q.cue?.text, "said");
+    assert.equal(q.speaker?.text, "she");
+    assert.equal(q.speakerName, "Ana Lopes");
+    assert.equal(q.speakerEntity, null);
+  });
+
+  it("gives both halves of a quotation split by its attribution the same cue and speaker", () => {
+    const text = '"We are ready," the minister said, "and we will not wait."';
+    const quotes = findQuotes(text, [], []).filter((q) => q.kind === "direct");
+    assert.equal(quotes.length, 2);
+    assert.deepEqual(quotes[0]!.cue, quotes[1]!.cue);
+    assert.deepEqual(quotes[0]!.speaker, quotes[1]!.speaker);
+    assert.equal(quotes[0]!.speaker?.text, "the minister");
+  });
+
+  it("finds indirect speech and the partial quote inside it", () => {
+    const text = 'Union leader Tom Reyes said workers had won "real gains" in the talks.';
+    const quotes = findQuotes(text, [], []);
+    checkSpans(text, quotes);
+    const ind = byText(quotes, 'workers had won "real gains" in the talks');
+    assert.equal(ind.kind, "indirect");
+    assert.equal(ind.speakerName, "Tom Reyes");
+    const part = byText(quotes, '"real gains"');
+    assert.equal(part.kind, "partial");
+    assert.deepEqual(part.cue, ind.cue);
+  });
+
+  it("reads an inverted attribution and a told-object before that", () => {
+    const text = '"Prices will fall," said Maria Costa. The bank told reporters that rates would stay.';
+    const quotes = findQuotes(text, [], []);
+    assert.equal(byText(quotes, '"Prices will fall,"').speaker?.text, "Maria Costa");
+    const told = byText(quotes, "that rates would stay");
+    assert.equal(told.cue?.text, "told");
+    assert.equal(told.speaker?.text, "The bank");
+  });
+
+  it("handles according to, governments as speakers and an indirect clause before its source", () => {
+    const text =
+      "According to the fire service, the blaze began in a kitchen. Norway criticised the plan as unfair. The road will close in May, officials said.";
+    const quotes = findQuotes(text, [], []);
+    const acc = byText(quotes, "the blaze began in a kitchen");
+    assert.equal(acc.cue?.text, "According to");
+    assert.equal(acc.speaker?.text, "the fire service");
+    assert.equal(byText(quotes, "the plan as unfair").speaker?.text, "Norway");
+    assert.equal(byText(quotes, "The road will close in May").speaker?.text, "officials");
+  });
+
+  it("uses the entity model's mentions for speakers when given", () => {
+    const text = "The prime minister warned that talks could fail.";
+    const entities: Entity[] = [
+      {
+        id: "e1",
+        type: "PERSON",
+        name: "Kim Sato",
+        titles: ["prime minister"],
+        mentions: [{ start: 0, end: 17, text: "The prime minister", kind: "nominal" }],
+      },
+    ];
+    const q = byText(findQuotes(text, [], entities), "that talks could fail");
+    assert.equal(q.speakerEntity, "e1");
+    assert.equal(q.speakerName, "Kim Sato");
+  });
+
+  it("attaches a participle cue to the clause's subject", () => {
+    const text = 'The senator voted against the bill, saying it was "rushed".';
+    const q = byText(findQuotes(text, [], []), 'it was "rushed"');
+    assert.equal(q.cue?.text, "saying");
+    assert.equal(q.speaker?.text, "The senator");
+  });
+
+  it("returns nothing for text without attribution", () => {
+    assert.deepEqual(findQuotes("The river rose overnight and the road was closed.", [], []), []);
+  });
+});
+
+describe("nameOf", () => {
+  it("strips titles from a capitalised phrase", () => {
+    assert.equal(nameOf("French President Emmanuel Macron"), "Emmanuel Macron");
+    assert.equal(nameOf("the spokesman"), null);
+  });
+});
+
+describe("saidBaseline", () => {
+  it("reads X said Y", () => {
+    const q = saidBaseline("Officials said the road was closed.")[0];
+    assert.equal(q?.text, "the road was closed");
+    assert.equal(q?.speaker?.text, "Officials");
+  });
+});
