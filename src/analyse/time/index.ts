@@ -15,16 +15,18 @@ export { direction } from "./tense.ts";
 const CLOCK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$/i;
 const DAY_THEN_CLOCK = /^\s*,?\s*(?:at\s+)?$/i;
 
-/** Sentence spans for context when none are given: split after . ! ? and at line breaks. */
-function fallbackSentences(text: string): Span[] {
+/** Sentence spans when none are given: split after . ! ? and at line breaks. @example fallbackSentences("A. B.") */
+export function fallbackSentences(text: string): Span[] {
   const out: Span[] = [];
-  const re = /[^\n.!?]*(?:[.!?]+(?=\s|$)|\n|$)/g;
+  const re = /[^\n]*?(?:[.!?]+["”’)]?(?=\s+["“‘(A-Z0-9]|\s*$)|\n|$)/g;
   for (const m of text.matchAll(re)) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
     }
-    out.push({ start: m.index, end: m.index + m[0].length });
+    const lead = m[0].length - m[0].trimStart().length;
+    const trail = m[0].length - m[0].trimEnd().length;
+    if (m[0].trim().length > 0) out.push({ start: m.index + lead, end: m.index + m[0].length - trail });
   }
   return out;
 }

@@ -1,0 +1,74 @@
+/**
+ * Casualties stated without a counted quantity: "a man was shot and killed", "Gerald Roberson, 39, was found
+ * shot dead", "two men were shot, one fatally". Counts are per sentence; the event takes the largest.
+ */
+import type { Quantity } from "../../core/index.ts";
+import { parseNumber } from "../quantities/index.ts";
+
+/** Killed and injured counts a sentence states (null when it says nothing). */
+export interface Casualties {
+  readonly killed: number | null;
+  readonly injured: number | null;
+}
+
+const PERSON =
+  "(?:man|woman|men|women|teen|teenager|boy|girl|person|people|child|children|victim|victims|resident|student|officer|deputy|trooper|driver|passenger|motorist|clerk|customer|suspect|gunman|shooter|toddler|infant|baby|father|mother|son|daughter|brother|sister|husband|wife|friend|neighbor|neighbour|civilian|civilians|soldier|soldiers|worker|employee|guard|youth|juvenile|male|female|others?)";
+
+/** A singular or counted subject: "a 23-year-old man", "Chad Murray, 31,", "two men", "three others". */
+const SUBJECT = new RegExp(
+  `(?:\\b(a|an|one|another|two|three|four|five|six|seven|eight|nine|ten|\\d+|both)\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b|\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z'-]+)+,\\s+\\d{1,2},|\\b(?:he|she)\\b)`,
+  "g",
+);
+
+const FATAL =
+  /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:killed|fatally\s+(?:shot|wounded|stabbed|struck)|shot\s+(?:and\s+killed|dead|to\s+death)|found\s+(?:shot\s+)?dead|pronounced\s+dead|dead|slain|murdered)\b|^[^.;]{0,40}?\b(?:died|dies|was\s+killed)\b/i;
+const HURT =
+  /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:shot|wounded|injured|hurt|struck|grazed|hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital)\b|^[^.;]{0,50}?\b(?:suffered|sustained)\s+(?:\w+\s+){0,3}?(?:gunshot\s+wounds?|injuries|wounds?)\b/i;
+
+const COUNT_WORDS = /^(a|an|one|another|he|she)$/i;
+
+function subjectCount(match: RegExpExecArray): number {
+  const word = match[1];
+  if (!word) return 1; // a name with an age, or he/she
+  if (COUNT_WORDS.test(word)) return 1;
+  if (word.toLowerCase() === "both") return 2;
+  return parseNumber(word) ?? 1;
+}
+
+/**
+ * Casualties in one sentence, from counted quantities (role killed/injured) and from victim phrases.
+ *
+ * @param sentence the sentence text
+ * @param quantities the quantities inside the sentence (offsets relative to the article; only roles used)
+ * @returns killed and injured, null where the sentence says nothing
+ * @example sentenceCasualties("A man was shot and killed on Monday.", []) // { killed: 1, injured: null }
+ */
+export function sentenceCasualties(sentence: string, quantities: readonly Quantity[]): Casualties {
+  let killed: number | null = null;
+  let injured: number | null = null;
+  for (const q of quantities) {
+    if (q.value === null) continue;
+    if (q.role === "killed") killed = Math.max(killed ?? 0, q.value);
+    if (q.role === "injured") injured = Math.max(injured ?? 0, q.value);
+  }
+  if (killed !== null || injured !== null) return { killed, injured };
+  for (const m of sentence.matchAll(SUBJECT)) {
+    const rest = sentence.slice(m.index + m[0].length);
+    const n = subjectCount(m as RegExpExecArray);
+    if (FATAL.test(rest)) {
+      killed = Math.max(killed ?? 0, n);
+      continue;
+    }
+    if (HURT.test(rest)) {
+      const fatally = /\b(one|two|three)\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|died|was\s+killed)/i.exec(
+        rest.slice(0, 80),
+      );
+      if (fatally) {
+        const k = parseNumber(fatally[1]!) ?? 1;
+        killed = Math.max(killed ?? 0, k);
+        injured = Math.max(injured ?? 0, n - k);
+      } else injured = Math.max(injured ?? 0, n);
+    }
+  }
+  return { killed, injured };
+}

@@ -1,0 +1,231 @@
+/**
+ * Events: attacks (actors, targets, place, date, killed, injured), meetings and summits, statements (from
+ * the quotes), agreements, proposals and rejections, each with the sentence part that states it. The event
+ * the article is mainly about comes first.
+ */
+import type { Entity, EventType, NewsEvent, Quantity, Span, TimeExpression } from "../../core/index.ts";
+import type { AnalysisContext } from "../context.ts";
+import { fallbackSentences } from "../time/index.ts";
+import { sentenceCasualties } from "./casualties.ts";
+
+export { sentenceCasualties } from "./casualties.ts";
+
+/** Trigger words per event type, in the order a sentence is tested. */
+const TRIGGERS: readonly [EventType, RegExp][] = [
+  [
+    "attack",
+    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shooting|gunfire|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles)\b/i,
+  ],
+  ["meeting", /\b(?:met|meets|meeting|summit|held\s+talks|talks\s+with|hosted|visited|sat\s+down\s+with)\b/i],
+  [
+    "agreement",
+    /\b(?:agreed|agreement|signed|accord|treaty|truce|ceasefire\s+deal|struck\s+a\s+deal|reached\s+a\s+deal)\b/i,
+  ],
+  [
+    "rejection",
+    /\b(?:rejected|rejects|rejecting|refused|refuses|dismissed|turned\s+down|vetoed|criticised|criticized)\b/i,
+  ],
+  [
+    "proposal",
+    /\b(?:proposed|proposes|proposals?|offered|offers|suggested|called\s+for|calls\s+for|put\s+forward)\b/i,
+  ],
+];
+
+/** How much an event type says about what an article is mainly about. */
+const WEIGHT: Readonly<Record<EventType, number>> = {
+  attack: 60,
+  meeting: 40,
+  agreement: 35,
+  rejection: 30,
+  proposal: 25,
+  statement: 10,
+  other: 0,
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}/;
+
+/** Entities with a mention inside [start, end), with the mention's start, in text order. */
+function mentionsIn(
+  entities: readonly Entity[],
+  start: number,
+  end: number,
+): { id: string; type: string; at: number }[] {
+  const out: { id: string; type: string; at: number }[] = [];
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      if (m.start >= start && m.end <= end) out.push({ id: e.id, type: e.type, at: m.start });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
+const max = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : Math.max(a, b);
+
+/** The most specific date among times in a span: a day nearest `near`, else any DATE value. */
+export function dateIn(
+  times: readonly TimeExpression[],
+  start: number,
+  end: number,
+  near: number,
+): string | null {
+  const inside = times.filter(
+    (t) => t.start >= start && t.end <= end && t.value && (t.type === "DATE" || t.type === "TIME"),
+  );
+  const days = inside
+    .filter((t) => DAY.test(t.value!))
+    .sort((a, b) => Math.abs(a.start - near) - Math.abs(b.start - near));
+  if (days[0]) return days[0].value!.slice(0, 10);
+  const other = inside.filter((t) => !/_REF$/.test(t.value!));
+  return other[0]?.value ?? null;
+}
+
+interface Scored {
+  readonly event: NewsEvent;
+  readonly score: number;
+}
+
+/** Fill in an attack: casualties of its sentence and the two after it, actors before the trigger, targets after. */
+function attack(ctx: AnalysisContext, sents: readonly Span[], i: number, trigger: number): NewsEvent {
+  const s = sents[i]!;
+  let killed: number | null = null;
+  let injured: number | null = null;
+  let date: string | null = dateIn(ctx.times, s.start, s.end, trigger);
+  for (let j = i; j < Math.min(sents.length, i + 3); j++) {
+    const sj = sents[j]!;
+    const text = ctx.text.slice(sj.start, sj.end);
+    if (j > i && (TRIGGERS[0]![1].test(text) || !/\b(?:dead|died|injur|wound|hurt|hospital)/i.test(text)))
+      break;
+    const qs: Quantity[] = ctx.quantities.filter((q) => q.start >= sj.start && q.end <= sj.end);
+    const c = sentenceCasualties(text, qs);
+    if (c.killed !== null) killed = Math.max(killed ?? 0, c.killed);
+    if (c.injured !== null) injured = Math.max(injured ?? 0, c.injured);
+    date ??= dateIn(ctx.times, sj.start, sj.end, sj.start);
+  }
+  const ms = mentionsIn(ctx.entities, s.start, s.end);
+  const actors = unique(ms.filter((m) => m.at < trigger && m.type !== "MISC").map((m) => m.id));
+  const after = ms.filter((m) => m.at > trigger && m.type !== "MISC");
+  const targets = unique(after.map((m) => m.id)).filter((id) => !actors.includes(id));
+  const place = after.find((m) => m.type === "LOC")?.id ?? null;
+  return {
+    start: s.start,
+    end: s.end,
+    text: ctx.text.slice(s.start, s.end),
+    type: "attack",
+    date,
+    actors,
+    targets: targets.slice(0, 3),
+    place,
+    killed,
+    injured,
+  };
+}
+
+/**
+ * Find the events of an article, the main one first.
+ *
+ * @param ctx the analysis context: text, sentences (may be empty), entities (ids are used only from here),
+ *   quotes (become statements), times (dates) and quantities (casualties)
+ * @returns events, ordered by importance
+ * @example
+ * findEvents(ctx) // [{ type: "attack", date: "2025-08-28", killed: 23, ... }, { type: "meeting", ... }]
+ */
+export function findEvents(ctx: AnalysisContext): NewsEvent[] {
+  const sents = ctx.sentences.length > 0 ? ctx.sentences : fallbackSentences(ctx.text);
+  const scored: Scored[] = [];
+  let lastAttack: { index: number; sentence: number } | null = null;
+  sents.forEach((s, i) => {
+    const text = ctx.text.slice(s.start, s.end);
+    for (const [type, re] of TRIGGERS) {
+      const m = re.exec(text);
+      if (!m) continue;
+      const trigger = s.start + m.index;
+      if (type === "attack") {
+        let e = attack(ctx, sents, i, trigger);
+        let at = i;
+        const prev = lastAttack && i - lastAttack.sentence <= 2 ? scored[lastAttack.index] : undefined;
+        if (prev && lastAttack) {
+          // one attack told over neighbouring sentences: keep the sentence that says most, merge the facts
+          const p = prev.event;
+          const says = (x: NewsEvent): number => (x.killed ?? 0) + (x.injured ?? 0) + (x.date ? 1 : 0);
+          const base = says(e) > says(p) ? e : p;
+          e = {
+            ...base,
+            date: p.date ?? e.date,
+            killed: max(p.killed, e.killed),
+            injured: max(p.injured, e.injured),
+            actors: unique([...p.actors, ...e.actors]),
+            targets: unique([...p.targets, ...e.targets]).slice(0, 3),
+            place: p.place ?? e.place,
+          };
+          at = sents.findIndex((x) => x.start === p.start);
+          if (at < 0) at = i;
+          scored.splice(lastAttack.index, 1);
+        }
+        const casualties = (e.killed ?? 0) + (e.injured ?? 0) / 2;
+        lastAttack = { index: scored.length, sentence: i };
+        scored.push({
+          event: e,
+          score: WEIGHT.attack + (casualties > 0 ? 40 + Math.min(casualties, 100) / 10 : 0) - at * 0.5,
+        });
+      } else {
+        const ms = mentionsIn(ctx.entities, s.start, s.end);
+        const actors = unique(
+          ms
+            .filter(
+              (x) => x.type === "PERSON" || x.type === "ORG" || (type !== "meeting" && x.type === "LOC"),
+            )
+            .map((x) => x.id),
+        );
+        const place =
+          type === "meeting"
+            ? (ms.find(
+                (x) =>
+                  x.type === "LOC" &&
+                  /\b(?:in|at)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(s.start, x.at - 8), x.at)),
+              )?.id ?? null)
+            : null;
+        scored.push({
+          event: {
+            start: s.start,
+            end: s.end,
+            text,
+            type,
+            date: dateIn(ctx.times, s.start, s.end, trigger),
+            actors,
+            targets: [],
+            place,
+            killed: null,
+            injured: null,
+          },
+          score: WEIGHT[type] - i * 0.5,
+        });
+      }
+      break;
+    }
+  });
+  const seen = new Set(scored.map((x) => `${x.event.start}`));
+  for (const q of ctx.quotes) {
+    const i = sents.findIndex((s) => s.start <= q.start && q.start < s.end);
+    const s = sents[i];
+    if (!s || seen.has(`${s.start}`)) continue;
+    seen.add(`${s.start}`);
+    scored.push({
+      event: {
+        start: q.start,
+        end: q.end,
+        text: q.text,
+        type: "statement",
+        date: dateIn(ctx.times, s.start, s.end, q.start),
+        actors: q.speakerEntity ? [q.speakerEntity] : [],
+        targets: [],
+        place: null,
+        killed: null,
+        injured: null,
+      },
+      score: WEIGHT.statement - i * 0.1,
+    });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.event.start - b.event.start).map((x) => x.event);
+}
