@@ -68,6 +68,10 @@ function isComma(t: Token | undefined): boolean {
   return t !== undefined && t.kind === "punct" && (t.text === "," || t.text === ":");
 }
 
+function isDash(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === "punct" && (t.text === "—" || t.text === "–");
+}
+
 function isEndPunct(t: Token | undefined): boolean {
   return t !== undefined && t.kind === "punct" && /[.!?;)]/.test(t.text);
 }
@@ -129,6 +133,16 @@ function sourceLeft(toks: readonly Token[], e: number, floor: number): [number, 
   while (a > floor) {
     const t = toks[a - 1]!;
     if (t.kind === "quote") break;
+    if (t.kind === "punct" && t.text === ")") {
+      // "Sen. Jo Reed (D-Ore.) said": keep the parenthesis with the name.
+      let o = a - 2;
+      while (o > floor && a - o < 8 && toks[o]!.text !== "(") o--;
+      if (toks[o]?.text === "(" && isCap(toks[o - 1])) {
+        a = o;
+        continue;
+      }
+      break;
+    }
     if (t.kind === "punct" && t.text !== "." && t.text !== "’" && t.text !== "'" && t.text !== "-") break;
     if (t.kind === "word" && (t.lower === "and" || t.lower === "or")) {
       const right = toks[a];
@@ -314,6 +328,7 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
   let lastSource: Span | null = null;
   let lastSourceIdx: [number, number] | null = null;
   const used = new Set<number>();
+  out.push(...colonAttribution(toks, unit));
   for (let i = 0; i < end; i++) {
     if (!cueAt(toks, i) || used.has(i)) continue;
     const t = toks[i]!;
@@ -354,12 +369,16 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       srcIdx = sourceLeft(toks, e, 0);
     }
     // "Chris Cox, who runs the NRA's lobbying arm, says": the source before an appositive.
-    if (!srcIdx && !participle && isComma(toks[e - 1]) && e >= 3) {
-      for (let k = e - 2; k > 0 && e - k <= 12; k--) {
-        if (isComma(toks[k]) || toks[k]!.kind === "quote") {
+    const closer = toks[e - 1];
+    if (!srcIdx && !participle && closer && (isComma(closer) || isDash(closer)) && e >= 3) {
+      for (let k = e - 2; k > 0 && e - k <= 20; k--) {
+        const open = toks[k]!;
+        if (isComma(open) || open.kind === "quote" || isDash(open)) {
           const base = sourceLeft(toks, k, 0);
-          if (base && isComma(toks[k]) && (isCap(toks[base[1] - 1]) || PRONOUNS.has(toks[base[0]]!.lower))) {
-            srcIdx = base;
+          if (base && open.kind !== "quote" && (isCap(toks[base[1] - 1]) || PRONOUNS.has(toks[base[0]]!.lower) || DETERMINERS.has(toks[base[0]]!.lower))) {
+            // "One Republican hopeful, Carly Fiorina, says": a name in the appositive belongs to the source.
+            const appositiveName = e - k <= 6 && toks.slice(k + 1, e - 1).every((x) => isCap(x) || x.text === ".");
+            srcIdx = appositiveName && !isCap(toks[base[1] - 1]) ? [base[0], e - 1] : base;
           }
           break;
         }
@@ -427,6 +446,52 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
   }
   return out;
 }
+
+/**
+ * A colon as the cue: headlines and transcripts ("Graham: Trump's rhetoric is hurting us.", "TAPPER: And ...")
+ * and a name introducing a quotation ("... said pollster Daron Shaw: "...").
+ */
+function colonAttribution(toks: readonly Token[], unit: number): Attribution[] {
+  const c = toks.findIndex((t) => t.kind === "punct" && t.text === ":");
+  if (c < 1 || c + 1 >= toks.length || toks[c + 1]!.start === toks[c]!.end) return [];
+  const left = toks.slice(0, c);
+  if (left.some((t) => NOT_SPEAKERS.has(t.lower))) return [];
+  if (left.some((t) => t.kind === "quote" || (t.kind === "word" && CUES.has(t.lower)))) return [];
+  const cue = { start: toks[c]!.start, end: toks[c]!.end };
+  const next = toks[c + 1]!;
+  const quoteOnly = next.kind === "quote" && (c + 2 >= toks.length || isEndPunct(toks[c + 2]));
+  let a = 0;
+  if (c <= 7 && isCap(toks[c - 1])) {
+    while (a < c && LEADING.has(toks[a]!.lower) && !isCap(toks[a])) a++;
+    if (!plausibleSource(toks, a, c) || toks.slice(a, c).some((t) => t.kind === "word" && !isCap(t) && !TITLE_LINKS.has(t.lower))) {
+      if (!quoteOnly) return [];
+      a = c;
+    }
+  } else if (quoteOnly && isCap(toks[c - 1])) {
+    a = c;
+  } else return [];
+  if (a === c) {
+    while (a > 0 && (isCap(toks[a - 1]) || toks[a - 1]!.text === ".")) a--;
+    if (a === c) return [];
+  }
+  const source = spanOf(toks, a, c);
+  if (quoteOnly) return [{ kind: "direct", content: { start: next.start, end: next.end }, cue, source, unit }];
+  const ce = contentEnd(toks, c + 1, toks.length);
+  const content = spanOf(toks, c + 1, ce);
+  if (!content) return [];
+  const out: Attribution[] = [];
+  push(out, toks, content, cue, source, unit);
+  return out;
+}
+
+/** Words that head a label, not a speaker, before a colon ("Question:", "The Latest:", "Editor's Note:"). */
+const NOT_SPEAKERS = new Set(
+  "question answer latest note update watch read related photos photo video exclusive breaking live opinion analysis review editorial transcript"
+    .split(" "),
+);
+
+/** Lower-case words allowed inside a headline speaker ("Clinton to Planned Parenthood", "Clinton camp"). */
+const TITLE_LINKS = new Set(["of", "the", "camp", "on", "to", "and", "for"]);
 
 /** Add an attribution; for indirect content, also each quotation inside it as a partial quote. */
 function push(

@@ -3,6 +3,7 @@
  * quotation of several sentences never splits the clause that attributes it.
  */
 import type { Span } from "../../core/index.ts";
+import { CORE_CUES } from "./cues.ts";
 import type { QuoteRegion } from "./marks.ts";
 
 export interface Token extends Span {
@@ -106,6 +107,8 @@ export function units(text: string, tokens: readonly Token[], sentences: readonl
     } else if (!boundary) {
       boundary = t.kind === "punct" && /[.!?]/.test(t.text) && /^[\p{Lu}"“‘]/u.test(next.text);
     }
+    // `"...." Trump said.`: a splitter ends the sentence at the closing mark, but the tail attributes it.
+    if (boundary && t.kind === "quote" && !gap.includes("\n") && isTail(tokens, k + 1)) boundary = false;
     if (boundary) {
       out.push(cur);
       cur = [];
@@ -113,4 +116,21 @@ export function units(text: string, tokens: readonly Token[], sentences: readonl
   }
   if (cur.length > 0) out.push(cur);
   return out;
+}
+
+/** Do the tokens from `k` form a short attribution tail ("Trump said.", "said the mayor.", "he told CNN.")? */
+function isTail(tokens: readonly Token[], k: number): boolean {
+  for (let j = k; j < Math.min(tokens.length, k + 6); j++) {
+    const t = tokens[j]!;
+    if (t.kind !== "word") return false;
+    if (CORE_CUES.has(t.lower)) {
+      for (let n = j + 1; n < Math.min(tokens.length, j + 8); n++) {
+        const x = tokens[n]!;
+        if (x.kind === "punct") return /[.!?]/.test(x.text);
+        if (x.kind === "quote") return false;
+      }
+      return j + 1 >= tokens.length;
+    }
+  }
+  return false;
 }
