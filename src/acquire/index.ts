@@ -3,6 +3,7 @@
  * Documents, politely and safely. See README.md.
  */
 export * from "./address.ts";
+export * from "./feed.ts";
 export * from "./fetch.ts";
 export * from "./file.ts";
 export * from "./host-limiter.ts";
