@@ -1,0 +1,409 @@
+/**
+ * Online story clustering. Each arriving article joins the most similar story or starts one, seeing only
+ * the articles before it. Similarity combines TF-IDF text cosine (document frequencies updated as articles
+ * arrive), entity cosine (analysed entities, or capitalised names as a fallback) and time proximity.
+ * Candidate stories come from an inverted index of salient terms and names with bounded postings, so the
+ * cost per article does not grow with the number stored. Copies found by the duplicate index join their
+ * original's story. Two stories merge when an article matches both and they have converged; the older id
+ * survives and the newer becomes its alias.
+ */
+import { DuplicateIndex, type DuplicateIndexState, type DuplicateOptions } from "../dedup/index.ts";
+import { terms } from "../text.ts";
+import { capitalisedNames, nameKeys } from "./names.ts";
+import { addInto, logCounts, normalise, prune, type Sparse, topKeys, weightedCosine } from "./sparse.ts";
+
+/** An arriving article. */
+export interface LinkArticle {
+  readonly id: string;
+  /** The body text (no headline). */
+  readonly text: string;
+  readonly title?: string;
+  /** ISO 8601 date or time of publication. */
+  readonly published?: string;
+  readonly url?: string;
+  /** Names of the entities the article mentions (from analysis); guessed from capitals when absent. */
+  readonly entities?: readonly string[];
+}
+
+/** Where an article went. */
+export interface LinkAssignment {
+  /** The story id (stable; after a merge, the surviving older id). */
+  readonly story: string;
+  /** The earlier article this one copies, or null. */
+  readonly duplicateOf: string | null;
+}
+
+/** Tuning of the linker; the defaults are the ones `npm run eval -- link` measures. */
+export interface StoryLinkerOptions {
+  /** Least combined similarity to join a story (default 0.25). */
+  readonly threshold?: number;
+  /** Least story-to-story similarity to merge two stories an article matched (default 0.5). */
+  readonly mergeThreshold?: number;
+  /** Share of entity cosine in the combined similarity when both sides have entities (default 0.6). */
+  readonly entityWeight?: number;
+  /** Days two articles may lie apart with no time penalty (default 3). */
+  readonly graceDays?: number;
+  /** Days over the grace after which the similarity is halved (default 14). */
+  readonly halfLifeDays?: number;
+  /** Thresholds of the duplicate index. */
+  readonly duplicates?: DuplicateOptions;
+}
+
+/** Serialisable state of a StoryLinker (`toJSON` / `fromJSON`). */
+export interface StoryLinkerState {
+  readonly version: 1;
+  readonly articles: number;
+  readonly nextStory: number;
+  readonly df: readonly (readonly [string, number])[];
+  readonly entityDf: readonly (readonly [string, number])[];
+  readonly stories: readonly StoryState[];
+  readonly aliases: readonly (readonly [string, string])[];
+  readonly articleStory: readonly (readonly [string, string])[];
+  readonly postings: readonly (readonly [string, readonly string[]])[];
+  readonly duplicates: DuplicateIndexState;
+}
+
+/** One story in the serialised state. */
+export interface StoryState {
+  readonly id: string;
+  readonly seq: number;
+  readonly members: readonly string[];
+  readonly terms: readonly (readonly [string, number])[];
+  readonly entities: readonly (readonly [string, number])[];
+  readonly first: number | null;
+  readonly last: number | null;
+}
+
+interface Story {
+  readonly id: string;
+  readonly seq: number;
+  members: string[];
+  terms: Sparse;
+  entities: Sparse;
+  first: number | null;
+  last: number | null;
+}
+
+/** Headline terms count this many times their body weight. */
+const TITLE_BOOST = 2;
+/** Terms kept in a story's centroid. */
+const MAX_STORY_TERMS = 300;
+/** Entity keys kept per story. */
+const MAX_STORY_ENTITIES = 100;
+/** Salient terms of an article that post its story in the index and that query it. */
+const INDEX_TERMS = 12;
+/** Entity keys of an article that post its story and query the index. */
+const INDEX_ENTITIES = 8;
+/** Story ids kept per posting (the most recently updated). */
+const MAX_POSTING = 200;
+/** Candidate stories scored in full per article (those sharing the most index keys). */
+const MAX_CANDIDATES = 60;
+const DAY_MS = 86_400_000;
+/** Index keys of entities are prefixed so they never meet a text term. */
+const ENTITY_PREFIX = "@";
+
+/**
+ * @example
+ * const linker = new StoryLinker();
+ * linker.add({ id: "a1", text: "Tara Reid checked into rehab at Promises in Malibu." }) // { story: "s1", duplicateOf: null }
+ * linker.add({ id: "a2", text: "Actress Tara Reid entered the Promises rehab centre." }) // { story: "s1", ... }
+ */
+export class StoryLinker {
+  private articles = 0;
+  private nextStory = 1;
+  private readonly df = new Map<string, number>();
+  private readonly entityDf = new Map<string, number>();
+  private readonly stories = new Map<string, Story>();
+  private readonly aliases = new Map<string, string>();
+  private readonly articleStory = new Map<string, string>();
+  private readonly postings = new Map<string, string[]>();
+  private duplicates: DuplicateIndex;
+  private readonly threshold: number;
+  private readonly mergeThreshold: number;
+  private readonly entityWeight: number;
+  private readonly graceDays: number;
+  private readonly halfLifeDays: number;
+  private readonly options: StoryLinkerOptions;
+  private lastCandidates = 0;
+
+  /** @param options thresholds and weights (see StoryLinkerOptions) */
+  constructor(options: StoryLinkerOptions = {}) {
+    this.options = options;
+    this.threshold = options.threshold ?? 0.25;
+    this.mergeThreshold = options.mergeThreshold ?? 0.5;
+    this.entityWeight = options.entityWeight ?? 0.6;
+    this.graceDays = options.graceDays ?? 3;
+    this.halfLifeDays = options.halfLifeDays ?? 14;
+    this.duplicates = new DuplicateIndex(options.duplicates);
+  }
+
+  /** How many articles have been added. */
+  get size(): number {
+    return this.articleStory.size;
+  }
+
+  /**
+   * Assign an arriving article to a story (joining one or starting one).
+   *
+   * @param article the article; its id must be new (adding an id twice throws, as that is a bug)
+   * @returns its story id and the earlier article it copies, if any
+   */
+  add(article: LinkArticle): LinkAssignment {
+    if (this.articleStory.has(article.id)) throw new Error(`link: article id added twice [${article.id}]`);
+    const dup = this.duplicates.add(article.id, article.text);
+    const time = parseTime(article.published);
+    if (dup.duplicateOf !== null) {
+      const story = this.stories.get(this.storyOf(dup.duplicateOf)!)!;
+      story.members.push(article.id);
+      this.touchTime(story, time);
+      this.articleStory.set(article.id, story.id);
+      return { story: story.id, duplicateOf: dup.duplicateOf };
+    }
+
+    const bodyTerms = terms(article.text);
+    const titleTerms = article.title ? terms(article.title) : [];
+    const names =
+      article.entities ??
+      capitalisedNames(article.title ? `${article.title}\n${article.text}` : article.text);
+    const entityKeys = names.flatMap(nameKeys);
+    this.articles++;
+    for (const t of new Set([...bodyTerms, ...titleTerms])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const e of new Set(entityKeys)) this.entityDf.set(e, (this.entityDf.get(e) ?? 0) + 1);
+
+    const tv = logCounts(titleTerms, TITLE_BOOST, logCounts(bodyTerms));
+    const ev = logCounts(entityKeys);
+    const keys = [
+      ...topKeys(tv, INDEX_TERMS, this.idf),
+      ...topKeys(ev, INDEX_ENTITIES, this.entityIdf).map((e) => ENTITY_PREFIX + e),
+    ];
+
+    const candidates = this.candidates(keys);
+    this.lastCandidates = candidates.length;
+    const scored = candidates
+      .map((s) => ({ story: s, score: this.similarity(tv, ev, time, s) }))
+      .sort((a, b) => b.score - a.score || a.story.seq - b.story.seq);
+    const best = scored[0];
+    let story: Story;
+    if (best && best.score >= this.threshold) {
+      story = best.story;
+    } else {
+      story = {
+        id: `s${this.nextStory}`,
+        seq: this.nextStory++,
+        members: [],
+        terms: new Map(),
+        entities: new Map(),
+        first: null,
+        last: null,
+      };
+      this.stories.set(story.id, story);
+    }
+    story.members.push(article.id);
+    addInto(story.terms, normalise(tv));
+    prune(story.terms, MAX_STORY_TERMS);
+    addInto(story.entities, normalise(ev));
+    prune(story.entities, MAX_STORY_ENTITIES);
+    this.touchTime(story, time);
+    this.articleStory.set(article.id, story.id);
+    for (const k of keys) this.post(k, story.id);
+
+    // Converged stories: another story this article also matched, now close to the one it joined.
+    for (const other of scored.slice(1)) {
+      if (other.score < this.threshold) break;
+      if (!this.stories.has(other.story.id) || other.story === story) continue;
+      if (this.storySimilarity(story, other.story) >= this.mergeThreshold)
+        story = this.merge(story, other.story);
+    }
+    return { story: story.id, duplicateOf: null };
+  }
+
+  /**
+   * Counters for monitoring: articles seen, live stories, and how many candidate stories the last
+   * arriving article was scored against (bounded by the index, not by the number stored).
+   */
+  stats(): { articles: number; stories: number; lastCandidates: number } {
+    return {
+      articles: this.articleStory.size,
+      stories: this.stories.size,
+      lastCandidates: this.lastCandidates,
+    };
+  }
+
+  /**
+   * The current story of an article (following merges), or undefined when the id is unknown.
+   *
+   * @example linker.storyOf("a1") // "s1"
+   */
+  storyOf(articleId: string): string | undefined {
+    const s = this.articleStory.get(articleId);
+    return s === undefined ? undefined : this.resolve(s);
+  }
+
+  /** The article ids of a story in arrival order (following merges), or [] when unknown. */
+  members(storyId: string): readonly string[] {
+    return this.stories.get(this.resolve(storyId))?.members ?? [];
+  }
+
+  /** The ids of the live stories (merged ones excluded), oldest first. */
+  storyIds(): string[] {
+    return [...this.stories.values()].sort((a, b) => a.seq - b.seq).map((s) => s.id);
+  }
+
+  /**
+   * The key terms and names of a story, most salient first: raw material for a label.
+   *
+   * @param storyId a story id (aliases followed)
+   * @param n how many of each
+   */
+  keywords(storyId: string, n = 5): { terms: string[]; entities: string[] } {
+    const s = this.stories.get(this.resolve(storyId));
+    if (!s) return { terms: [], entities: [] };
+    return { terms: topKeys(s.terms, n, this.idf), entities: topKeys(s.entities, n, this.entityIdf) };
+  }
+
+  private readonly idf = (t: string): number =>
+    Math.log((this.articles + 1) / ((this.df.get(t) ?? 0) + 1)) + 1;
+  private readonly entityIdf = (e: string): number =>
+    Math.log((this.articles + 1) / ((this.entityDf.get(e) ?? 0) + 1)) + 1;
+
+  private resolve(id: string): string {
+    let s = id;
+    for (let next = this.aliases.get(s); next !== undefined; next = this.aliases.get(s)) s = next;
+    return s;
+  }
+
+  /** Stories sharing the most index keys with an article, read from bounded postings. */
+  private candidates(keys: readonly string[]): Story[] {
+    const hits = new Map<string, number>();
+    for (const k of keys) {
+      const weight = k.startsWith(ENTITY_PREFIX) ? this.entityIdf(k.slice(1)) : this.idf(k);
+      for (const raw of this.postings.get(k) ?? []) {
+        const id = this.resolve(raw);
+        hits.set(id, (hits.get(id) ?? 0) + weight);
+      }
+    }
+    return [...hits]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_CANDIDATES)
+      .map(([id]) => this.stories.get(id)!)
+      .filter((s) => s !== undefined);
+  }
+
+  private post(key: string, storyId: string): void {
+    let list = this.postings.get(key);
+    if (!list) this.postings.set(key, (list = []));
+    const at = list.lastIndexOf(storyId);
+    if (at >= 0) list.splice(at, 1);
+    list.push(storyId);
+    if (list.length > MAX_POSTING) list.shift();
+  }
+
+  private similarity(tv: Sparse, ev: Sparse, time: number | null, s: Story): number {
+    const text = weightedCosine(tv, s.terms, this.idf);
+    let sim = text;
+    if (ev.size > 0 && s.entities.size > 0) {
+      const ent = weightedCosine(ev, s.entities, this.entityIdf);
+      sim = (1 - this.entityWeight) * text + this.entityWeight * ent;
+    }
+    return sim * this.timeFactor(time, s);
+  }
+
+  private storySimilarity(a: Story, b: Story): number {
+    const text = weightedCosine(a.terms, b.terms, this.idf);
+    if (a.entities.size === 0 || b.entities.size === 0) return text;
+    const ent = weightedCosine(a.entities, b.entities, this.entityIdf);
+    return (1 - this.entityWeight) * text + this.entityWeight * ent;
+  }
+
+  /** 1 within the grace period of the story's span; halves every `halfLifeDays` beyond it. */
+  private timeFactor(time: number | null, s: Story): number {
+    if (time === null || s.first === null || s.last === null) return 1;
+    const gap = time < s.first ? s.first - time : time > s.last ? time - s.last : 0;
+    const over = gap / DAY_MS - this.graceDays;
+    return over <= 0 ? 1 : 0.5 ** (over / this.halfLifeDays);
+  }
+
+  private touchTime(s: Story, time: number | null): void {
+    if (time === null) return;
+    s.first = s.first === null ? time : Math.min(s.first, time);
+    s.last = s.last === null ? time : Math.max(s.last, time);
+  }
+
+  /** Merge two stories: the older id survives, the newer becomes its alias. */
+  private merge(a: Story, b: Story): Story {
+    const [keep, gone] = a.seq < b.seq ? [a, b] : [b, a];
+    keep.members.push(...gone.members);
+    addInto(keep.terms, gone.terms);
+    prune(keep.terms, MAX_STORY_TERMS);
+    addInto(keep.entities, gone.entities);
+    prune(keep.entities, MAX_STORY_ENTITIES);
+    if (gone.first !== null) this.touchTime(keep, gone.first);
+    if (gone.last !== null) this.touchTime(keep, gone.last);
+    this.stories.delete(gone.id);
+    this.aliases.set(gone.id, keep.id);
+    return keep;
+  }
+
+  /** The whole state as plain JSON, for a store to persist. */
+  toJSON(): StoryLinkerState {
+    return {
+      version: 1,
+      articles: this.articles,
+      nextStory: this.nextStory,
+      df: [...this.df],
+      entityDf: [...this.entityDf],
+      stories: [...this.stories.values()].map((s) => ({
+        id: s.id,
+        seq: s.seq,
+        members: [...s.members],
+        terms: [...s.terms],
+        entities: [...s.entities],
+        first: s.first,
+        last: s.last,
+      })),
+      aliases: [...this.aliases],
+      articleStory: [...this.articleStory],
+      postings: [...this.postings].map(([k, v]) => [k, [...v]] as const),
+      duplicates: this.duplicates.toJSON(),
+    };
+  }
+
+  /**
+   * Restore a linker from `toJSON` output; it then assigns exactly as the original would have.
+   *
+   * @param state the saved state
+   * @param options the same options the saved linker had
+   */
+  static fromJSON(state: StoryLinkerState, options: StoryLinkerOptions = {}): StoryLinker {
+    if (state.version !== 1)
+      throw new Error(`link: unknown StoryLinker state version ${String(state.version)}`);
+    const l = new StoryLinker(options);
+    l.articles = state.articles;
+    l.nextStory = state.nextStory;
+    for (const [k, v] of state.df) l.df.set(k, v);
+    for (const [k, v] of state.entityDf) l.entityDf.set(k, v);
+    for (const s of state.stories) {
+      l.stories.set(s.id, {
+        id: s.id,
+        seq: s.seq,
+        members: [...s.members],
+        terms: new Map(s.terms),
+        entities: new Map(s.entities),
+        first: s.first,
+        last: s.last,
+      });
+    }
+    for (const [k, v] of state.aliases) l.aliases.set(k, v);
+    for (const [k, v] of state.articleStory) l.articleStory.set(k, v);
+    for (const [k, v] of state.postings) l.postings.set(k, [...v]);
+    l.duplicates = DuplicateIndex.fromJSON(state.duplicates, l.options.duplicates);
+    return l;
+  }
+}
+
+/** Milliseconds since the epoch of an ISO date, or null when absent or unparseable. */
+function parseTime(published: string | undefined): number | null {
+  if (!published) return null;
+  const t = Date.parse(published);
+  return Number.isNaN(t) ? null : t;
+}
