@@ -14,9 +14,17 @@ export interface Casualties {
 const PERSON =
   "(?:man|woman|men|women|teen|teenager|boy|girl|person|people|child|children|victim|victims|resident|student|officer|deputy|trooper|driver|passenger|motorist|clerk|customer|suspect|gunman|shooter|toddler|infant|baby|father|mother|son|daughter|brother|sister|husband|wife|friend|neighbor|neighbour|civilian|civilians|soldier|soldiers|worker|employee|guard|youth|juvenile|male|female|others?)";
 
+/** Words of an alternation matching with either case of their first letter. */
+function either(alternation: string): string {
+  return alternation
+    .split("|")
+    .map((w) => `[${w[0]!.toLowerCase()}${w[0]!.toUpperCase()}]${w.slice(1)}`)
+    .join("|");
+}
+
 /** A singular or counted subject: "a 23-year-old man", "Chad Murray, 31,", "two men", "three others". */
 const SUBJECT = new RegExp(
-  `(?:\\b(a|an|one|another|two|three|four|five|six|seven|eight|nine|ten|\\d+|both)\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b|\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z'-]+)+,\\s+\\d{1,2},|\\b(?:he|she)\\b)`,
+  `(?:\\b(${either("an?|one|another|two|three|four|five|six|seven|eight|nine|ten|both")}|\\d+)\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b|\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z'-]+)+,\\s+\\d{1,2},|\\b(?:[Hh]e|[Ss]he)\\b)`,
   "g",
 );
 

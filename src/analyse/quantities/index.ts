@@ -21,7 +21,8 @@ const STOP = new Set(
   when where into onto over under about against between among per each this these those their his her its our your
   they he she it we you i also both all more most other others such very just only still yet so not no nor if then
   there here now today yesterday tomorrow tonight overnight morning afternoon evening night last next across near
-  inside outside around through including like`
+  inside outside around through including like remain remains die dies fled left lost face faces took take came come
+  went got live lives stand stood seem seems appear appears`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -36,7 +36,6 @@ const UNITS: Readonly<Record<string, number>> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-  dozen: 12,
   both: 2,
   pair: 2,
   couple: 2,

@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Entity } from "../../core/index.ts";
+import type { AnalysisContext } from "../context.ts";
+import { findTimes, parseDay } from "../time/index.ts";
+import { dueFromDuration, findDeadlines } from "./index.ts";
+
+function context(text: string, reference: string, entities: Entity[] = []): AnalysisContext {
+  return {
+    text,
+    sentences: [],
+    reference,
+    entities,
+    quotes: [],
+    times: findTimes(text, [], reference),
+    quantities: [],
+    events: [],
+  };
+}
+
+function entity(id: string, name: string, text: string): Entity {
+  const mentions = [...text.matchAll(new RegExp(name, "g"))].map((m) => ({
+    start: m.index,
+    end: m.index + name.length,
+    text: name,
+    kind: "name" as const,
+  }));
+  return { id, type: "PERSON", name, titles: [], mentions };
+}
+
+test("a weekday deadline set by someone, with its demand", () => {
+  const text = "The striking drivers faced a Friday deadline set by Mayor Olsen to return to work.";
+  const entities = [entity("e1", "Olsen", text)];
+  const [d] = findDeadlines(context(text, "2024-06-04", entities));
+  assert.equal(d!.due, "2024-06-07");
+  assert.equal(d!.approximate, false);
+  assert.equal(d!.setter, "e1");
+  assert.equal(d!.demand, "return to work");
+});
+
+test("a couple of weeks counted from the day it was said", () => {
+  const text = 'Speaking on 10 May, Hale gave Ruiz "a couple of weeks" to settle the dispute.';
+  const entities = [entity("e1", "Hale", text), entity("e2", "Ruiz", text)];
+  const [d] = findDeadlines(context(text, "2024-05-20", entities));
+  assert.equal(d!.due, "2024-05-24");
+  assert.equal(d!.approximate, true);
+  assert.deepEqual(d!.window, { from: "2024-05-22", to: "2024-05-26" });
+  assert.equal(d!.counted, "2024-05-10");
+  assert.equal(d!.setter, "e1");
+  assert.equal(d!.target, "e2");
+  assert.equal(d!.demand, "settle the dispute");
+});
+
+test("obligations with by/until, and nothing without a due date", () => {
+  const [d] = findDeadlines(context("The company must repay the loan by 30 June.", "2024-05-20"));
+  assert.equal(d!.due, "2024-06-30");
+  assert.deepEqual(findDeadlines(context("He has issued many deadlines before.", "2024-05-20")), []);
+});
+
+test("durations become due dates", () => {
+  assert.deepEqual(dueFromDuration("P10D", "10 days", parseDay("2024-01-01")!), {
+    due: "2024-01-11",
+    approximate: false,
+    counted: "2024-01-01",
+  });
+});

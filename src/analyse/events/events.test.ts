@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Entity } from "../../core/index.ts";
+import type { AnalysisContext } from "../context.ts";
+import { findQuantities } from "../quantities/index.ts";
+import { findTimes } from "../time/index.ts";
+import { findEvents, sentenceCasualties } from "./index.ts";
+
+function context(text: string, reference: string, entities: Entity[] = []): AnalysisContext {
+  return {
+    text,
+    sentences: [],
+    reference,
+    entities,
+    quotes: [],
+    times: findTimes(text, [], reference),
+    quantities: findQuantities(text, []),
+    events: [],
+  };
+}
+
+function entity(id: string, type: Entity["type"], name: string, text: string): Entity {
+  const mentions = [...text.matchAll(new RegExp(name, "g"))].map((m) => ({
+    start: m.index,
+    end: m.index + name.length,
+    text: name,
+    kind: "name" as const,
+  }));
+  return { id, type, name, titles: [], mentions };
+}
+
+test("the attack with casualties comes first, with date, actor, target and place", () => {
+  const text =
+    "The foreign ministers met in Vienna on Tuesday. Last Wednesday Arland fired 210 drones at Brevik, killing 9 people and wounding 30.";
+  const entities = [
+    entity("e1", "LOC", "Vienna", text),
+    entity("e2", "LOC", "Arland", text),
+    entity("e3", "LOC", "Brevik", text),
+  ];
+  const events = findEvents(context(text, "2024-03-11", entities));
+  const first = events[0]!;
+  assert.equal(first.type, "attack");
+  assert.equal(first.date, "2024-03-06");
+  assert.equal(first.killed, 9);
+  assert.equal(first.injured, 30);
+  assert.deepEqual(first.actors, ["e2"]);
+  assert.deepEqual(first.targets, ["e3"]);
+  assert.equal(first.place, "e3");
+  const meeting = events.find((e) => e.type === "meeting")!;
+  assert.equal(meeting.date, "2024-03-05");
+  assert.equal(meeting.place, "e1");
+});
+
+test("without entities, ids stay empty", () => {
+  const events = findEvents(context("A gunman opened fire on Friday, killing two guards.", "2024-03-11"));
+  assert.equal(events[0]!.type, "attack");
+  assert.deepEqual(events[0]!.actors, []);
+  assert.equal(events[0]!.killed, 2);
+  assert.equal(events[0]!.date, "2024-03-08");
+});
+
+test("casualties stated without a counted quantity", () => {
+  assert.deepEqual(sentenceCasualties("A 19-year-old man was shot and killed near the park.", []), {
+    killed: 1,
+    injured: null,
+  });
+  assert.deepEqual(sentenceCasualties("Jane Doe, 34, was shot in the leg.", []), {
+    killed: null,
+    injured: 1,
+  });
+  assert.deepEqual(sentenceCasualties("Two men were shot, one fatally.", []), { killed: 1, injured: 1 });
+});
