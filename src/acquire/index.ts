@@ -3,9 +3,12 @@
  * Documents, politely and safely. See README.md.
  */
 export * from "./address.ts";
+export * from "./discover.ts";
 export * from "./feed.ts";
 export * from "./fetch.ts";
 export * from "./file.ts";
 export * from "./host-limiter.ts";
+export * from "./opml.ts";
 export * from "./robots.ts";
+export * from "./sitemap.ts";
 export * from "./url.ts";
