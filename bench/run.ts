@@ -10,7 +10,17 @@ import { type BenchMeasure, loadBenchTask, ROOT, TASKS_DIR } from "./harness.ts"
 
 function table(rows: readonly BenchMeasure[]): string {
   const lede = rows.find((r) => r.system === "lede");
-  const header = ["system", "items", "fail", "items/s", "median ms", "p95 ms", "max ms", "peak RSS MB", "speed vs lede"];
+  const header = [
+    "system",
+    "items",
+    "fail",
+    "items/s",
+    "median ms",
+    "p95 ms",
+    "max ms",
+    "peak RSS MB",
+    "speed vs lede",
+  ];
   const cells = rows.map((r) => [
     r.system,
     String(r.items),
@@ -47,7 +57,14 @@ for (const name of positionals.length > 0 ? positionals : all) {
     process.stderr.write(`  running ${system}...\n`);
     const out = execFileSync(
       process.execPath,
-      ["--import", "tsx", join(ROOT, "bench/worker.ts"), name, system, ...(values.limit ? [values.limit] : [])],
+      [
+        "--import",
+        "tsx",
+        join(ROOT, "bench/worker.ts"),
+        name,
+        system,
+        ...(values.limit ? [values.limit] : []),
+      ],
       { cwd: ROOT, encoding: "utf8", maxBuffer: 16 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] },
     );
     rows.push(JSON.parse(out.trim().split("\n").pop()!) as BenchMeasure);

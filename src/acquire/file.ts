@@ -21,7 +21,8 @@ async function readStream(stream: NodeJS.ReadableStream, max: number, name: stri
   for await (const chunk of stream) {
     const b = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
     size += b.length;
-    if (size > max) return err(new LedeError("input", "too-large", `input is larger than ${max} bytes [${name}]`));
+    if (size > max)
+      return err(new LedeError("input", "too-large", `input is larger than ${max} bytes [${name}]`));
     chunks.push(b);
   }
   return ok(Buffer.concat(chunks));
@@ -52,17 +53,25 @@ export async function readFileInput(path: string, options: FileInputOptions = {}
       info = await stat(path);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" || code === "ENOTDIR") return err(new LedeError("input", "not-found", `no such file [${path}]`, e));
-      return err(new LedeError("input", "unreadable", `cannot read file: ${(e as Error).message} [${path}]`, e));
+      if (code === "ENOENT" || code === "ENOTDIR")
+        return err(new LedeError("input", "not-found", `no such file [${path}]`, e));
+      return err(
+        new LedeError("input", "unreadable", `cannot read file: ${(e as Error).message} [${path}]`, e),
+      );
     }
-    if (info.isDirectory()) return err(new LedeError("input", "is-directory", `is a directory, not a file [${path}]`));
+    if (info.isDirectory())
+      return err(new LedeError("input", "is-directory", `is a directory, not a file [${path}]`));
     if (info.size > max) {
-      return err(new LedeError("input", "too-large", `file is ${info.size} bytes, over the limit of ${max} [${path}]`));
+      return err(
+        new LedeError("input", "too-large", `file is ${info.size} bytes, over the limit of ${max} [${path}]`),
+      );
     }
     try {
       body = await readFile(path);
     } catch (e) {
-      return err(new LedeError("input", "unreadable", `cannot read file: ${(e as Error).message} [${path}]`, e));
+      return err(
+        new LedeError("input", "unreadable", `cannot read file: ${(e as Error).message} [${path}]`, e),
+      );
     }
   }
   if (isGzip(body)) {
@@ -70,7 +79,8 @@ export async function readFileInput(path: string, options: FileInputOptions = {}
     try {
       body = gunzipSync(body, { maxOutputLength: maxOut });
     } catch (e) {
-      const tooBig = (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || /larger than/i.test(String(e));
+      const tooBig =
+        (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || /larger than/i.test(String(e));
       return err(
         tooBig
           ? new LedeError("input", "too-large", `decompresses to more than ${maxOut} bytes [${path}]`, e)

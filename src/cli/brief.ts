@@ -48,7 +48,9 @@ function entityName(entities: readonly Entity[], id: string | null): string | nu
 export function analyseBrief(input: string, a: Article, x: Analysis): string {
   const byType = (t: Entity["type"]) => x.entities.filter((e) => e.type === t);
   const ent = (list: readonly Entity[]) =>
-    list.map((e) => `${e.name}${e.titles.length > 0 ? ` (${e.titles.join("; ")})` : ""} ×${e.mentions.length}`);
+    list.map(
+      (e) => `${e.name}${e.titles.length > 0 ? ` (${e.titles.join("; ")})` : ""} ×${e.mentions.length}`,
+    );
   const parts = [
     articleHeader(input, a),
     `reference date: ${x.reference ?? "none"}; ${x.sentences.length} sentences, ${a.text.split(/\s+/).filter(Boolean).length} words`,
@@ -58,13 +60,25 @@ export function analyseBrief(input: string, a: Article, x: Analysis): string {
     section("Places", ent(byType("LOC"))),
     section(
       "Who said what",
-      x.quotes.map((q) => `${q.speakerName ?? q.speaker?.text ?? "?"} [${q.kind}${q.cue ? `, ${q.cue.text}` : ""}]: ${clip(q.text, 80)}`),
+      x.quotes.map(
+        (q) =>
+          `${q.speakerName ?? q.speaker?.text ?? "?"} [${q.kind}${q.cue ? `, ${q.cue.text}` : ""}]: ${clip(q.text, 80)}`,
+      ),
     ),
-    section("Times", x.times.map((t) => `${t.text} → ${t.value ?? "?"} (${t.type})`)),
-    section("Counts", x.quantities.map((q) => `${q.text} → ${q.value ?? "?"}${q.counts ? ` ${q.counts}` : ""} (${q.role})`)),
+    section(
+      "Times",
+      x.times.map((t) => `${t.text} → ${t.value ?? "?"} (${t.type})`),
+    ),
+    section(
+      "Counts",
+      x.quantities.map((q) => `${q.text} → ${q.value ?? "?"}${q.counts ? ` ${q.counts}` : ""} (${q.role})`),
+    ),
     section(
       "Events",
-      x.events.map((e) => `${e.type}${e.date ? ` on ${e.date}` : ""}: ${clip(e.text, 80)}${e.killed != null ? `; killed ${e.killed}` : ""}`),
+      x.events.map(
+        (e) =>
+          `${e.type}${e.date ? ` on ${e.date}` : ""}: ${clip(e.text, 80)}${e.killed != null ? `; killed ${e.killed}` : ""}`,
+      ),
     ),
     section(
       "Deadlines",
@@ -75,7 +89,10 @@ export function analyseBrief(input: string, a: Article, x: Analysis): string {
     ),
     section(
       "Claims",
-      x.claims.map((c) => `[${c.status}] ${entityName(x.entities, c.claimant) ?? "?"}: ${clip(c.text, 80)}${c.statusEvidence ? ` — "${c.statusEvidence.text}"` : ""}`),
+      x.claims.map(
+        (c) =>
+          `[${c.status}] ${entityName(x.entities, c.claimant) ?? "?"}: ${clip(c.text, 80)}${c.statusEvidence ? ` — "${c.statusEvidence.text}"` : ""}`,
+      ),
     ),
   ];
   return `${parts.join("\n")}\n`;

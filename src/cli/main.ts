@@ -6,18 +6,46 @@ import { EXIT } from "./command.ts";
 
 /** Command name → module, loaded only when that command runs (so `lede --help` stays fast). */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
-  start: { summary: "set up the data dir, subscribe to the starter feeds, poll them and serve the reader", load: () => import("./commands/start.ts") },
-  extract: { summary: "extract the article from pages (HTML or saved text)", load: () => import("./commands/extract.ts") },
-  analyse: { summary: "extract and analyse pages: who, who said what, when, how many, what is due", load: () => import("./commands/analyse.ts") },
-  add: { summary: "take in pages, feeds, OPML, sitemaps, WARC files, files, directories or stdin and store them", load: () => import("./commands/add.ts") },
-  sources: { summary: "list subscribed sources and their health", load: () => import("./commands/sources.ts") },
+  start: {
+    summary: "set up the data dir, subscribe to the starter feeds, poll them and serve the reader",
+    load: () => import("./commands/start.ts"),
+  },
+  extract: {
+    summary: "extract the article from pages (HTML or saved text)",
+    load: () => import("./commands/extract.ts"),
+  },
+  analyse: {
+    summary: "extract and analyse pages: who, who said what, when, how many, what is due",
+    load: () => import("./commands/analyse.ts"),
+  },
+  add: {
+    summary: "take in pages, feeds, OPML, sitemaps, WARC files, files, directories or stdin and store them",
+    load: () => import("./commands/add.ts"),
+  },
+  sources: {
+    summary: "list subscribed sources and their health",
+    load: () => import("./commands/sources.ts"),
+  },
   search: { summary: "full-text search of stored articles", load: () => import("./commands/search.ts") },
   export: { summary: "print every stored article as JSON Lines", load: () => import("./commands/export.ts") },
-  link: { summary: "group articles into stories and find copies (JSON Lines in and out)", load: () => import("./commands/link.ts") },
+  link: {
+    summary: "group articles into stories and find copies (JSON Lines in and out)",
+    load: () => import("./commands/link.ts"),
+  },
+  narrate: {
+    summary: "narrate a page or stored article to an MP3 with sentence timing marks",
+    load: () => import("./commands/narrate.ts"),
+  },
   serve: { summary: "serve the reader and the API", load: () => import("./commands/serve.ts") },
   token: { summary: "create API tokens for anything that writes", load: () => import("./commands/token.ts") },
-  eval: { summary: "score each stage on the dev sets in ../shared/data against pinned floors", load: () => import("./commands/eval.ts") },
-  bench: { summary: "measure speed and memory side by side with peer libraries", load: () => import("./commands/bench.ts") },
+  eval: {
+    summary: "score each stage on the dev sets in ../shared/data against pinned floors",
+    load: () => import("./commands/eval.ts"),
+  },
+  bench: {
+    summary: "measure speed and memory side by side with peer libraries",
+    load: () => import("./commands/bench.ts"),
+  },
 };
 
 export function usage(): string {

@@ -28,7 +28,9 @@ options:
   --json              print JSON Lines (one object per input, in input order; see CONTRACT.md)
   --url URL           the page's address (for metadata and relative links; nothing is fetched)
   --published DATE    the publication date (ISO 8601) when the page has none, or to override it${
-    name === "analyse" ? "; time\n                      expressions are resolved against it\n  --text              the input is already the article's text: nothing is extracted" : ""
+    name === "analyse"
+      ? "; time\n                      expressions are resolved against it\n  --text              the input is already the article's text: nothing is extracted"
+      : ""
   }
   --timeout MS        time limit per input (default 30000)
   -h, --help          show this help
@@ -63,7 +65,9 @@ export function makeCommand(name: "extract" | "analyse"): Command {
       }
       const published = v.published as string | undefined;
       if (published !== undefined && !isIsoDate(published)) {
-        io.stderr.write(`lede ${name}: --published must be an ISO 8601 date such as 2025-09-01, not "${published}"\n`);
+        io.stderr.write(
+          `lede ${name}: --published must be an ISO 8601 date such as 2025-09-01, not "${published}"\n`,
+        );
         return EXIT.usage;
       }
       if (name === "extract" && v.text) {
@@ -93,10 +97,13 @@ export function makeCommand(name: "extract" | "analyse"): Command {
           }
           const { article, analysis } = o.output;
           if (json) {
-            const line = name === "extract" ? { input: o.input, ...article } : { input: o.input, article, ...analysis };
+            const line =
+              name === "extract" ? { input: o.input, ...article } : { input: o.input, article, ...analysis };
             io.stdout.write(`${JSON.stringify(line)}\n`);
           } else {
-            io.stdout.write(analysis ? analyseBrief(o.input, article, analysis) : extractBrief(o.input, article));
+            io.stdout.write(
+              analysis ? analyseBrief(o.input, article, analysis) : extractBrief(o.input, article),
+            );
           }
         },
       });
@@ -104,4 +111,3 @@ export function makeCommand(name: "extract" | "analyse"): Command {
     },
   };
 }
-

@@ -62,16 +62,28 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | 
 export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Decoded {
   const bom = bomEncoding(bytes);
   if (bom) {
-    return { text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding, from: "bom" };
+    return {
+      text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)),
+      encoding: bom.encoding,
+      from: "bom",
+    };
   }
   const header = charsetFromContentType(contentType);
   if (header) return { text: new TextDecoder(header).decode(bytes), encoding: header, from: "header" };
   const meta = charsetFromMarkup(bytes);
   if (meta) return { text: new TextDecoder(meta).decode(bytes), encoding: meta, from: "meta" };
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8", from: "utf8-valid" };
+    return {
+      text: new TextDecoder("utf-8", { fatal: true }).decode(bytes),
+      encoding: "utf-8",
+      from: "utf8-valid",
+    };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252", from: "fallback" };
+    return {
+      text: new TextDecoder("windows-1252").decode(bytes),
+      encoding: "windows-1252",
+      from: "fallback",
+    };
   }
 }
 

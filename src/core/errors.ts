@@ -4,7 +4,16 @@
  */
 
 /** The stage an error came from. */
-export type Stage = "input" | "acquire" | "extract" | "analyse" | "link" | "store" | "narrate" | "serve" | "jobs";
+export type Stage =
+  | "input"
+  | "acquire"
+  | "extract"
+  | "analyse"
+  | "link"
+  | "store"
+  | "narrate"
+  | "serve"
+  | "jobs";
 
 /**
  * Stable error codes. Scripts match on these; never rename one.

@@ -6,7 +6,9 @@
  */
 import type { LedeError } from "./errors.ts";
 
-export type Result<T, E = LedeError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E = LedeError> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: E };
 
 /** Wrap a value as a success. */
 export function ok<T>(value: T): { readonly ok: true; readonly value: T } {

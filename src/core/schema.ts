@@ -70,7 +70,15 @@ export const TimeSchema = TextSpanSchema.extend({
   value: z.string().nullable(),
 });
 
-export const QuantityRoleSchema = z.enum(["fired", "killed", "injured", "missing", "arrested", "displaced", "other"]);
+export const QuantityRoleSchema = z.enum([
+  "fired",
+  "killed",
+  "injured",
+  "missing",
+  "arrested",
+  "displaced",
+  "other",
+]);
 
 export const QuantitySchema = TextSpanSchema.extend({
   value: z.number().nullable(),
@@ -79,7 +87,15 @@ export const QuantitySchema = TextSpanSchema.extend({
   role: QuantityRoleSchema,
 });
 
-export const EventTypeSchema = z.enum(["attack", "meeting", "statement", "agreement", "proposal", "rejection", "other"]);
+export const EventTypeSchema = z.enum([
+  "attack",
+  "meeting",
+  "statement",
+  "agreement",
+  "proposal",
+  "rejection",
+  "other",
+]);
 
 export const EventSchema = TextSpanSchema.extend({
   type: EventTypeSchema,

@@ -9,8 +9,8 @@
  */
 import {
   type Article,
-  decodeBytes,
   type Document,
+  decodeBytes,
   type ExtractOptions,
   err,
   LedeError,

@@ -1,6 +1,7 @@
 /** Markup that only HTML has, looked for near the start of a document. */
 const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<!--)/i;
-const HTML_TAGS = /<(?:html|head|body|div|p|article|section|span|a\s|title|script|meta|br|h[1-6]|ul|table)\b[^>]*>/gi;
+const HTML_TAGS =
+  /<(?:html|head|body|div|p|article|section|span|a\s|title|script|meta|br|h[1-6]|ul|table)\b[^>]*>/gi;
 
 /**
  * Whether a decoded document is HTML (by content, not by name): a doctype or `<html>` at the start,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import { test } from "node:test";
+import { fileURLToPath } from "node:url";
 import { WorkerPool } from "./pool.ts";
 
 const module = fileURLToPath(new URL("./fixtures/echo.ts", import.meta.url));

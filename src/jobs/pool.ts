@@ -114,7 +114,9 @@ export class WorkerPool<I, O> {
       const onMessage = (m: { id?: number; ok?: boolean; value?: O; message?: string }) => {
         if (m.id !== id) return;
         cleanup();
-        resolve(m.ok ? { ok: true, value: m.value as O } : { ok: false, reason: "throw", message: m.message ?? "" });
+        resolve(
+          m.ok ? { ok: true, value: m.value as O } : { ok: false, reason: "throw", message: m.message ?? "" },
+        );
       };
       const onExit = (code: number) => {
         cleanup();

@@ -24,7 +24,11 @@ export type ItemOutcome =
       /** Set when a store was given. */
       readonly stored?: { readonly status: PutStatus; readonly id: number; readonly version: number };
     }
-  | { readonly input: string; readonly ok: false; readonly error: { stage: string; code: string; message: string } };
+  | {
+      readonly input: string;
+      readonly ok: false;
+      readonly error: { stage: string; code: string; message: string };
+    };
 
 export interface IngestSummary {
   total: number;
@@ -100,26 +104,36 @@ export async function ingest(
   const start = (r: Result<Document>, name: string): Promise<ItemOutcome> => {
     if (!r.ok) return Promise.resolve({ input: name, ok: false, error: r.error.toJSON() });
     const doc = { ...r.value, input: name };
-    return pool.run({ doc, options: options.extract, analyse: options.analyse }).then(async (o): Promise<ItemOutcome> => {
-      if (!o.ok) {
-        const code = o.reason === "timeout" ? "timeout" : "internal";
-        return { input: doc.input, ok: false, error: new LedeError("extract", code, `${o.message} [${doc.input}]`).toJSON() };
-      }
-      if (!o.value.ok) return { input: doc.input, ok: false, error: o.value.error };
-      if (!options.store) return { input: doc.input, ok: true, output: o.value };
-      try {
-        const stored = await options.store.putArticle({
-          article: o.value.article,
-          analysis: o.value.analysis,
-          source: doc.url ?? doc.input,
-          ...(doc.sourceId !== undefined ? { sourceId: doc.sourceId } : {}),
-          fetchedAt: doc.fetchedAt,
-        });
-        return { input: doc.input, ok: true, output: o.value, stored };
-      } catch (e) {
-        return { input: doc.input, ok: false, error: new LedeError("store", "internal", (e as Error).message).toJSON() };
-      }
-    });
+    return pool
+      .run({ doc, options: options.extract, analyse: options.analyse })
+      .then(async (o): Promise<ItemOutcome> => {
+        if (!o.ok) {
+          const code = o.reason === "timeout" ? "timeout" : "internal";
+          return {
+            input: doc.input,
+            ok: false,
+            error: new LedeError("extract", code, `${o.message} [${doc.input}]`).toJSON(),
+          };
+        }
+        if (!o.value.ok) return { input: doc.input, ok: false, error: o.value.error };
+        if (!options.store) return { input: doc.input, ok: true, output: o.value };
+        try {
+          const stored = await options.store.putArticle({
+            article: o.value.article,
+            analysis: o.value.analysis,
+            source: doc.url ?? doc.input,
+            ...(doc.sourceId !== undefined ? { sourceId: doc.sourceId } : {}),
+            fetchedAt: doc.fetchedAt,
+          });
+          return { input: doc.input, ok: true, output: o.value, stored };
+        } catch (e) {
+          return {
+            input: doc.input,
+            ok: false,
+            error: new LedeError("store", "internal", (e as Error).message).toJSON(),
+          };
+        }
+      });
   };
 
   try {

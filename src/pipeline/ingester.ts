@@ -10,7 +10,10 @@ import type { ProcessInput, ProcessOutput } from "./process.ts";
 
 export type IngestOneResult =
   | ({ readonly ok: true } & PutArticleResult)
-  | { readonly ok: false; readonly error: { readonly stage: string; readonly code: string; readonly message: string } };
+  | {
+      readonly ok: false;
+      readonly error: { readonly stage: string; readonly code: string; readonly message: string };
+    };
 
 export interface IngesterOptions {
   readonly store: Store;
@@ -42,7 +45,11 @@ export class Ingester {
     const outcome = await this.pool.run({ doc, options: extract, analyse: true });
     let error: { stage: string; code: string; message: string } | null = null;
     if (!outcome.ok) {
-      error = new LedeError("extract", outcome.reason === "timeout" ? "timeout" : "internal", `${outcome.message} [${doc.input}]`).toJSON();
+      error = new LedeError(
+        "extract",
+        outcome.reason === "timeout" ? "timeout" : "internal",
+        `${outcome.message} [${doc.input}]`,
+      ).toJSON();
     } else if (!outcome.value.ok) {
       error = outcome.value.error;
     }

@@ -1,9 +1,10 @@
 /**
  * One document through extract → analyse, as plain data in and out so it can run in a worker thread.
  */
+
+import { analyse } from "../analyse/index.ts";
 import type { Analysis, Article, Document, ExtractOptions } from "../core/index.ts";
 import { toLedeError } from "../core/index.ts";
-import { analyse } from "../analyse/index.ts";
 import { extractDocument } from "../extract/index.ts";
 
 export interface ProcessInput {
@@ -15,7 +16,10 @@ export interface ProcessInput {
 
 export type ProcessOutput =
   | { readonly ok: true; readonly article: Article; readonly analysis: Analysis | null }
-  | { readonly ok: false; readonly error: { readonly stage: string; readonly code: string; readonly message: string } };
+  | {
+      readonly ok: false;
+      readonly error: { readonly stage: string; readonly code: string; readonly message: string };
+    };
 
 /**
  * Extract (and analyse) one document. Expected failures come back as values; a bug's throw is

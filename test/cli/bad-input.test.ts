@@ -13,18 +13,29 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 test("binary, empty, missing, 50 MB and directory inputs fail clearly; the good ones go on", async () => {
   const binary = join(dir, "image.png");
-  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]));
+  writeFileSync(
+    binary,
+    Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3,
+    ]),
+  );
   const empty = join(dir, "empty.txt");
   writeFileSync(empty, "");
   const huge = join(dir, "huge.html");
   writeFileSync(huge, "");
   truncateSync(huge, 50 * 1024 * 1024);
   const gz = join(dir, "page.txt.gz");
-  writeFileSync(gz, gzipSync("A short report.\n\nThe council voted on Monday to close the old bridge for repairs."));
+  writeFileSync(
+    gz,
+    gzipSync("A short report.\n\nThe council voted on Monday to close the old bridge for repairs."),
+  );
   const inputs = [binary, SAMPLE, empty, join(dir, "missing.html"), huge, dir, gz];
   const r = await lede(["extract", "--json", ...inputs]);
   assert.equal(r.code, 1);
-  const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = r.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   assert.deepEqual(
     lines.map((l) => l.input),
     inputs,
@@ -50,5 +61,6 @@ test("usage errors exit 2 with a message", async () => {
   assert.match(unknown.stderr, /unknown command/);
   const help = await lede(["--help"]);
   assert.equal(help.code, 0);
-  for (const c of ["extract", "analyse", "add", "serve", "search", "export", "eval", "bench"]) assert.match(help.stdout, new RegExp(`\\b${c}\\b`));
+  for (const c of ["extract", "analyse", "add", "serve", "search", "export", "eval", "bench"])
+    assert.match(help.stdout, new RegExp(`\\b${c}\\b`));
 });

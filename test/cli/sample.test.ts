@@ -23,7 +23,8 @@ test("analyse --json on the sample page prints contract-valid JSON with exactly 
   // Each paragraph of the source is a block, and blocks index the text.
   // (whitespace runs, no-break spaces included, are normalised to one space)
   const source = readFileSync(SAMPLE, "utf8").replace(/[^\S\n]+/g, " ");
-  for (const b of out.article.blocks) assert.ok(source.includes(text.slice(b.start, b.end)), text.slice(b.start, b.end));
+  for (const b of out.article.blocks)
+    assert.ok(source.includes(text.slice(b.start, b.end)), text.slice(b.start, b.end));
   assert.ok(out.article.blocks.length >= 25);
   // The rail is kept as related items with their ages.
   assert.ok(out.article.related.length >= 10);

@@ -23,9 +23,12 @@ test("add stores once, a changed page becomes a new version, failures are named 
   assert.match(first.stderr, /2 added, 0 updated, 0 unchanged, 0 failed/);
   const again = await lede(["add", SAMPLE, page], { env });
   assert.match(again.stderr, /0 added, 0 updated, 2 unchanged, 0 failed/);
-  writeFileSync(page, `${"<!doctype html>"}<html><head><title>Harbour reopens</title><link rel="canonical" href="https://news.example/harbour"></head>
+  writeFileSync(
+    page,
+    `${"<!doctype html>"}<html><head><title>Harbour reopens</title><link rel="canonical" href="https://news.example/harbour"></head>
      <body><article><h1>Harbour reopens</h1><p>The harbour reopened on Friday after three weeks of repairs to the sea wall.</p>
-     <p>Fishing boats returned in the morning, the port authority said. A ferry service resumes next week.</p></article></body></html>`);
+     <p>Fishing boats returned in the morning, the port authority said. A ferry service resumes next week.</p></article></body></html>`,
+  );
   const changed = await lede(["add", page, join(dir, "nope.txt")], { env });
   assert.equal(changed.code, 1);
   assert.match(changed.stderr, /1 updated/);
@@ -34,13 +37,21 @@ test("add stores once, a changed page becomes a new version, failures are named 
 
   const search = await lede(["search", "ferry", "--json"], { env });
   assert.equal(search.code, 0);
-  const hits = search.stdout.trim().split("\n").map((l) => JSON.parse(l));
+  const hits = search.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   assert.equal(hits.length, 1);
   assert.equal(hits[0].url, "https://news.example/harbour");
 
   const exported = await lede(["export"], { env });
-  const rows = exported.stdout.trim().split("\n").map((l) => JSON.parse(l));
+  const rows = exported.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   assert.equal(rows.length, 2);
-  assert.ok(rows.every((r) => typeof r.id === "number" && "url" in r && "source" in r && typeof r.text === "string"));
+  assert.ok(
+    rows.every((r) => typeof r.id === "number" && "url" in r && "source" in r && typeof r.text === "string"),
+  );
   assert.equal(rows.find((r) => r.url === "https://news.example/harbour")?.version, 2);
 });

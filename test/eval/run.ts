@@ -33,7 +33,8 @@ export function checkFloors(task: string, report: EvalReport, baseline: Baseline
   for (const [metric, floor] of Object.entries(floors)) {
     const score = lede?.metrics[metric];
     if (score === undefined) failures.push(`${task}: metric ${metric} missing (floor ${floor})`);
-    else if (score < floor - 1e-9) failures.push(`${task}: ${metric} ${fmt(score)} is below its floor ${fmt(floor)}`);
+    else if (score < floor - 1e-9)
+      failures.push(`${task}: ${metric} ${fmt(score)} is below its floor ${fmt(floor)}`);
   }
   return failures;
 }
@@ -41,7 +42,11 @@ export function checkFloors(task: string, report: EvalReport, baseline: Baseline
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { limit: { type: "string" }, update: { type: "boolean", default: false }, help: { type: "boolean" } },
+    options: {
+      limit: { type: "string" },
+      update: { type: "boolean", default: false },
+      help: { type: "boolean" },
+    },
   });
   const all = readdirSync(TASKS_DIR)
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
@@ -64,7 +69,11 @@ async function main(): Promise<number> {
       limit,
       progress: (m) => process.stderr.write(`  ${m}\n`),
     });
-    console.log(`items: ${Object.entries(report.items).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    console.log(
+      `items: ${Object.entries(report.items)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`,
+    );
     console.log(formatTable(report));
     for (const n of report.notes ?? []) console.log(`note: ${n}`);
     console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);

@@ -16,7 +16,10 @@ export interface CliResult {
  * @param args the arguments after `lede`
  * @param options env additions and stdin text
  */
-export function lede(args: readonly string[], options: { env?: Record<string, string>; stdin?: string | Buffer } = {}): Promise<CliResult> {
+export function lede(
+  args: readonly string[],
+  options: { env?: Record<string, string>; stdin?: string | Buffer } = {},
+): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [join(ROOT, "bin/lede.js"), ...args], {
       cwd: ROOT,

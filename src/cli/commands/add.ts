@@ -25,7 +25,8 @@ exit status: 0 everything was taken in, 1 some inputs failed (each named on stde
 
 async function* expand(inputs: readonly string[], stdin: NodeJS.ReadableStream, allow: readonly string[]) {
   for (const input of inputs) {
-    const st = input !== "-" && !/^https?:/i.test(input) ? statSync(input, { throwIfNoEntry: false }) : undefined;
+    const st =
+      input !== "-" && !/^https?:/i.test(input) ? statSync(input, { throwIfNoEntry: false }) : undefined;
     const names = st?.isDirectory() ? [...walkFiles(input)] : [input];
     yield* documentsFor(names, stdin, { fetchAllow: [...allow] });
   }
@@ -79,7 +80,9 @@ export const command: Command = {
             io.stderr.write(`lede add: ${o.input}: ${o.error.stage}: ${o.error.code}: ${o.error.message}\n`);
           }
           if (p.values.json) {
-            io.stdout.write(`${JSON.stringify(o.ok ? { input: o.input, ...o.stored } : { input: o.input, error: o.error })}\n`);
+            io.stdout.write(
+              `${JSON.stringify(o.ok ? { input: o.input, ...o.stored } : { input: o.input, error: o.error })}\n`,
+            );
           }
         },
       });

@@ -36,7 +36,8 @@ export const command: Command = {
           version: a.version,
           ...(p.values.analysis ? { analysis: a.analysis } : {}),
         };
-        if (!io.stdout.write(`${JSON.stringify(line)}\n`)) await new Promise((r) => io.stdout.once("drain", r));
+        if (!io.stdout.write(`${JSON.stringify(line)}\n`))
+          await new Promise((r) => io.stdout.once("drain", r));
       }
       return EXIT.ok;
     } finally {

@@ -41,7 +41,9 @@ export const command: Command = {
             `${JSON.stringify({ id: h.id, title: h.title, url: h.url, source: h.siteName ?? h.source, published: h.published, snippet: h.snippet })}\n`,
           );
         } else {
-          io.stdout.write(`[${h.id}] ${h.title ?? "(no title)"}\n    ${h.siteName ?? h.source ?? ""}${h.published ? ` · ${h.published}` : ""}\n    ${h.snippet}\n`);
+          io.stdout.write(
+            `[${h.id}] ${h.title ?? "(no title)"}\n    ${h.siteName ?? h.source ?? ""}${h.published ? ` · ${h.published}` : ""}\n    ${h.snippet}\n`,
+          );
         }
       }
       if (!p.values.json && hits.length === 0) io.stderr.write("no matches\n");

@@ -30,7 +30,11 @@ export const command: Command = {
       io.stdout.write(HELP);
       return EXIT.ok;
     }
-    const env = { ...io.env, ...(p.values.port ? { LEDE_PORT: String(p.values.port) } : {}), ...(p.values.host ? { LEDE_HOST: String(p.values.host) } : {}) };
+    const env = {
+      ...io.env,
+      ...(p.values.port ? { LEDE_PORT: String(p.values.port) } : {}),
+      ...(p.values.host ? { LEDE_HOST: String(p.values.host) } : {}),
+    };
     const { config, store } = await storeFromEnv(env);
     const events = new EventBus();
     const ingester = new Ingester({ store });

@@ -45,7 +45,8 @@ export const command: Command = {
             : `[${s.id}] ${s.title ?? s.url}${s.category ? ` (${s.category})` : ""}\n    ${s.url}\n    ${health(s)}\n`,
         );
       }
-      if (!p.values.json && sources.length === 0) io.stderr.write("no sources yet: 'lede add FEED_URL' or 'lede start'\n");
+      if (!p.values.json && sources.length === 0)
+        io.stderr.write("no sources yet: 'lede add FEED_URL' or 'lede start'\n");
       return EXIT.ok;
     } finally {
       await store.close();

@@ -1,0 +1,9 @@
+/** The public face of narrate: speech text, engines, narration with timing marks, MP3, cache. */
+export { type CachedNarration, NarrationCache, narrationKey } from "./cache.ts";
+export { DEFAULT_WPM, type SpeechEngine } from "./engine.ts";
+export * from "./engines/index.ts";
+export { encodeMp3 } from "./mp3.ts";
+export { type NarrateOptions, type Narration, type NarrationMark, narrate, PAUSES } from "./narrate.ts";
+export { cardinal, ordinal, year } from "./numbers.ts";
+export { type Lexicon, seedLexicon, speechText } from "./speech-text.ts";
+export { decodeWav, encodeWav } from "./wav.ts";

@@ -1,0 +1,50 @@
+/** Real synthesis: eSpeak NG (WebAssembly) → PCM → MP3, decoded back and checked. */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { MPEGDecoder } from "mpg123-decoder";
+import { decodeWav, EspeakWasmEngine, encodeMp3, encodeWav, narrate } from "./index.ts";
+
+const text = "The council met on 3 March.\n\nIt voted to rebuild the bridge. Work starts in 2026.";
+const sentences = [
+  { start: 0, end: 27 },
+  { start: 29, end: 60 },
+  { start: 61, end: 82 },
+];
+
+test("narration has a mark per sentence, in order, inside the audio", async () => {
+  assert.equal(text.slice(29, 60), "It voted to rebuild the bridge.");
+  const n = await narrate({ title: "Bridge to be rebuilt", text }, sentences, new EspeakWasmEngine());
+  assert.equal(n.sampleRate, 22050);
+  assert.ok(n.durationMs > 3000 && n.durationMs < 20000, `duration ${n.durationMs}`);
+  assert.deepEqual(
+    n.marks.map((m) => m.kind),
+    ["title", "sentence", "sentence", "sentence"],
+  );
+  for (let i = 0; i < n.marks.length; i++) {
+    const m = n.marks[i]!;
+    assert.ok(m.endMs > m.startMs, "each mark has a length");
+    assert.ok(m.endMs <= n.durationMs);
+    if (i > 0) assert.ok(m.startMs >= n.marks[i - 1]!.endMs, "marks do not overlap");
+  }
+  // The pause between paragraphs is longer than the one between sentences of a paragraph.
+  const gap = (i: number) => n.marks[i + 1]!.startMs - n.marks[i]!.endMs;
+  assert.ok(gap(1) > gap(2));
+  // There is sound: not all samples are silent.
+  let loud = 0;
+  for (const s of n.samples) if (Math.abs(s) > 1000) loud++;
+  assert.ok(loud > n.samples.length * 0.05);
+
+  const mp3 = encodeMp3(n.samples, n.sampleRate);
+  assert.equal(mp3[0], 0xff, "starts with an MPEG frame sync");
+  const decoder = new MPEGDecoder();
+  await decoder.ready;
+  const decoded = decoder.decode(mp3);
+  decoder.free();
+  assert.equal(decoded.sampleRate, 22050);
+  const seconds = decoded.samplesDecoded / decoded.sampleRate;
+  assert.ok(Math.abs(seconds * 1000 - n.durationMs) < 200, `decoded ${seconds}s vs ${n.durationMs}ms`);
+
+  const wav = decodeWav(encodeWav(n.samples, n.sampleRate));
+  assert.equal(wav.sampleRate, 22050);
+  assert.deepEqual(wav.samples.subarray(0, 1000), n.samples.subarray(0, 1000));
+});
