@@ -14,9 +14,13 @@ import { type Analysis, type Article, textHash } from "../../core/index.ts";
 import { parseQuery } from "../query.ts";
 import { articleKey } from "../sqlite/index.ts";
 import type {
+  ArticleQuery,
   ArticleSummary,
   FailureInput,
   FailureRecord,
+  ItemFilter,
+  ItemHit,
+  ItemKind,
   ListOptions,
   PutArticleInput,
   PutArticleResult,
@@ -26,6 +30,13 @@ import type {
   Store,
   StoredArticle,
 } from "../store.ts";
+import {
+  findItems,
+  ITEMS_MIGRATION,
+  indexAllArticles,
+  indexArticleVersion,
+  searchArticles,
+} from "./items.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { TS_CONFIG, toTsQuery } from "./search.ts";
 
@@ -212,6 +223,7 @@ export class PostgresStore implements Store {
         await c.query(MIGRATIONS[i]!);
         await c.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, now())", [i + 1]);
       }
+      if (version < ITEMS_MIGRATION && MIGRATIONS.length >= ITEMS_MIGRATION) await indexAllArticles(c);
     });
   }
 
@@ -300,6 +312,7 @@ export class PostgresStore implements Store {
         at,
       ],
     );
+    await indexArticleVersion(c, id, a, input.analysis, at);
   }
 
   private async indexText(c: pg.PoolClient, id: number, article: Article): Promise<void> {
@@ -351,6 +364,18 @@ export class PostgresStore implements Store {
       [beforeOf(options), limitOf(options), ...q.params],
     );
     return rows.map(toSummary);
+  }
+
+  async searchArticles(query: ArticleQuery, options?: ListOptions): Promise<ArticleSummary[]> {
+    return searchArticles((sql, params) => this.rows(sql, params), query, options);
+  }
+
+  async findItems<K extends ItemKind>(
+    kind: K,
+    filter?: ItemFilter,
+    options?: ListOptions,
+  ): Promise<ItemHit<K>[]> {
+    return findItems((sql, params) => this.rows(sql, params), kind, filter, options);
   }
 
   async *exportArticles(): AsyncIterable<StoredArticle> {
