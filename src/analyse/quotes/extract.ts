@@ -56,7 +56,7 @@ const DETERMINERS = new Set(
 /** Prepositions that may open a phrase between a cue and its content ("said in a statement that"). */
 const PREPS = new Set("in on at during to with after before via through over from".split(" "));
 /** Words that start a concessive or narrator's clause that ends indirect content. */
-const CONTENT_STOPS = new Set(["though", "although", "whereas"]);
+const CONTENT_STOPS = new Set(["though", "although", "whereas", "while", "however", "who", "which"]);
 
 const MAX_SOURCE_TOKENS = 9;
 
@@ -231,7 +231,7 @@ function shortTail(toks: readonly Token[], s: number, end: number): boolean {
     if (t.kind === "word") words++;
     else if (!isEndPunct(t) && !isComma(t)) return false;
   }
-  return words <= 6;
+  return words <= 10;
 }
 
 /** Skip an indirect object and a prepositional phrase after a cue; return the index where content starts. */
@@ -278,10 +278,43 @@ function skipToContent(toks: readonly Token[], cue: number, s: number, end: numb
       if (x.kind !== "word" && x.text !== "." && x.text !== "-") break;
     }
   }
+  // "said earlier on Friday during a news conference that ...": a nearby "that" past prepositional phrases.
+  if (toks[k]?.lower !== "that" && toks[k]?.kind !== "quote") {
+    for (let j = k; j < Math.min(end, k + 12); j++) {
+      const x = toks[j]!;
+      if (x.lower === "that" && j > k) {
+        k = j;
+        break;
+      }
+      if (x.kind !== "word" && !isComma(x) && x.text !== ".") break;
+      if (CLAUSE_WORDS.has(x.lower) && !PREPS.has(x.lower) && x.lower !== "of") break;
+      if (x.kind === "word" && !isCap(x) && !PREPS.has(x.lower) && !TIME_WORDS.has(x.lower) && !DETERMINERS.has(x.lower) && !PP_NOUNS.has(x.lower)) break;
+    }
+  }
   while (k < end && isComma(toks[k])) k++;
+  // "on Friday he met ...": a leading time phrase is not part of the content.
+  if (toks[k]?.lower !== "that") {
+    let j = k;
+    if (toks[j] && ["on", "in", "at", "during", "earlier", "last", "this", "late", "early"].includes(toks[j]!.lower)) j++;
+    if (j < end && TIME_WORDS.has(toks[j]!.lower) && toks[j + 1]?.kind === "word") {
+      j++;
+      while (j < end && isComma(toks[j])) j++;
+      k = j;
+    }
+  }
   return k;
 }
 
+const TIME_WORDS = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon evening night
+  week weekend month year earlier later`.split(/\s+/),
+);
+/** Nouns of phrases between a cue and "that": "in a statement", "during a news conference", "on Twitter". */
+const PP_NOUNS = new Set(
+  `statement interview news conference press briefing speech rally release email letter post tweet call appearance
+  debate hearing meeting radio television tv video op-ed column memo remarks event town hall an a the his her their
+  earlier later also previously recently morning afternoon evening night week`.split(/\s+/),
+);
 /** The index of the token just before `i` that is not an adverb allowed between source and cue. */
 function skipBetween(toks: readonly Token[], i: number, floor: number): number {
   let e = i;
