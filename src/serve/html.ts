@@ -3,7 +3,13 @@
  * itself built with `html`. Nothing from a page or a feed reaches the reader unescaped.
  */
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** Escape text for HTML content and attribute values. */
 export function escapeHtml(s: string): string {

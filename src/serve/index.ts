@@ -1,13 +1,22 @@
 /** The public face of serve: build the app and start an HTTP server. */
-import { serve } from "@hono/node-server";
+
 import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
 import { type Document, LedeError } from "../core/index.ts";
 import type { Ingester } from "../pipeline/ingester.ts";
-import { type IngestRequest, type IngestResponse, createApp, type ServeDeps } from "./app.ts";
+import { createApp, type IngestRequest, type IngestResponse, type ServeDeps } from "./app.ts";
 
-export { createApp, type IngestRequest, type IngestResponse, MAX_BODY_BYTES, type ServeDeps } from "./app.ts";
+export {
+  createApp,
+  type IngestRequest,
+  type IngestResponse,
+  MAX_BODY_BYTES,
+  type ServeDeps,
+  type ServeLimits,
+} from "./app.ts";
 export { type ArticleEvent, EventBus } from "./events.ts";
 export { CSP } from "./security.ts";
+export type { StoryReader, StoryRef } from "./stories.ts";
 
 export interface RunningServer {
   readonly url: string;
@@ -22,10 +31,11 @@ export function startServer(deps: ServeDeps, host: string, port: number): Promis
       const h = info.family === "IPv6" ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${h}:${info.port}`,
-        close: () => new Promise<void>((r) => {
-          server.close(() => r());
-          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-        }),
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
       });
     });
     server.once("error", reject);

@@ -1,40 +1,286 @@
-// Progressive enhancement for the desk: relative ages that tick, and new articles over SSE.
-"use strict";
+// Progressive enhancement for the reader. Every page works without this file.
+// Live ages and countdowns, new articles over SSE, keyboard shortcuts, remembered highlight toggles,
+// a light/dark switch, the sources forms (token sent as a Bearer header), and uPlot charts.
+
 (() => {
-  const UNITS = [["year", 31536000], ["month", 2592000], ["week", 604800], ["day", 86400], ["hour", 3600], ["minute", 60], ["second", 1]];
+  const UNITS = [
+    ["year", 31536000],
+    ["month", 2592000],
+    ["week", 604800],
+    ["day", 86400],
+    ["hour", 3600],
+    ["minute", 60],
+    ["second", 1],
+  ];
+  const store = {
+    get: (k) => {
+      try {
+        return localStorage.getItem(k);
+      } catch {
+        return null;
+      }
+    },
+    set: (k, v) => {
+      try {
+        localStorage.setItem(k, v);
+      } catch {}
+    },
+  };
+
   function age(iso) {
     const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
     for (const [name, n] of UNITS) {
-      if (s >= n || name === "second") { const k = Math.floor(s / n); return `${k} ${name}${k === 1 ? "" : "s"}`; }
+      if (s >= n || name === "second") {
+        const k = Math.floor(s / n);
+        return `${k} ${name}${k === 1 ? "" : "s"}`;
+      }
     }
     return "";
+  }
+  function countdown(due) {
+    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(due || "");
+    if (!m) return null;
+    const y = Number(m[1]),
+      mo = m[2] ? Number(m[2]) - 1 : 11;
+    const d = m[3] ? Number(m[3]) : new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
+    const now = new Date();
+    const days = Math.round(
+      (Date.UTC(y, mo, d) - Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())) / 86400000,
+    );
+    if (days === 0) return ["today", "today"];
+    return days > 0
+      ? ["upcoming", `in ${days} day${days === 1 ? "" : "s"}`]
+      : ["passed", `${-days} day${days === -1 ? "" : "s"} ago`];
   }
   function tick() {
     for (const t of document.querySelectorAll("time.age")) {
       const iso = t.getAttribute("datetime");
       if (iso && !Number.isNaN(Date.parse(iso))) t.textContent = age(iso);
     }
+    for (const t of document.querySelectorAll("time.countdown")) {
+      const c = countdown(t.getAttribute("datetime"));
+      if (c) {
+        t.textContent = c[1];
+        t.className = `countdown ${c[0]}`;
+      }
+    }
   }
-  function item(e) {
+
+  function railItem(e) {
     const li = document.createElement("li");
-    li.className = "new"; li.dataset.id = String(e.id);
-    const a = document.createElement("a"); a.href = `/articles/${e.id}`; a.textContent = e.title || "(no title)";
-    const meta = document.createElement("span"); meta.className = "meta";
-    const t = document.createElement("time"); t.className = "age"; t.setAttribute("datetime", e.createdAt);
-    meta.append(document.createTextNode(`${e.source || ""} · `), t);
+    li.className = "new";
+    li.dataset.id = String(e.id);
+    const a = document.createElement("a");
+    a.className = "item-link";
+    a.href = `/articles/${encodeURIComponent(e.id)}`;
+    a.textContent = e.title || "(no title)";
+    const meta = document.createElement("span");
+    meta.className = "meta";
+    const t = document.createElement("time");
+    t.className = "age";
+    t.setAttribute("datetime", e.createdAt);
+    meta.append(document.createTextNode(`${e.source || ""} · `), t, document.createTextNode(" ago"));
     li.append(a, document.createTextNode(" "), meta);
     return li;
   }
-  document.addEventListener("DOMContentLoaded", () => {
-    tick(); setInterval(tick, 1000);
+  function live() {
     const list = document.getElementById("latest-list");
-    if (!list || !window.EventSource) return;
+    if (!list || !window.EventSource || new URLSearchParams(location.search).has("before")) return;
     const es = new EventSource(list.dataset.live);
     es.addEventListener("article", (m) => {
-      const e = JSON.parse(m.data);
+      let e;
+      try {
+        e = JSON.parse(m.data);
+      } catch {
+        return;
+      }
+      if (!Number.isInteger(e.id)) return;
       list.querySelector(`li[data-id="${e.id}"]`)?.remove();
       list.querySelector("li.empty")?.remove();
-      list.prepend(item(e)); tick();
+      list.prepend(railItem(e));
+      tick();
     });
+  }
+
+  function toggles() {
+    for (const box of document.querySelectorAll(".toggles input[type=checkbox]")) {
+      const saved = store.get(`lede.hl.${box.name}`);
+      if (saved !== null && !box.disabled) box.checked = saved === "1";
+      box.addEventListener("change", () => store.set(`lede.hl.${box.name}`, box.checked ? "1" : "0"));
+    }
+  }
+
+  function theme() {
+    const root = document.documentElement,
+      btn = document.getElementById("theme");
+    const saved = store.get("lede.theme");
+    if (saved === "light" || saved === "dark") root.dataset.theme = saved;
+    if (!btn) return;
+    btn.hidden = false;
+    btn.addEventListener("click", () => {
+      const dark = root.dataset.theme
+        ? root.dataset.theme === "dark"
+        : matchMedia("(prefers-color-scheme: dark)").matches;
+      root.dataset.theme = dark ? "light" : "dark";
+      store.set("lede.theme", root.dataset.theme);
+    });
+  }
+
+  function keyboard() {
+    let pendingG = false,
+      index = -1;
+    const items = () => [...document.querySelectorAll("ol.items > li")].filter((li) => li.querySelector("a"));
+    const select = (i) => {
+      const all = items();
+      if (all.length === 0) return;
+      index = Math.max(0, Math.min(all.length - 1, i));
+      for (const li of all) li.classList.remove("selected");
+      all[index].classList.add("selected");
+      all[index].scrollIntoView({ block: "nearest" });
+      all[index].querySelector("a").focus({ preventScroll: true });
+    };
+    document.addEventListener("keydown", (ev) => {
+      const t = ev.target;
+      if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) {
+        if (ev.key === "Escape") t.blur();
+        return;
+      }
+      if (pendingG) {
+        pendingG = false;
+        const link = document.querySelector(`header nav a[data-key="${CSS.escape(ev.key)}"]`);
+        if (link) {
+          ev.preventDefault();
+          location.href = link.getAttribute("href");
+        }
+        return;
+      }
+      const box = document.querySelector(`.toggles input[data-shortcut="${CSS.escape(ev.key)}"]`);
+      if (box && !box.disabled) {
+        ev.preventDefault();
+        box.click();
+        return;
+      }
+      switch (ev.key) {
+        case "/":
+          ev.preventDefault();
+          (
+            document.getElementById("q") ||
+            document.getElementById("qq") ||
+            document.getElementById("top-q")
+          )?.focus();
+          break;
+        case "j":
+          ev.preventDefault();
+          select(index + 1);
+          break;
+        case "k":
+          ev.preventDefault();
+          select(index - 1);
+          break;
+        case "o":
+        case "Enter": {
+          const li = items()[index];
+          if (li) {
+            ev.preventDefault();
+            location.href = li.querySelector("a").href;
+          }
+          break;
+        }
+        case "g":
+          pendingG = true;
+          setTimeout(() => {
+            pendingG = false;
+          }, 1500);
+          break;
+        case "?":
+          ev.preventDefault();
+          document.querySelector("footer.bottom")?.scrollIntoView();
+          break;
+      }
+    });
+  }
+
+  function forms() {
+    for (const form of document.querySelectorAll("form[data-api]")) {
+      form.addEventListener("submit", async (ev) => {
+        ev.preventDefault();
+        const out = form.querySelector("output"),
+          data = new FormData(form);
+        const token = String(data.get("token") || "");
+        data.delete("token");
+        const file = data.get("file");
+        const init = { method: "POST", headers: { Authorization: `Bearer ${token}` } };
+        if (file instanceof File) {
+          init.body = await file.text();
+          init.headers["Content-Type"] = "text/xml";
+        } else {
+          init.body = JSON.stringify(Object.fromEntries(data));
+          init.headers["Content-Type"] = "application/json";
+        }
+        out.textContent = "…";
+        try {
+          const r = await fetch(form.dataset.api, init),
+            body = await r.json();
+          out.textContent = r.ok
+            ? body.added !== undefined
+              ? `Added ${body.added}.`
+              : "Added."
+            : `${body.error?.code}: ${body.error?.message}`;
+          if (r.ok) setTimeout(() => location.reload(), 600);
+        } catch (e) {
+          out.textContent = String(e);
+        }
+      });
+    }
+  }
+
+  function charts() {
+    for (const el of document.querySelectorAll(".chart[data-series]")) {
+      if (!window.uPlot) return;
+      let s;
+      try {
+        s = JSON.parse(el.dataset.series);
+      } catch {
+        continue;
+      }
+      if (!s.days || s.days.length === 0) continue;
+      const xs = s.days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
+      const css = getComputedStyle(document.documentElement);
+      new window.uPlot(
+        {
+          width: Math.min(el.clientWidth || 600, 700),
+          height: 180,
+          series: [
+            {},
+            {
+              label: s.label,
+              stroke: css.getPropertyValue("--accent").trim() || "#b3261e",
+              width: 2,
+              points: { show: true },
+            },
+          ],
+          axes: [
+            { stroke: css.getPropertyValue("--muted").trim() },
+            { stroke: css.getPropertyValue("--muted").trim() },
+          ],
+          scales: { x: { time: true } },
+        },
+        [xs, s.counts],
+        el,
+      );
+      el.classList.add("ready");
+    }
+  }
+
+  theme();
+  document.addEventListener("DOMContentLoaded", () => {
+    tick();
+    setInterval(tick, 1000);
+    live();
+    toggles();
+    keyboard();
+    forms();
+    charts();
   });
 })();

@@ -1,0 +1,98 @@
+/** The reader's HTML pages (server-rendered; `static/app.js` only enhances). */
+import type { Hono } from "hono";
+import type { ServeDeps } from "../context.ts";
+import { intParam, textParam } from "../context.ts";
+import { entityView } from "../entity.ts";
+import { runSearch } from "../search.ts";
+import { isEmptySearch, parseQuoteQuestion, parseSearch } from "../search-query.ts";
+import {
+  articlePage,
+  deadlinesPage,
+  entityPage,
+  homePage,
+  messagePage,
+  quotesPage,
+  searchPage,
+  sourcesPage,
+} from "../views/pages.ts";
+
+/** Results on a search page. */
+const SEARCH_LIMIT = 50;
+
+export function pageRoutes(app: Hono, deps: ServeDeps): void {
+  const { store } = deps;
+  const now = deps.now ?? (() => new Date());
+  const today = () => now().toISOString().slice(0, 10);
+
+  app.get("/", async (c) => {
+    const before = intParam(c.req.query("before"), 0, Number.MAX_SAFE_INTEGER);
+    const [latest, due, quotes] = await Promise.all([
+      store.latest({ limit: 50, ...(before > 0 ? { beforeId: before } : {}) }),
+      store.findItems("deadline", { from: today(), order: "date-asc" }, { limit: 5 }),
+      store.findItems("quote", {}, { limit: 5 }),
+    ]);
+    return c.html(homePage(latest, due, quotes, now()));
+  });
+
+  app.get("/articles/:id", async (c) => {
+    const id = Number(c.req.param("id"));
+    const a = Number.isSafeInteger(id) && id > 0 ? await store.getArticle(id) : null;
+    if (!a) return c.html(messagePage("Not found", "There is no article with that number."), 404);
+    const story = deps.stories ? await deps.stories.storyOf(a.id) : null;
+    return c.html(articlePage(a, story, now()));
+  });
+
+  app.get("/search", async (c) => {
+    const q = textParam(c.req.query("q"));
+    const parsed = q ? parseSearch(q) : null;
+    const results = parsed && !isEmptySearch(parsed) ? await runSearch(store, parsed, SEARCH_LIMIT) : null;
+    return c.html(searchPage(q, parsed, results, now()));
+  });
+
+  app.get("/quotes", async (c) => {
+    const q = textParam(c.req.query("q"));
+    const question = parseQuoteQuestion(q);
+    const speaker = textParam(c.req.query("speaker")) || question.speaker || "";
+    const hits = await store.findItems(
+      "quote",
+      { ...(question.text ? { text: question.text } : {}), ...(speaker ? { entity: speaker } : {}) },
+      { limit: 100 },
+    );
+    return c.html(quotesPage(q, speaker, hits));
+  });
+
+  app.get("/deadlines", async (c) => {
+    const [all] = await Promise.all([store.findItems("deadline", { order: "date-asc" }, { limit: 500 })]);
+    const t = today();
+    const upcoming = all.filter(
+      (d) => d.date !== null && d.date.slice(0, t.length) >= t.slice(0, d.date.length),
+    );
+    const passed = all.filter((d) => !upcoming.includes(d)).reverse();
+    return c.html(deadlinesPage(upcoming, passed, now()));
+  });
+
+  app.get("/entities/:name", async (c) => {
+    const name = textParam(c.req.param("name"), 200);
+    const view = name ? await entityView(store, name) : null;
+    if (!view)
+      return c.html(messagePage("Not found", "No article names anyone or anything by that name."), 404);
+    return c.html(entityPage(view, now()));
+  });
+
+  app.get("/sources", async (c) =>
+    c.html(sourcesPage(await store.listSources(), await store.failures({ limit: 20 }), now())),
+  );
+
+  app.get("/stories/:id", async (c) => {
+    const ids = deps.stories ? await deps.stories.articlesOf(c.req.param("id")) : null;
+    if (!ids)
+      return c.html(
+        messagePage(
+          "No such story",
+          deps.stories ? "There is no story with that id." : "Story pages arrive with story linking.",
+        ),
+        404,
+      );
+    return c.html(messagePage("Story", `${ids.length} articles.`));
+  });
+}

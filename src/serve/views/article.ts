@@ -1,0 +1,128 @@
+/** The article page: header, highlighted text, toggles, and the side panel of what it says. */
+import type { Analysis, Entity, EntityType } from "../../core/index.ts";
+import type { StoredArticle } from "../../store/index.ts";
+import { countdown } from "../dates.ts";
+import { marksOf, renderBody, toggleBar } from "../highlight.ts";
+import { html, type SafeHtml, safeUrl } from "../html.ts";
+import type { StoryRef } from "../stories.ts";
+import { layout } from "./layout.ts";
+import { entityLink, hostOf, plural } from "./parts.ts";
+
+const GROUPS: ReadonlyArray<readonly [EntityType, string]> = [
+  ["PERSON", "People"],
+  ["ORG", "Organisations"],
+  ["LOC", "Places"],
+  ["MISC", "Other names"],
+];
+
+/** Entity ids to names, for items that refer to entities by id. */
+function namer(analysis: Partial<Analysis>): (id: string | null | undefined) => string | null {
+  const names = new Map((analysis.entities ?? []).map((e) => [e.id, e.name]));
+  return (id) => (id ? (names.get(id) ?? null) : null);
+}
+
+function section(
+  id: string,
+  title: string,
+  items: readonly SafeHtml[],
+  empty: string | null = null,
+): SafeHtml | string {
+  if (items.length === 0 && empty === null) return "";
+  return html`<section class="panel-section" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${title} <span class="n">${items.length}</span></h2>
+${items.length > 0 ? html`<ol class="panel-list">${items}</ol>` : html`<p class="meta">${empty ?? ""}</p>`}</section>`;
+}
+
+/**
+ * The side panel: quotes, claims, deadlines (with countdowns), events, counts and the names in the text.
+ *
+ * @param analysis the stored analysis (any part may be missing)
+ * @param now the time countdowns are counted from
+ */
+export function sidePanel(analysis: Partial<Analysis>, now: Date): SafeHtml {
+  const name = namer(analysis);
+  const quotes = (analysis.quotes ?? []).map((q, i) => {
+    const who = q.speakerName ?? name(q.speakerEntity) ?? q.speaker?.text ?? null;
+    return html`<li class="quote-item"><blockquote>${q.text}</blockquote>
+<p class="meta">— ${who ? entityLink(who) : "unattributed"} · ${q.kind}${q.cue ? ` · “${q.cue.text}”` : ""} · <a href="#q${i + 1}">in the text</a></p></li>`;
+  });
+  const claims = (analysis.claims ?? []).map(
+    (c, i) => html`<li class="claim-item"><p><span class="status ${c.status}">${c.status}</span> ${c.text}</p>
+<p class="meta">${c.claimant ? html`claimed by ${entityLink(name(c.claimant))} · ` : ""}${c.about.length > 0 ? html`about ${c.about.map((id, j) => html`${j > 0 ? ", " : ""}${entityLink(name(id))}`)} · ` : ""}<a href="#c${i + 1}">in the text</a></p>
+${c.statusEvidence ? html`<p class="evidence">${c.statusEvidence.text}</p>` : ""}</li>`,
+  );
+  const deadlines = (analysis.deadlines ?? []).map((d) => {
+    const due = d.due ?? d.window?.to ?? null;
+    const cd = countdown(due, now);
+    return html`<li class="deadline-item ${cd.state}"><p><strong>${d.demand ?? d.text}</strong></p>
+<p class="meta">${d.setter ? html`set by ${entityLink(name(d.setter))}` : ""}${d.target ? html` for ${entityLink(name(d.target))}` : ""}
+· due ${d.approximate ? "about " : ""}${due ?? "unknown"} · <time class="countdown ${cd.state}" datetime="${due ?? ""}">${cd.label}</time></p>
+<p class="evidence">${d.text}</p></li>`;
+  });
+  const events = (analysis.events ?? []).map(
+    (
+      e,
+    ) => html`<li class="event-item"><p><span class="etype">${e.type}</span>${e.date ? html` <time>${e.date}</time>` : ""} ${e.text}</p>
+<p class="meta">${e.actors.length > 0 ? html`by ${e.actors.map((id, j) => html`${j > 0 ? ", " : ""}${entityLink(name(id))}`)} ` : ""}${e.targets.length > 0 ? html`against ${e.targets.map((id, j) => html`${j > 0 ? ", " : ""}${entityLink(name(id))}`)} ` : ""}${e.place ? html`in ${entityLink(name(e.place))} ` : ""}${e.killed !== null ? `· ${e.killed} killed ` : ""}${e.injured !== null ? `· ${e.injured} injured` : ""}</p></li>`,
+  );
+  const counts = (analysis.quantities ?? []).map(
+    (q) =>
+      html`<li><strong>${q.approximate ? "about " : ""}${q.value === null ? q.text : String(q.value)}</strong> ${q.counts ?? ""}${q.role !== "other" ? html` <span class="role">${q.role}</span>` : ""}</li>`,
+  );
+  const byType = (t: EntityType) =>
+    (analysis.entities ?? [])
+      .filter((e) => e.type === t)
+      .sort((a, b) => b.mentions.length - a.mentions.length);
+  const entityItem = (e: Entity) =>
+    html`<li>${entityLink(e.name)} <span class="meta">${plural(e.mentions.length, "mention")}${e.titles.length > 0 ? ` · ${e.titles.join(", ")}` : ""}</span></li>`;
+  return html`<aside class="panel" aria-label="What the article says">
+${section("quotes", "Quotes", quotes)}
+${section("claims", "Claims", claims)}
+${section("deadlines", "Deadlines", deadlines)}
+${section("events", "Events", events)}
+${section("counts", "Counts", counts)}
+${GROUPS.map(([t, label]) => section(`names-${t.toLowerCase()}`, label, byType(t).map(entityItem)))}
+${(analysis.quotes ?? []).length + (analysis.entities ?? []).length + (analysis.claims ?? []).length + (analysis.deadlines ?? []).length + (analysis.events ?? []).length === 0 ? html`<p class="meta">No quotes, names, claims, deadlines or events found in this article yet.</p>` : ""}
+</aside>`;
+}
+
+/**
+ * One article: title, outlet, byline, date; the clean text (escaped, never the page's HTML) with
+ * highlight toggles; the side panel; the rails taken out of the page; the story it belongs to.
+ *
+ * @param a the stored article (current version)
+ * @param story its story when linking knows it (the seam for story pages), else null
+ * @param now the time ages and countdowns are counted from
+ */
+export function articlePage(a: StoredArticle, story: StoryRef | null, now: Date): string {
+  const art = a.article;
+  const analysis: Partial<Analysis> = a.analysis ?? {};
+  const marks = marksOf(analysis, art.text.length);
+  const count = (cls: string) => marks.filter((m) => m.className.split(" ").includes(cls)).length;
+  const link = safeUrl(art.url);
+  const outlet = art.siteName ?? hostOf(art.url) ?? a.source ?? "";
+  return layout(
+    art.title ?? "Article",
+    html`<div class="article-layout">
+<article class="article" aria-labelledby="title">
+<header class="article-head"><h1 id="title">${art.title ?? "(no title)"}</h1>
+<p class="byline"><span class="outlet">${outlet}</span>${art.authors.length > 0 ? html` · <span class="authors">${art.authors.join(", ")}</span>` : ""}${art.published ? html` · <time datetime="${art.published}">${art.published}</time>` : ""}${a.version > 1 ? ` · version ${a.version}` : ""}
+${link ? html` · <a href="${link}" rel="noopener noreferrer nofollow">original</a>` : ""} · <a href="/api/articles/${a.id}">JSON</a></p>
+${story ? html`<p class="story-link">Part of <a href="/stories/${story.id}">${story.title}</a> (${plural(story.outlets, "outlet")})</p>` : ""}
+</header>
+${marks.length > 0 ? toggleBar({ person: count("person"), org: count("org"), loc: count("loc"), quote: count("quote"), time: count("time"), count: count("count"), claim: count("claim") }) : ""}
+<div class="text" id="text">${renderBody(art, marks)}</div>
+${
+  art.related.length > 0
+    ? html`<section class="related" aria-labelledby="related-h"><h2 id="related-h">From the page's rails</h2><ul>${art.related.map(
+        (r) => {
+          const u = safeUrl(r.url);
+          return html`<li>${u ? html`<a href="${u}" rel="noopener noreferrer nofollow">${r.title}</a>` : r.title}${r.age ? html` <span class="meta">${r.age}</span>` : ""}</li>`;
+        },
+      )}</ul></section>`
+    : ""
+}
+</article>
+${sidePanel(analysis, now)}
+</div>`,
+  );
+}
