@@ -12,3 +12,4 @@ export * from "./opml.ts";
 export * from "./robots.ts";
 export * from "./sitemap.ts";
 export * from "./url.ts";
+export * from "./warc.ts";
