@@ -31,7 +31,12 @@ const SUBJECT = new RegExp(
 const FATAL =
   /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:killed|fatally\s+(?:shot|wounded|stabbed|struck)|shot\s+(?:and\s+killed|dead|to\s+death)|found\s+(?:shot\s+)?dead|pronounced\s+dead|dead|slain|murdered)\b|^[^.;]{0,40}?\b(?:died|dies|was\s+killed)\b/i;
 const HURT =
-  /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:shot|wounded|injured|hurt|struck|grazed|hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital)\b|^[^.;]{0,50}?\b(?:suffered|sustained)\s+(?:\w+\s+){0,3}?(?:gunshot\s+wounds?|injuries|wounds?)\b/i;
+  /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:shot|wounded|injured|hurt|struck|grazed|hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|in\s+(?:critical|serious|stable|fair|good)\s+condition)\b|^[^.;]{0,50}?\b(?:suffered|sustained)\s+(?:\w+\s+){0,3}?(?:gunshot\s+wounds?|injuries|wounds?)\b/i;
+
+const OBJECT = new RegExp(
+  `\\b(?:fatally\\s+shot|shot\\s+and\\s+killed|shot|shooting|wounded|wounding|killed|killing|shot\\s+dead)\\s+(${either("an?|one|two|three|four|five|another")})\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b`,
+  "g",
+);
 
 const COUNT_WORDS = /^(a|an|one|another|he|she)$/i;
 
@@ -60,6 +65,14 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
     if (q.role === "injured") injured = Math.max(injured ?? 0, q.value);
   }
   if (killed !== null || injured !== null) return { killed, injured };
+  // the victim as object: "shot a man", "fatally shot two teens", "killed himself"
+  for (const m of sentence.matchAll(OBJECT)) {
+    const n = subjectCount(m as RegExpExecArray);
+    if (/fatal|killed|killing|dead|death/i.test(m[0])) killed = Math.max(killed ?? 0, n);
+    else injured = Math.max(injured ?? 0, n);
+  }
+  if (/\b(?:killed|shot)\s+(?:himself|herself)\b|\bshoots\s+(?:himself|herself|self)\b/i.test(sentence))
+    killed = Math.max(killed ?? 0, 1);
   for (const m of sentence.matchAll(SUBJECT)) {
     const rest = sentence.slice(m.index + m[0].length);
     const n = subjectCount(m as RegExpExecArray);

@@ -14,7 +14,7 @@ export { sentenceCasualties } from "./casualties.ts";
 const TRIGGERS: readonly [EventType, RegExp][] = [
   [
     "attack",
-    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shooting|gunfire|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles)\b/i,
+    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shooting|gunfire|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles|robbed|robbery|armed\s+robbery|carjack(?:ed|ing)|held\s+up|pointed\s+a\s+(?:gun|handgun|rifle|pistol)|brandish(?:ed|ing)|threatened\s+\w+(?:\s+\w+)?\s+with\s+a\s+(?:gun|handgun|knife|rifle|pistol|firearm))\b/i,
   ],
   ["meeting", /\b(?:met|meets|meeting|summit|held\s+talks|talks\s+with|hosted|visited|sat\s+down\s+with)\b/i],
   [
@@ -44,6 +44,21 @@ const WEIGHT: Readonly<Record<EventType, number>> = {
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
 
+/** Dates of the reporting, not of the event: "police said Thursday", "(Published Tuesday, March 13)". */
+const REPORTING =
+  /\b(?:said|says|say|told|announced|reported|published|updated|posted|confirmed|added|arraigned|sentenced|charged|arrested|booked|appeared|pleaded|court)\s+(?:on\s+)?$/i;
+
+/** A day the text states for itself (a weekday, month, "yesterday"), not a bare clock time anchored elsewhere. */
+const STATED_DAY =
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|yesterday|today|tonight|overnight|last\s+night|\d{1,2}\/\d{1,2}|\d{4}-\d{2}/i;
+
+/** Whether a time is a usable event day: day-precise, stated, and not the date of a report about it. */
+function eventDay(ctx: AnalysisContext, t: TimeExpression): boolean {
+  if (!(t.type === "DATE" || t.type === "TIME") || !t.value || !DAY.test(t.value)) return false;
+  if (!STATED_DAY.test(t.text)) return false;
+  return !REPORTING.test(ctx.text.slice(Math.max(0, t.start - 30), t.start));
+}
+
 /** Entities with a mention inside [start, end), with the mention's start, in text order. */
 function mentionsIn(
   entities: readonly Entity[],
@@ -64,21 +79,34 @@ const max = (a: number | null, b: number | null): number | null =>
   a === null ? b : b === null ? a : Math.max(a, b);
 
 /** The most specific date among times in a span: a day nearest `near`, else any DATE value. */
-export function dateIn(
-  times: readonly TimeExpression[],
-  start: number,
-  end: number,
-  near: number,
-): string | null {
-  const inside = times.filter(
+export function dateIn(ctx: AnalysisContext, start: number, end: number, near: number): string | null {
+  const inside = ctx.times.filter(
     (t) => t.start >= start && t.end <= end && t.value && (t.type === "DATE" || t.type === "TIME"),
   );
   const days = inside
-    .filter((t) => DAY.test(t.value!))
+    .filter((t) => eventDay(ctx, t))
     .sort((a, b) => Math.abs(a.start - near) - Math.abs(b.start - near));
   if (days[0]) return days[0].value!.slice(0, 10);
   const other = inside.filter((t) => !/_REF$/.test(t.value!));
   return other[0]?.value ?? null;
+}
+
+/**
+ * A day for an attack whose own sentences give none: the nearest day-precise date within two sentences, else
+ * the first one in the article that is not after the reference (reports name the incident day early).
+ */
+function nearbyDay(ctx: AnalysisContext, sents: readonly Span[], i: number): string | null {
+  const days = ctx.times.filter((t) => eventDay(ctx, t));
+  const from = sents[Math.max(0, i - 2)]!.start;
+  const to = sents[Math.min(sents.length - 1, i + 2)]!.end;
+  const at = sents[i]!.start;
+  const near = days
+    .filter((t) => t.start >= from && t.end <= to)
+    .sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+  if (near) return near.value!.slice(0, 10);
+  const ref = ctx.reference?.slice(0, 10) ?? null;
+  const first = days.find((t) => ref === null || t.value!.slice(0, 10) <= ref);
+  return first?.value?.slice(0, 10) ?? null;
 }
 
 interface Scored {
@@ -91,7 +119,7 @@ function attack(ctx: AnalysisContext, sents: readonly Span[], i: number, trigger
   const s = sents[i]!;
   let killed: number | null = null;
   let injured: number | null = null;
-  let date: string | null = dateIn(ctx.times, s.start, s.end, trigger);
+  let date: string | null = dateIn(ctx, s.start, s.end, trigger);
   for (let j = i; j < Math.min(sents.length, i + 3); j++) {
     const sj = sents[j]!;
     const text = ctx.text.slice(sj.start, sj.end);
@@ -101,8 +129,18 @@ function attack(ctx: AnalysisContext, sents: readonly Span[], i: number, trigger
     const c = sentenceCasualties(text, qs);
     if (c.killed !== null) killed = Math.max(killed ?? 0, c.killed);
     if (c.injured !== null) injured = Math.max(injured ?? 0, c.injured);
-    date ??= dateIn(ctx.times, sj.start, sj.end, sj.start);
+    date ??= dateIn(ctx, sj.start, sj.end, sj.start);
   }
+  if (date === null || !DAY.test(date)) date = nearbyDay(ctx, sents, i) ?? date;
+  // one victim told twice ("was shot ... died later") is not also an injured person
+  const told = ctx.text.slice(s.start, sents[Math.min(sents.length - 1, i + 2)]!.end);
+  if (
+    killed !== null &&
+    killed >= 1 &&
+    injured === 1 &&
+    !/\b(?:another|other|others|second|both|two|three|also\s+(?:shot|wounded|injured))\b/i.test(told)
+  )
+    injured = null;
   const ms = mentionsIn(ctx.entities, s.start, s.end);
   const actors = unique(ms.filter((m) => m.at < trigger && m.type !== "MISC").map((m) => m.id));
   const after = ms.filter((m) => m.at > trigger && m.type !== "MISC");
@@ -192,7 +230,7 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
             end: s.end,
             text,
             type,
-            date: dateIn(ctx.times, s.start, s.end, trigger),
+            date: dateIn(ctx, s.start, s.end, trigger),
             actors,
             targets: [],
             place,
@@ -217,7 +255,7 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
         end: q.end,
         text: q.text,
         type: "statement",
-        date: dateIn(ctx.times, s.start, s.end, q.start),
+        date: dateIn(ctx, s.start, s.end, q.start),
         actors: q.speakerEntity ? [q.speakerEntity] : [],
         targets: [],
         place: null,

@@ -59,7 +59,7 @@ const AFTER: readonly [RegExp, QuantityRole][] = [
 /** Cues right before the number: "killing 23 people". */
 const BEFORE: readonly [RegExp, QuantityRole][] = [
   [
-    /(?:killing|killed|kill|kills|death\s+toll(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|stands\s+at|rose\s+to)|claimed\s+the\s+lives\s+of|dead\s+(?:at|to)|left)\s*$/i,
+    /(?:killing|killed|kill|kills|death\s+toll(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|stands\s+at|rose\s+to)|claimed\s+the\s+lives\s+of|dead\s+(?:at|to)|deaths\s+of|bodies\s+of|left)\s*$/i,
     "killed",
   ],
   [/(?:injuring|wounding|injured|wounded|hurting|injures|wounds)\s*$/i, "injured"],
@@ -75,6 +75,8 @@ function excluded(text: string, start: number, end: number, raw: string): boolea
   if (/[$€£#]\s?$/.test(before)) return true;
   if (/^-[A-Za-z]/.test(after) && !/^-(?:year|month|week|day)/i.test(after)) return true; // "one-sided"
   const lead = text.slice(Math.max(0, start - 16), start);
+  if (/[A-Z][\w'-]+,\s*$/.test(lead) && /^\s*[,)]/.test(after)) return true; // "Gerald Roberson, 39," is an age
+  if (/\(\s*$/.test(lead) && /^\s*\)/.test(after)) return true;
   if (
     /\b(?:Article|No|Number|Chapter|Section|Route|Highway|Interstate|Flight|Room|Block|Apt|Suite|Unit|Level|Category|Grade|Phase|Stage|Act|Item|Resolution|Page|Vol|Part|Channel|Gate|Terminal|Platform|Lane|Road|Street|Avenue)\.?\s+$/.test(
       lead,

@@ -344,7 +344,8 @@ const RULES: readonly Rule[] = [
       resolve: (env) => {
         if (!env.ref) return { type: m[1] && !m[2] ? "DATE" : "TIME", value: null };
         const word = (m[1] ?? m[3] ?? "").toLowerCase();
-        const offset = word === "yesterday" || word === "last" ? -1 : word === "tomorrow" ? 1 : 0;
+        const offset =
+          word === "yesterday" || word === "last" || word === "overnight" ? -1 : word === "tomorrow" ? 1 : 0;
         const date = fmtDay(addDays(env.ref, offset));
         if (m[5]) return { type: "TIME", value: `${date}TNI` };
         if (word === "tonight") return { type: "TIME", value: `${date}TNI` };
