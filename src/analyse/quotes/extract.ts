@@ -315,6 +315,22 @@ const PP_NOUNS = new Set(
   debate hearing meeting radio television tv video op-ed column memo remarks event town hall an a the his her their
   earlier later also previously recently morning afternoon evening night week`.split(/\s+/),
 );
+/** Particles that belong to a cue verb (keyed by the verb without -s/-ed/-ing). */
+const PARTICLES: ReadonlyMap<string, readonly string[]> = new Map([
+  ["call", ["for", "on"]],
+  ["point", ["out", "to"]],
+  ["pointed", ["out", "to"]],
+  ["refer", ["to"]],
+  ["referr", ["to"]],
+  ["talk", ["about"]],
+  ["ask", ["about"]],
+  ["warn", ["of", "against"]],
+  ["speak", ["about", "of"]],
+  ["spoke", ["about", "of"]],
+  ["lash", ["out"]],
+  ["rail", ["against"]],
+]);
+
 /** The index of the token just before `i` that is not an adverb allowed between source and cue. */
 function skipBetween(toks: readonly Token[], i: number, floor: number): number {
   let e = i;
@@ -384,7 +400,20 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       i = after - 1;
       continue;
     }
-    const cue = spanOf(toks, i, i + 1)!;
+    // PolNeAR's cue spans take in auxiliaries and adverbs before the verb ("has also said") and a particle
+    // after it ("called for", "pointed out", "referring to").
+    let cueStart = i;
+    while (cueStart > 0 && BETWEEN.has(toks[cueStart - 1]!.lower) && toks[cueStart - 1]!.lower !== "then") cueStart--;
+    let cueEnd = i + 1;
+    const particle = toks[cueEnd]?.lower ?? "";
+    if (PARTICLES.get(t.lower.replace(/(?:s|ed|ing)$/, ""))?.includes(particle)) cueEnd++;
+    if (toks[cueEnd]?.lower === "in" && toks[cueEnd + 1]?.lower === "a") {
+      const st = toks[cueEnd + 2]?.lower === "written" ? cueEnd + 3 : cueEnd + 2;
+      if (toks[st]?.lower === "statement") cueEnd = st + 1;
+    }
+    const colon = toks[cueEnd];
+    if (colon?.text === ":" && colon.start === toks[cueEnd - 1]!.end) cueEnd++;
+    const cue = spanOf(toks, cueStart, cueEnd)!;
     const participle = PARTICIPLES.has(t.lower);
     const e = skipBetween(toks, i, 0);
     let srcIdx: [number, number] | null = null;
