@@ -1,0 +1,218 @@
+import { fileURLToPath } from "node:url";
+import { parseFeed } from "../../acquire/feed.ts";
+import { createFetchContext, fetchUrl } from "../../acquire/fetch.ts";
+import { type Document, LedeError, LIMITS, ok } from "../../core/index.ts";
+import {
+  type FeedEntry,
+  type Handler,
+  type Handlers,
+  openRunner,
+  type PipelineDeps,
+  pageJob,
+  pipelineHandlers,
+  QUEUES,
+  type QueueName,
+} from "../../jobs/index.ts";
+import { WorkerPool } from "../../jobs/pool.ts";
+import type { ProcessInput, ProcessOutput } from "../../pipeline/process.ts";
+import { isUrl, parse } from "../args.ts";
+import { type Command, EXIT, type Io } from "../command.ts";
+import { storeFromEnv } from "../open-store.ts";
+
+const HELP = `usage: lede worker [options]
+       lede worker --enqueue URL...
+       lede worker --status
+
+Run the pipeline as jobs: fetch (feeds and pages), process (extract + analyse, each document in a
+worker thread with a hard time limit), store, link, narrate. With LEDE_REDIS_URL set, jobs live in
+Redis (BullMQ) and any number of workers on any number of machines share them; a worker killed
+mid-job loses nothing (its jobs return to the queue after --lock-ms). Without it, one in-process
+worker polls the subscribed feeds. SIGTERM or SIGINT stops gracefully: running jobs finish first.
+
+options:
+  --concurrency N        documents processed at once, one worker thread each (default 1)
+  --fetch-concurrency N  fetches at once (default 8)
+  --poll-minutes M       poll each subscribed feed every M minutes (default 15; 0: no polling)
+  --host-interval-ms N   least time between two requests to one host from this worker (default 1000)
+  --lock-ms N            job lock time in ms (default 30000)
+  --no-analyse           store extracted articles without analysing them
+  --enqueue              add the URLs given as page fetch jobs, then exit
+  --status               print queue counts and the newest dead letters as JSON, then exit
+  -h, --help             show this help
+`;
+
+const PROCESS_MODULE = fileURLToPath(new URL("../../pipeline/process.ts", import.meta.url));
+
+/** A whole number flag within bounds, or an error message. */
+function intFlag(value: unknown, name: string, fallback: number, min: number, max: number): number | string {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= min && n <= max
+    ? n
+    : `--${name} must be a whole number from ${min} to ${max}`;
+}
+
+export const command: Command = {
+  name: "worker",
+  summary: "run pipeline jobs (fetch, process, store, link, narrate) from Redis or in-process",
+  help: HELP,
+  async run(argv: readonly string[], io: Io): Promise<number> {
+    const p = parse(argv, {
+      concurrency: { type: "string" },
+      "fetch-concurrency": { type: "string" },
+      "poll-minutes": { type: "string" },
+      "host-interval-ms": { type: "string" },
+      "lock-ms": { type: "string" },
+      "no-analyse": { type: "boolean" },
+      enqueue: { type: "boolean" },
+      status: { type: "boolean" },
+    });
+    if (!p.ok) {
+      io.stderr.write(`lede worker: ${p.message}\n\n${HELP}`);
+      return EXIT.usage;
+    }
+    if (p.values.help) {
+      io.stdout.write(HELP);
+      return EXIT.ok;
+    }
+    const v = p.values;
+    const flags = {
+      concurrency: intFlag(v.concurrency, "concurrency", 1, 1, 64),
+      fetch: intFlag(v["fetch-concurrency"], "fetch-concurrency", 8, 1, 256),
+      poll: intFlag(v["poll-minutes"], "poll-minutes", 15, 0, 7 * 24 * 60),
+      interval: intFlag(v["host-interval-ms"], "host-interval-ms", 1000, 0, 600_000),
+      lock: intFlag(v["lock-ms"], "lock-ms", 30_000, 1000, 3_600_000),
+    };
+    const bad = Object.values(flags).find((x): x is string => typeof x === "string");
+    if (bad) {
+      io.stderr.write(`lede worker: ${bad}\n`);
+      return EXIT.usage;
+    }
+    const f = flags as { [K in keyof typeof flags]: number };
+    if (!v.enqueue && p.positionals.length > 0) {
+      io.stderr.write(`lede worker: URLs are only taken with --enqueue\n\n${HELP}`);
+      return EXIT.usage;
+    }
+    const notUrl = p.positionals.find((u) => !isUrl(u));
+    if (notUrl !== undefined) {
+      io.stderr.write(`lede worker: not an http(s) URL: ${notUrl}\n`);
+      return EXIT.usage;
+    }
+
+    const { config, store } = await storeFromEnv(io.env);
+    const runner = openRunner(config, { lockMs: f.lock });
+    if (v.status || v.enqueue) {
+      try {
+        if (runner.kind !== "bullmq") {
+          io.stderr.write("lede worker: --status and --enqueue need LEDE_REDIS_URL (a shared queue)\n");
+          return EXIT.usage;
+        }
+        if (v.enqueue) {
+          await runner.enqueue(...p.positionals.map((u) => pageJob(u)));
+          io.stderr.write(`lede worker: enqueued ${p.positionals.length} page(s)\n`);
+        } else {
+          const status = { counts: await runner.counts(), dead: await runner.deadLetters(20) };
+          io.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
+        }
+        return EXIT.ok;
+      } finally {
+        await runner.close();
+        await store.close();
+      }
+    }
+
+    const pool = new WorkerPool<ProcessInput, ProcessOutput>({
+      module: PROCESS_MODULE,
+      fn: "processDocument",
+      size: f.concurrency,
+      timeoutMs: LIMITS.documentTimeoutMs,
+    });
+    const context = createFetchContext({ concurrency: f.fetch, minIntervalMs: f.interval });
+    const deps: PipelineDeps = {
+      store,
+      analyse: !v["no-analyse"],
+      pollIntervalMs: Math.max(1, f.poll) * 60_000,
+      fetch: (r) =>
+        fetchUrl(r.url, {
+          allow: config.fetchAllow,
+          context,
+          sourceKind: r.kind === "feed" ? "feed" : "url",
+          ...(r.etag ? { etag: r.etag } : {}),
+          ...(r.lastModified ? { lastModified: r.lastModified } : {}),
+        }),
+      process: async (doc: Document, analyse: boolean) => {
+        const o = await pool.run({ doc, options: {}, analyse });
+        if (o.ok) return o.value;
+        const code = o.reason === "timeout" ? "timeout" : "internal";
+        return { ok: false, error: new LedeError("extract", code, `${o.message} [${doc.input}]`).toJSON() };
+      },
+      parseFeed: (doc: Document) => {
+        const r = parseFeed(doc.body, {
+          ...(doc.url ? { url: doc.url } : {}),
+          ...(doc.contentType ? { contentType: doc.contentType } : {}),
+        });
+        if (!r.ok) return r;
+        return ok(
+          r.value.items.map(
+            (i): FeedEntry => ({
+              url: i.url,
+              title: i.title,
+              published: i.published,
+              updated: i.updated,
+              authors: i.authors,
+            }),
+          ),
+        );
+      },
+    };
+    const done: Record<string, number> = {};
+    const counted = (handlers: Handlers): Handlers => {
+      const out: Partial<Record<QueueName, Handler<QueueName>>> = {};
+      for (const q of QUEUES) {
+        const h = handlers[q] as Handler<QueueName> | undefined;
+        if (!h) continue;
+        out[q] = async (data, info) => {
+          const next = await h(data, info);
+          done[q] = (done[q] ?? 0) + 1;
+          return next;
+        };
+      }
+      return out as Handlers;
+    };
+    await runner.work(counted(pipelineHandlers(deps)), {
+      concurrency: {
+        fetch: f.fetch,
+        process: f.concurrency,
+        store: Math.max(2, f.concurrency * 2),
+        link: 1,
+        narrate: 1,
+      },
+      onDead: (d) => {
+        io.stderr.write(
+          `lede worker: dead letter: ${d.queue} ${d.id} after ${d.attempts} attempts: ${d.error}\n`,
+        );
+      },
+    });
+    if (f.poll > 0) await runner.schedulePolling(f.poll * 60_000);
+    io.stderr.write(
+      `lede worker: ready (${runner.kind} jobs, ${store.constructor.name}, pid ${process.pid})\n`,
+    );
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
+    io.stderr.write("lede worker: stopping: letting running jobs finish (signal again to force)\n");
+    const force = () => process.exit(EXIT.failed);
+    process.once("SIGINT", force);
+    process.once("SIGTERM", force);
+    await runner.close();
+    await pool.close();
+    await store.close();
+    const total = Object.values(done).reduce((a, b) => a + b, 0);
+    const by = Object.entries(done)
+      .map(([q, n]) => `${q} ${n}`)
+      .join(", ");
+    io.stderr.write(`lede worker: stopped after ${total} jobs${by ? ` (${by})` : ""}\n`);
+    return EXIT.ok;
+  },
+};
