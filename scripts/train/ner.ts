@@ -22,7 +22,13 @@ import {
 import { docFeatures, type FeatureResources } from "../../src/analyse/entities/features.ts";
 import { Gazetteer } from "../../src/analyse/entities/gazetteer.ts";
 import { fromIob2, NUM_LABELS, toIob2Tags } from "../../src/analyse/entities/labels.ts";
-import { decode, hash, type LinearModel, serialiseModel } from "../../src/analyse/entities/model.ts";
+import {
+  decode,
+  FeatureIndex,
+  hash,
+  type LinearModel,
+  serialiseModel,
+} from "../../src/analyse/entities/model.ts";
 import { type Example, Perceptron, rng } from "../../src/analyse/entities/perceptron.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -67,64 +73,52 @@ function report(name: string, counts: Map<string, Counts>): string {
     .replace(/^/, `${name}: `);
 }
 
-/**
- * Train and write the model files.
- *
- * @param args command-line arguments after `ner`
- */
-export default async function train(args: string[]): Promise<void> {
-  const opt = (name: string): string | undefined => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const limit = opt("limit") ? Number(opt("limit")) : undefined;
-  const epochs = Number(opt("epochs") ?? 12);
-  const out = resolve(opt("out") ?? join(ROOT, "models/ner"));
-  const skipClusters = args.includes("--no-clusters");
-
-  let trainDocs = readConll(join(DATA, "ner/conll2003/train.txt"));
-  let devDocs = readConll(join(DATA, "ner/conll2003/dev.txt"));
-  if (limit !== undefined) {
-    trainDocs = trainDocs.slice(0, limit);
-    devDocs = devDocs.slice(0, Math.ceil(limit / 4));
+/** Keep gold PER/ORG/LOC tags; add predicted MISC names that overlap none of them. */
+function mergeMisc(silver: readonly string[], predicted: readonly string[]): string[] {
+  const out = [...silver];
+  for (const c of chunks(predicted)) {
+    if (c.type !== "MISC") continue;
+    let free = true;
+    for (let i = c.start; i < c.end; i++) if (silver[i] !== "O") free = false;
+    if (c.end < silver.length && silver[c.end]!.startsWith("I-")) free = false;
+    if (!free) continue;
+    for (let i = c.start; i < c.end; i++) out[i] = `${i === c.start ? "B" : "I"}-MISC`;
   }
-  const silver = readConll(join(DATA, "ner/wikiann_en/train.txt"), "en:", true);
-  log(`read ${trainDocs.length} training docs, ${devDocs.length} dev docs, ${silver.length} silver docs`);
+  return out;
+}
 
-  const clusters = skipClusters
-    ? new Map<string, string>()
-    : buildClusters(collectUnlabelled(DATA, trainDocs, silver), { log, small: limit !== undefined });
-  log(`${clusters.size} words clustered`);
+interface Trained {
+  readonly model: LinearModel;
+  readonly hashes: Uint32Array;
+  readonly weights: Float32Array;
+  readonly transitions: Float32Array;
+}
 
-  const base = new Gazetteer();
-  addEntities(base, silver);
-  const full = new Gazetteer();
-  addEntities(full, silver);
-  addEntities(full, trainDocs);
-  const folds = Array.from({ length: FOLDS }, (_, k) => {
-    const g = new Gazetteer();
-    for (const [key, v] of base.names) g.names.set(key, v);
-    addEntities(
-      g,
-      trainDocs.filter((_, i) => i % FOLDS !== k),
-    );
-    return g;
-  });
-
+/** Train a model on sources of documents, each document with the gazetteer of its fold. */
+function trainModel(
+  sources: readonly { docs: readonly TaggedDoc[]; gazetteers: readonly Gazetteer[] }[],
+  clusters: ReadonlyMap<string, string>,
+  epochs: number,
+  devDocs: readonly TaggedDoc[],
+  res: FeatureResources,
+  devEveryEpoch: boolean,
+): Trained {
   // Features of every training token, interned; rare features pruned.
   const raw: { feats: string[][]; gold: number[] }[] = [];
   const counts = new Map<string, number>();
-  trainDocs.forEach((d, i) => {
-    const feats = docFeatures(
-      d.sentences.map((s) => s.tokens),
-      { gazetteer: folds[i % FOLDS]!, clusters },
-    );
-    d.sentences.forEach((s, j) => {
-      const f = feats[j]!;
-      for (const fs of f) for (const x of fs) counts.set(x, (counts.get(x) ?? 0) + 1);
-      raw.push({ feats: f, gold: fromIob2(s.tags) });
+  for (const { docs, gazetteers } of sources) {
+    docs.forEach((d, i) => {
+      const feats = docFeatures(
+        d.sentences.map((s) => s.tokens),
+        { gazetteer: gazetteers[i % FOLDS]!, clusters },
+      );
+      d.sentences.forEach((s, j) => {
+        const f = feats[j]!;
+        for (const fs of f) for (const x of fs) counts.set(x, (counts.get(x) ?? 0) + 1);
+        raw.push({ feats: f, gold: fromIob2(s.tags) });
+      });
     });
-  });
+  }
   const ids = new Map<string, number>();
   for (const [f, c] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
     if (c >= MIN_COUNT) ids.set(f, ids.size);
@@ -145,14 +139,8 @@ export default async function train(args: string[]): Promise<void> {
   const p = new Perceptron(ids.size);
   const order = examples.map((_, i) => i);
   const random = rng(SEED);
-  const res: FeatureResources = { gazetteer: full, clusters };
   const names = [...ids.keys()];
-  const toModel = (): {
-    model: LinearModel;
-    hashes: Uint32Array;
-    weights: Float32Array;
-    transitions: Float32Array;
-  } => {
+  const toModel = (): Trained => {
     const avg = p.averaged();
     const keep: number[] = [];
     for (let f = 0; f < names.length; f++) {
@@ -162,14 +150,12 @@ export default async function train(args: string[]): Promise<void> {
     }
     const hashes = new Uint32Array(keep.length);
     const weights = new Float32Array(keep.length * NUM_LABELS);
-    const rows = new Map<number, number>();
     keep.forEach((f, r) => {
       hashes[r] = hash(names[f]!);
-      rows.set(hashes[r]!, r);
       weights.set(avg.weights.subarray(f * NUM_LABELS, (f + 1) * NUM_LABELS), r * NUM_LABELS);
     });
     return {
-      model: { rows, weights, transitions: avg.transitions },
+      model: { rows: new FeatureIndex(hashes), weights, transitions: avg.transitions },
       hashes,
       weights,
       transitions: avg.transitions,
@@ -187,12 +173,106 @@ export default async function train(args: string[]): Promise<void> {
       if (pred.some((l, t) => l !== ex.gold[t])) wrong++;
     }
     const msg = `epoch ${e}: ${wrong} sentences wrong`;
-    if (args.includes("--dev-every-epoch") || e === epochs)
+    if (devEveryEpoch || e === epochs)
       log(`${msg}; ${report("dev", evaluate(toModel().model, devDocs, res))}`);
     else log(msg);
   }
+  return toModel();
+}
 
-  const final = toModel();
+/**
+ * Train and write the model files.
+ *
+ * @param args command-line arguments after `ner`
+ */
+export default async function train(args: string[]): Promise<void> {
+  const opt = (name: string): string | undefined => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const limit = opt("limit") ? Number(opt("limit")) : undefined;
+  const epochs = Number(opt("epochs") ?? 12);
+  const out = resolve(opt("out") ?? join(ROOT, "models/ner"));
+  const skipClusters = args.includes("--no-clusters");
+  const useSilver = args.includes("--silver");
+
+  let trainDocs = readConll(join(DATA, "ner/conll2003/train.txt"));
+  let devDocs = readConll(join(DATA, "ner/conll2003/dev.txt"));
+  if (limit !== undefined) {
+    trainDocs = trainDocs.slice(0, limit);
+    devDocs = devDocs.slice(0, Math.ceil(limit / 4));
+  }
+  const silver = readConll(join(DATA, "ner/wikiann_en/train.txt"), "en:", true);
+  log(`read ${trainDocs.length} training docs, ${devDocs.length} dev docs, ${silver.length} silver docs`);
+
+  const clusters = skipClusters
+    ? new Map<string, string>()
+    : buildClusters(collectUnlabelled(DATA, trainDocs, silver), { log, small: limit !== undefined });
+  log(`${clusters.size} words clustered`);
+
+  // Gazetteers: the full one ships; each training document sees one without its own fold.
+  const full = new Gazetteer();
+  addEntities(full, silver);
+  addEntities(full, trainDocs);
+  const foldGazetteer = (own: readonly TaggedDoc[], other: readonly TaggedDoc[], k: number): Gazetteer => {
+    const g = new Gazetteer();
+    addEntities(g, other);
+    addEntities(
+      g,
+      own.filter((_, i) => i % FOLDS !== k),
+    );
+    return g;
+  };
+  const res: FeatureResources = { gazetteer: full, clusters };
+
+  const stage1 = trainModel(
+    [
+      {
+        docs: trainDocs,
+        gazetteers: Array.from({ length: FOLDS }, (_, k) => foldGazetteer(trainDocs, silver, k)),
+      },
+    ],
+    clusters,
+    epochs,
+    devDocs,
+    res,
+    args.includes("--dev-every-epoch"),
+  );
+  let final = stage1;
+  if (useSilver) {
+    // Silver: WikiANN's PER/ORG/LOC names plus the MISC names the first model finds around them.
+    const merged = silver.map((d) => {
+      const feats = docFeatures(
+        d.sentences.map((s) => s.tokens),
+        res,
+      );
+      return {
+        sentences: d.sentences.map((s, j) => ({
+          tokens: s.tokens,
+          tags: mergeMisc(s.tags, toIob2Tags(decode(stage1.model, feats[j]!))),
+        })),
+      };
+    });
+    log(`silver: ${merged.length} sentences relabelled with MISC; training the final model`);
+    final = trainModel(
+      [
+        {
+          docs: trainDocs,
+          gazetteers: Array.from({ length: FOLDS }, (_, k) => foldGazetteer(trainDocs, silver, k)),
+        },
+        {
+          docs: merged,
+          gazetteers: Array.from({ length: FOLDS }, (_, k) => foldGazetteer(silver, trainDocs, k)),
+        },
+      ],
+      clusters,
+      epochs,
+      devDocs,
+      res,
+      args.includes("--dev-every-epoch"),
+    );
+  }
+
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "weights.bin.gz"), serialiseModel(final.hashes, final.weights, final.transitions));
   writeFileSync(join(out, "gazetteer.tsv.gz"), gzipSync(full.serialise(), { level: 9 }));

@@ -8,12 +8,9 @@ import type { Gazetteer } from "./gazetteer.ts";
 /** What the features need besides the text: gazetteers and word clusters. */
 export interface FeatureResources {
   readonly gazetteer: Gazetteer;
-  /** Lower-cased word → cluster bit path (Brown-style), if clusters are available. */
+  /** Word key (lower-cased, digits folded) → space-separated cluster ids, coarse to fine. */
   readonly clusters: ReadonlyMap<string, string>;
 }
-
-/** Cluster path prefixes used as features (coarse to fine). */
-const CLUSTER_PREFIXES = [4, 8, 12, 20] as const;
 
 /** Digits folded so numbers share features: "1996-08-22" → "0000-00-00". */
 function fold(w: string): string {
@@ -24,9 +21,18 @@ function fold(w: string): string {
 export function shape(w: string): string {
   let out = "";
   let last = "";
-  for (const ch of w) {
-    const c = /\p{Lu}/u.test(ch) ? "X" : /\p{Ll}/u.test(ch) ? "x" : /\p{N}/u.test(ch) ? "d" : ch;
-    if (c !== last || !/[Xxd]/.test(c)) out += c;
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i);
+    let c: string;
+    if (code >= 65 && code <= 90) c = "X";
+    else if (code >= 97 && code <= 122) c = "x";
+    else if (code >= 48 && code <= 57) c = "d";
+    else if (code < 128) c = w[i]!;
+    else {
+      const ch = w[i]!;
+      c = /\p{Lu}/u.test(ch) ? "X" : /\p{Ll}/u.test(ch) ? "x" : /\p{N}/u.test(ch) ? "d" : ch;
+    }
+    if (c !== last || (c !== "X" && c !== "x" && c !== "d")) out += c;
     last = c;
   }
   return out;
@@ -82,7 +88,7 @@ function sentenceFeatures(
   const words = lower.map(fold);
   const shapes = sent.map(shape);
   const gaz = res.gazetteer.match(lower);
-  const cl = lower.map((w) => res.clusters.get(w) ?? res.clusters.get(fold(w)) ?? "");
+  const cl = words.map((w) => (res.clusters.get(w) ?? "").split(" "));
   const at = (arr: readonly string[], i: number, pad: string): string =>
     i < 0 ? "<s>" : i >= n ? "</s>" : (arr[i] ?? pad);
   const out: string[][] = [];
@@ -114,11 +120,10 @@ function sentenceFeatures(
     if (i > 0) for (const g of gaz[i - 1]!) f.push(`g-1=${g}`);
     if (i + 1 < n) for (const g of gaz[i + 1]!) f.push(`g+1=${g}`);
     const c = cl[i]!;
-    if (c) for (const p of CLUSTER_PREFIXES) f.push(`c${p}=${c.slice(0, p)}`);
-    else f.push("c=none");
-    const cp = i > 0 ? cl[i - 1]! : "<s>";
-    const cn = i + 1 < n ? cl[i + 1]! : "</s>";
-    f.push(`c-1=${cp.slice(0, 8)}`, `c+1=${cn.slice(0, 8)}`);
+    for (const [k, id] of c.entries()) f.push(`c${k}=${id}`);
+    const cp = i > 0 ? cl[i - 1]! : ["<s>", "<s>"];
+    const cn = i + 1 < n ? cl[i + 1]! : ["</s>", "</s>"];
+    f.push(`c-1=${cp[0]}`, `c+1=${cn[0]}`, `c-1f=${cp[1] ?? ""}`, `c+1f=${cn[1] ?? ""}`);
     out.push(f);
   }
   return out;

@@ -19,11 +19,44 @@ export function hash(s: string): number {
 /** A trained model ready to score. */
 export interface LinearModel {
   /** Feature hash → row in `weights`. */
-  readonly rows: ReadonlyMap<number, number>;
+  readonly rows: FeatureIndex;
   /** rows × NUM_LABELS weights. */
   readonly weights: Float32Array;
   /** (NUM_LABELS + 1) × NUM_LABELS transition weights; the last row is the sentence start. */
   readonly transitions: Float32Array;
+}
+
+/** An open-addressing hash table from feature hash to row (faster than a Map on the hot path). */
+export class FeatureIndex {
+  private readonly keys: Uint32Array;
+  private readonly vals: Int32Array;
+  private readonly mask: number;
+
+  /** @param hashes one feature hash per row */
+  constructor(hashes: ArrayLike<number>) {
+    let size = 1;
+    while (size < hashes.length * 2) size <<= 1;
+    this.keys = new Uint32Array(size);
+    this.vals = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (let r = 0; r < hashes.length; r++) {
+      const h = hashes[r]! >>> 0;
+      let i = h & this.mask;
+      while (this.vals[i] !== -1 && this.keys[i] !== h) i = (i + 1) & this.mask;
+      this.keys[i] = h;
+      this.vals[i] = r;
+    }
+  }
+
+  /** The row of a feature hash, or -1. */
+  get(h: number): number {
+    let i = h & this.mask;
+    for (;;) {
+      const v = this.vals[i]!;
+      if (v === -1 || this.keys[i] === h) return v;
+      i = (i + 1) & this.mask;
+    }
+  }
 }
 
 /** Transition matrix size. */
@@ -36,7 +69,7 @@ export function emissions(model: LinearModel, features: readonly (readonly strin
   features.forEach((fs, t) => {
     for (const f of fs) {
       const row = model.rows.get(hash(f));
-      if (row === undefined) continue;
+      if (row < 0) continue;
       const base = row * L;
       for (let l = 0; l < L; l++) out[t * L + l]! += model.weights[base + l]!;
     }
@@ -44,10 +77,17 @@ export function emissions(model: LinearModel, features: readonly (readonly strin
   return out;
 }
 
-/** Whether a transition is allowed, precomputed (row NUM_LABELS is the start). */
-const ALLOWED: boolean[] = [];
-for (let f = -1; f < NUM_LABELS; f++) for (let t = 0; t < NUM_LABELS; t++) ALLOWED.push(allowed(f, t));
-const allowedAt = (from: number, to: number): boolean => ALLOWED[(from + 1) * NUM_LABELS + to]!;
+/** For each label, the labels allowed before it; and which labels may start or end a sentence. */
+const PREDECESSORS: Int32Array[] = [];
+const STARTS: boolean[] = [];
+const ENDS: boolean[] = [];
+for (let t = 0; t < NUM_LABELS; t++) {
+  const list: number[] = [];
+  for (let f = 0; f < NUM_LABELS; f++) if (allowed(f, t)) list.push(f);
+  PREDECESSORS.push(Int32Array.from(list));
+  STARTS.push(allowed(-1, t));
+  ENDS.push(canEnd(t));
+}
 
 /**
  * The best label sequence under emission and transition scores, with BILOU constraints.
@@ -62,14 +102,16 @@ export function viterbi(em: ArrayLike<number>, n: number, trans: ArrayLike<numbe
   if (n === 0) return [];
   const score = new Float64Array(n * L).fill(Number.NEGATIVE_INFINITY);
   const back = new Int32Array(n * L);
-  for (let l = 0; l < L; l++) if (allowedAt(-1, l)) score[l] = em[l]! + trans[L * L + l]!;
+  for (let l = 0; l < L; l++) if (STARTS[l]) score[l] = em[l]! + trans[L * L + l]!;
   for (let t = 1; t < n; t++) {
+    const prev = (t - 1) * L;
     for (let l = 0; l < L; l++) {
+      const preds = PREDECESSORS[l]!;
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!allowedAt(p, l)) continue;
-        const s = score[(t - 1) * L + p]! + trans[p * L + l]!;
+      for (let k = 0; k < preds.length; k++) {
+        const p = preds[k]!;
+        const s = score[prev + p]! + trans[p * L + l]!;
         if (s > best) {
           best = s;
           arg = p;
@@ -83,7 +125,7 @@ export function viterbi(em: ArrayLike<number>, n: number, trans: ArrayLike<numbe
   let arg = 0;
   for (let l = 0; l < L; l++) {
     const s = score[(n - 1) * L + l]!;
-    if (canEnd(l) && s > best) {
+    if (ENDS[l] && s > best) {
       best = s;
       arg = l;
     }
@@ -150,7 +192,5 @@ export function parseModel(gz: Uint8Array): LinearModel {
   const q = new Int16Array(copy.buffer, header.rows * 4, header.rows * NUM_LABELS);
   const weights = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
-  const rows = new Map<number, number>();
-  for (let i = 0; i < hashes.length; i++) rows.set(hashes[i]!, i);
-  return { rows, weights, transitions: Float32Array.from(header.transitions) };
+  return { rows: new FeatureIndex(hashes), weights, transitions: Float32Array.from(header.transitions) };
 }
