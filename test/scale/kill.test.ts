@@ -31,7 +31,7 @@ const missing = servicesMissing();
 test("two workers, one killed mid-way: every document stored exactly once", {
   skip: missing ?? false,
   timeout: 120_000,
-}, async () => {
+}, async (t) => {
   const cleanup: Array<() => Promise<unknown>> = [];
   after(async () => {
     for (const c of cleanup.reverse()) await c().catch(() => {});
