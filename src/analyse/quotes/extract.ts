@@ -94,6 +94,12 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
   return true;
 }
 
+/** Words that cannot be a speaker on their own. */
+const TIME_ONLY = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january february march april
+  may june july august september october november december week month year morning evening`.split(/\s+/),
+);
+
 /** The span of tokens [a, b) (b exclusive), or null when empty. */
 function spanOf(toks: readonly Token[], a: number, b: number): Span | null {
   if (b <= a) return null;
@@ -120,6 +126,9 @@ function plausibleSource(toks: readonly Token[], a: number, b: number): boolean 
     )
   )
     return false;
+  // A cue verb inside ("He criticized X said"), an age or number alone, a time word alone: not a speaker.
+  if (words.some((t) => t.kind === "word" && CUES.get(t.lower) === "speech" && t.text === t.lower)) return false;
+  if (words.every((t) => t.kind !== "word" || /^\p{N}/u.test(t.text) || TIME_ONLY.has(t.lower))) return false;
   const last = words[words.length - 1]!;
   if (isCap(last) || isCap(words[0])) return true;
   if (DETERMINERS.has(words[0]!.lower) && n <= 5) return true;
@@ -149,7 +158,7 @@ function sourceLeft(toks: readonly Token[], e: number, floor: number): [number, 
       if (!isCap(right) || !isCap(toks[a - 2])) break;
     } else if (t.kind === "word" && CLAUSE_WORDS.has(t.lower) && !["of", "for", "at", "in"].includes(t.lower))
       break;
-    else if (t.kind === "word" && ["of", "for", "at", "in"].includes(t.lower) && !isCap(toks[a])) break;
+    else if (t.kind === "word" && ["for", "at", "in"].includes(t.lower) && !isCap(toks[a]) && !/^\p{N}/u.test(toks[a]?.text ?? "")) break;
     a--;
     if (e - a > MAX_SOURCE_TOKENS + 4) return null;
   }
@@ -334,7 +343,7 @@ const PARTICLES: ReadonlyMap<string, readonly string[]> = new Map([
 /** The index of the token just before `i` that is not an adverb allowed between source and cue. */
 function skipBetween(toks: readonly Token[], i: number, floor: number): number {
   let e = i;
-  while (e > floor && BETWEEN.has(toks[e - 1]!.lower)) e--;
+  while (e > floor && (BETWEEN.has(toks[e - 1]!.lower) || /^\p{Ll}+ly$/u.test(toks[e - 1]!.text))) e--;
   return e;
 }
 
@@ -345,7 +354,7 @@ function unitSubject(toks: readonly Token[], before: number): [number, number] |
     const prev = toks[k - 1];
     const atBoundary =
       !prev || isComma(prev) || prev.lower === "and" || prev.lower === "but" || LEADING.has(prev.lower);
-    if (!atBoundary) continue;
+    if (!atBoundary || CLAUSE_WORDS.has(t.lower) || LEADING.has(t.lower)) continue;
     if (t.kind === "word" && PRONOUNS.has(t.lower) && !["that", "this", "which", "it"].includes(t.lower))
       return [k, k + 1];
     if (t.kind === "word" && DETERMINERS.has(t.lower)) {
@@ -433,10 +442,17 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     // "Chris Cox, who runs the NRA's lobbying arm, says": the source before an appositive.
     const closer = toks[e - 1];
     if (!srcIdx && !participle && closer && (isComma(closer) || isDash(closer)) && e >= 3) {
-      for (let k = e - 2; k > 0 && e - k <= 20; k--) {
+      let segEnd = e - 1;
+      for (let k = e - 2; k > 0 && e - k <= 24; k--) {
         const open = toks[k]!;
         if (isComma(open) || open.kind === "quote" || isDash(open)) {
           const base = sourceLeft(toks, k, 0);
+          // "Clinton, 35, the daughter of ..., said" / "Stacy Baker of Columbia, South Carolina, said":
+          // look past an age or a short place part.
+          if (!base && open.kind !== "quote" && k - 1 > 0 && segEnd - k <= 3) {
+            segEnd = k;
+            continue;
+          }
           if (base && open.kind !== "quote" && (isCap(toks[base[1] - 1]) || PRONOUNS.has(toks[base[0]]!.lower) || DETERMINERS.has(toks[base[0]]!.lower))) {
             // "One Republican hopeful, Carly Fiorina, says": a name in the appositive belongs to the source.
             const appositiveName = e - k <= 6 && toks.slice(k + 1, e - 1).every((x) => isCap(x) || x.text === ".");
