@@ -19,6 +19,8 @@ export interface BenchSystem {
   readonly name: string;
   /** Process one input; the result is discarded (returned so it is not optimised away). */
   run(input: BenchInput): unknown;
+  /** Extra figures after the run (e.g. real-time factor), shown as columns. */
+  report?(): Record<string, number>;
 }
 
 export interface BenchContext {
@@ -48,6 +50,7 @@ export interface BenchMeasure {
   readonly p95Ms: number;
   readonly maxMs: number;
   readonly peakRssMb: number;
+  readonly extra?: Record<string, number>;
 }
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");

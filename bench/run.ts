@@ -10,6 +10,7 @@ import { type BenchMeasure, loadBenchTask, ROOT, TASKS_DIR } from "./harness.ts"
 
 function table(rows: readonly BenchMeasure[]): string {
   const lede = rows.find((r) => r.system === "lede");
+  const extras = [...new Set(rows.flatMap((r) => Object.keys(r.extra ?? {})))];
   const header = [
     "system",
     "items",
@@ -20,6 +21,7 @@ function table(rows: readonly BenchMeasure[]): string {
     "max ms",
     "peak RSS MB",
     "speed vs lede",
+    ...extras,
   ];
   const cells = rows.map((r) => [
     r.system,
@@ -31,6 +33,7 @@ function table(rows: readonly BenchMeasure[]): string {
     r.maxMs.toFixed(1),
     r.peakRssMb.toFixed(0),
     lede ? `${(lede.perSecond / r.perSecond).toFixed(2)}x` : "-",
+    ...extras.map((k) => (r.extra?.[k] === undefined ? "-" : r.extra[k]!.toFixed(1))),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join("  ");

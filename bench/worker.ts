@@ -35,5 +35,6 @@ const measure: BenchMeasure = {
   p95Ms: quantile(times, 0.95),
   maxMs: times[times.length - 1] ?? 0,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
+  ...(system.report ? { extra: system.report() } : {}),
 };
 process.stdout.write(`${JSON.stringify(measure)}\n`);
