@@ -1,6 +1,7 @@
 /**
  * Saved searches as feeds: any search (operators included) is a feed at `/feeds/search.xml?q=...`
  * (RSS 2.0) or `/feeds/search.json?q=...` (JSON Feed 1.1). The URL is the saved search.
+ * RSS descriptions are HTML to feed readers, so the snippet is escaped as HTML and then as XML.
  */
 import type { ArticleSummary } from "../store/index.ts";
 import { escapeHtml, safeUrl } from "./html.ts";
@@ -33,7 +34,7 @@ ${items
   .map((a) => {
     const link = `${base}/articles/${a.id}`;
     const original = safeUrl(a.url);
-    return `<item><title>${xml(a.title ?? "(no title)")}</title><link>${xml(link)}</link><guid isPermaLink="true">${xml(link)}</guid><pubDate>${rfc822(a.published ?? a.createdAt)}</pubDate><description>${xml(a.snippet.replace(/[[\]]/g, ""))}</description>${original ? `<source url="${xml(original)}">${xml(a.siteName ?? original)}</source>` : ""}</item>`;
+    return `<item><title>${xml(a.title ?? "(no title)")}</title><link>${xml(link)}</link><guid isPermaLink="true">${xml(link)}</guid><pubDate>${rfc822(a.published ?? a.createdAt)}</pubDate><description>${xml(escapeHtml(a.snippet.replace(/[[\]]/g, "")))}</description>${original ? `<source url="${xml(original)}">${xml(a.siteName ?? original)}</source>` : ""}</item>`;
   })
   .join("\n")}
 </channel></rss>

@@ -1,9 +1,50 @@
 /** The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json. */
+
+const json = (schema: object, description = "OK") => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const list = (item: object) =>
+  json({ type: "object", required: ["items"], properties: { items: { type: "array", items: item } } });
+const error = (description: string) => json(ref("Error"), description);
+const query = (name: string, description: string, schema: object = { type: "string" }) => ({
+  name,
+  in: "query",
+  description,
+  schema,
+});
+const LIMIT = query("limit", "Most results (default 20-50, at most 200).", {
+  type: "integer",
+  minimum: 1,
+  maximum: 200,
+});
+const ITEM_FILTERS = [
+  query("q", 'Words the item\'s text must contain (query language: words, "phrases", OR, -word).'),
+  query("entity", "An entity involved (speaker, claimant, setter, actor...), whole words of its name."),
+  query("from", "The item's date on or after (ISO date, month or year).", {
+    type: "string",
+    pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$",
+  }),
+  query("to", "The item's date on or before (inclusive).", {
+    type: "string",
+    pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$",
+  }),
+  query("article", "Only items of this article.", { type: "integer" }),
+  query("order", "newest (default), date-asc or date-desc.", {
+    type: "string",
+    enum: ["newest", "date-asc", "date-desc"],
+  }),
+  LIMIT,
+];
+
 export const OPENAPI = {
   openapi: "3.1.0",
   info: {
     title: "Lede API",
-    version: "0.1.0",
+    version: "0.2.0",
+    description:
+      'Errors are `{"error": {"code", "message"}}` with a stable code: bad-input, unauthorized, not-found, not-available, too-large, rate-limited, unavailable, internal (ingest failures carry the pipeline\'s stage and code). Writes need a Bearer token; reads too when LEDE_READ_TOKEN is set.',
     license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
   },
   components: {
@@ -18,12 +59,13 @@ export const OPENAPI = {
           error: {
             type: "object",
             required: ["code", "message"],
-            properties: { code: { type: "string" }, message: { type: "string" } },
+            properties: { code: { type: "string" }, message: { type: "string" }, stage: { type: "string" } },
           },
         },
       },
       ArticleSummary: {
         type: "object",
+        required: ["id", "createdAt", "snippet"],
         properties: {
           id: { type: "integer" },
           title: { type: ["string", "null"] },
@@ -31,8 +73,35 @@ export const OPENAPI = {
           siteName: { type: ["string", "null"] },
           source: { type: ["string", "null"] },
           published: { type: ["string", "null"] },
-          createdAt: { type: "string" },
-          snippet: { type: "string" },
+          createdAt: { type: "string", format: "date-time" },
+          snippet: { type: "string", description: "A few words, or the search snippet with matches in [ ]." },
+        },
+      },
+      ItemHit: {
+        type: "object",
+        description:
+          "An analysis item (contract JSON, spans index the article's text) with the article it is in.",
+        required: ["kind", "item", "index", "date", "names", "article"],
+        properties: {
+          kind: { type: "string", enum: ["quote", "claim", "deadline", "event", "entity"] },
+          item: { type: "object" },
+          index: { type: "integer" },
+          date: { type: ["string", "null"] },
+          names: { type: "object", additionalProperties: { type: "string" } },
+          article: ref("ArticleSummary"),
+        },
+      },
+      Source: {
+        type: "object",
+        properties: {
+          id: { type: "integer" },
+          kind: { type: "string", enum: ["feed", "page", "sitemap"] },
+          url: { type: "string" },
+          title: { type: ["string", "null"] },
+          lastSuccessAt: { type: ["string", "null"] },
+          lastErrorCode: { type: ["string", "null"] },
+          lastErrorMessage: { type: ["string", "null"] },
+          consecutiveFailures: { type: "integer" },
         },
       },
     },
@@ -42,63 +111,153 @@ export const OPENAPI = {
       get: {
         summary: "Newest articles first",
         parameters: [
-          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200 } },
-          {
-            name: "before",
-            in: "query",
-            schema: { type: "integer" },
-            description: "Only articles with a smaller id (paging).",
-          },
+          LIMIT,
+          query("before", "Only articles with a smaller id (paging).", { type: "integer" }),
+        ],
+        responses: { "200": list(ref("ArticleSummary")) },
+      },
+    },
+    "/api/articles/{id}": {
+      get: {
+        summary:
+          "One article with its analysis (the `lede analyse` contract JSON) and its story when linking knows it",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        responses: { "200": { description: "The article" }, "404": error("No such article") },
+      },
+    },
+    "/api/search": {
+      get: {
+        summary:
+          'Search with operators: words, "phrases", OR, -word, entity:, source:, from:, to:, type:(article|quote|claim|deadline|event)',
+        parameters: [
+          { ...query("q", "The query", { type: "string", maxLength: 500 }), required: true },
+          LIMIT,
         ],
         responses: {
-          "200": {
-            description: "Articles",
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  properties: {
-                    items: { type: "array", items: { $ref: "#/components/schemas/ArticleSummary" } },
-                  },
+          "200": json({
+            type: "object",
+            properties: {
+              type: { type: "string" },
+              items: { type: "array", items: { oneOf: [ref("ArticleSummary"), ref("ItemHit")] } },
+            },
+          }),
+          "400": error("Empty query or a bad operator"),
+        },
+      },
+    },
+    "/api/items/{kind}": {
+      get: {
+        summary: "Analysis items across articles",
+        parameters: [
+          {
+            name: "kind",
+            in: "path",
+            required: true,
+            schema: { type: "string", enum: ["quote", "claim", "deadline", "event", "entity"] },
+          },
+          ...ITEM_FILTERS,
+        ],
+        responses: { "200": list(ref("ItemHit")), "400": error("Bad filter") },
+      },
+    },
+    "/api/quotes": {
+      get: {
+        summary: 'The quote finder; `q` may be a question ("what did Putin say about Nato")',
+        parameters: [query("speaker", "Same as entity."), ...ITEM_FILTERS],
+        responses: { "200": list(ref("ItemHit")) },
+      },
+    },
+    "/api/claims": {
+      get: {
+        summary: "Claims with their status",
+        parameters: ITEM_FILTERS,
+        responses: { "200": list(ref("ItemHit")) },
+      },
+    },
+    "/api/deadlines": {
+      get: {
+        summary: "Deadlines (order=date-asc for the board)",
+        parameters: ITEM_FILTERS,
+        responses: { "200": list(ref("ItemHit")) },
+      },
+    },
+    "/api/entities/{name}": {
+      get: {
+        summary:
+          "An entity across articles: type, titles, mentions per day, quotes, claims, related entities",
+        parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "200": { description: "The entity" }, "404": error("No article names it") },
+      },
+    },
+    "/api/stories/{id}": {
+      get: {
+        summary: "A story's articles (when story linking is wired; else 404 not-available)",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "200": { description: "The story" }, "404": error("No such story, or not available") },
+      },
+    },
+    "/api/sources": {
+      get: { summary: "Subscribed sources and their health", responses: { "200": list(ref("Source")) } },
+      post: {
+        summary: "Subscribe to a feed, page or sitemap",
+        security: [{ bearer: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["url"],
+                properties: {
+                  url: { type: "string" },
+                  kind: { type: "string", enum: ["feed", "page", "sitemap"] },
+                  title: { type: "string" },
                 },
               },
             },
           },
         },
-      },
-    },
-    "/api/articles/{id}": {
-      get: {
-        summary: "One article with its analysis (contract JSON)",
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
         responses: {
-          "200": { description: "The article" },
-          "404": {
-            description: "Not found",
-            content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-          },
+          "201": json(ref("Source"), "Added (or the existing source with that URL)"),
+          "400": error("Bad URL or kind"),
+          "401": error("No or bad token"),
         },
       },
     },
-    "/api/search": {
-      get: {
-        summary: "Full-text search",
-        parameters: [
-          { name: "q", in: "query", required: true, schema: { type: "string", maxLength: 500 } },
-          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200 } },
-        ],
-        responses: { "200": { description: "Matches, best first" } },
+    "/api/sources/opml": {
+      post: {
+        summary: "Subscribe to every feed of an OPML file (raw XML body, or multipart field `file`)",
+        security: [{ bearer: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            "text/xml": { schema: { type: "string" } },
+            "multipart/form-data": {
+              schema: { type: "object", properties: { file: { type: "string", format: "binary" } } },
+            },
+          },
+        },
+        responses: {
+          "201": json({
+            type: "object",
+            properties: { added: { type: "integer" }, items: { type: "array", items: ref("Source") } },
+          }),
+          "400": error("No feeds in it"),
+          "401": error("No or bad token"),
+        },
       },
     },
-    "/api/sources": {
+    "/api/failures": {
       get: {
-        summary: "Subscribed sources and their health",
-        responses: { "200": { description: "Sources" } },
+        summary: "Recent failures with stage and code",
+        parameters: [LIMIT],
+        responses: { "200": { description: "Failures" } },
       },
     },
     "/api/ingest": {
       post: {
-        summary: "Take in a page by URL, HTML or pasted text",
+        summary:
+          "Take in a page by URL, HTML or pasted text (JSON), or an uploaded file (multipart field `file`)",
         security: [{ bearer: [] }],
         requestBody: {
           required: true,
@@ -114,19 +273,52 @@ export const OPENAPI = {
                 },
               },
             },
+            "multipart/form-data": {
+              schema: {
+                type: "object",
+                properties: { file: { type: "string", format: "binary" }, published: { type: "string" } },
+              },
+            },
           },
         },
         responses: {
-          "200": { description: "Stored: {status, id, version}" },
-          "401": { description: "No or bad token" },
-          "422": { description: "Could not be taken in" },
+          "200": json(
+            {
+              type: "object",
+              properties: {
+                status: { type: "string", enum: ["added", "updated", "unchanged"] },
+                id: { type: "integer" },
+                version: { type: "integer" },
+              },
+            },
+            "Stored",
+          ),
+          "400": error("Bad request"),
+          "401": error("No or bad token"),
+          "413": error("Body over 5 MB"),
+          "422": error("Could not be taken in (stage and code of the failure)"),
+          "429": error("Rate limited"),
         },
       },
     },
     "/api/events": {
       get: {
-        summary: "Server-sent events: `article` when one is added or updated",
-        responses: { "200": { description: "text/event-stream" } },
+        summary: "Server-sent events: `article` when one is added or updated, `ping` every 15 s",
+        responses: { "200": { description: "text/event-stream" }, "503": error("Too many streams") },
+      },
+    },
+    "/feeds/search.xml": {
+      get: {
+        summary: "A saved search as RSS 2.0",
+        parameters: [{ ...query("q", "The search"), required: true }],
+        responses: { "200": { description: "application/rss+xml" } },
+      },
+    },
+    "/feeds/search.json": {
+      get: {
+        summary: "A saved search as JSON Feed 1.1",
+        parameters: [{ ...query("q", "The search"), required: true }],
+        responses: { "200": { description: "application/feed+json" } },
       },
     },
   },
