@@ -12,7 +12,7 @@ export interface Casualties {
 }
 
 const PERSON =
-  "(?:man|woman|men|women|teen|teenager|boy|girl|person|people|child|children|victim|victims|resident|student|officer|deputy|trooper|driver|passenger|motorist|clerk|customer|suspect|gunman|shooter|toddler|infant|baby|father|mother|son|daughter|brother|sister|husband|wife|friend|neighbor|neighbour|civilian|civilians|soldier|soldiers|worker|employee|guard|youth|juvenile|male|female|others?)";
+  "(?:man|woman|men|women|teen|teenager|boy|girl|person|people|child|children|victim|victims|resident|student|officer|deputy|trooper|driver|passenger|motorist|clerk|customer|suspect|gunman|shooter|toddler|infant|baby|father|mother|son|daughter|brother|sister|husband|wife|friend|girlfriend|boyfriend|neighbor|neighbour|civilian|civilians|soldier|soldiers|worker|employee|guard|youth|juvenile|male|female|others?)";
 
 /** Words of an alternation matching with either case of their first letter. */
 function either(alternation: string): string {
@@ -31,14 +31,14 @@ const SUBJECT = new RegExp(
 const FATAL =
   /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:killed|fatally\s+(?:shot|wounded|stabbed|struck)|shot\s+(?:and\s+killed|dead|to\s+death)|found\s+(?:shot\s+)?dead|pronounced\s+dead|dead|slain|murdered)\b|^[^.;]{0,40}?\b(?:died|dies|was\s+killed)\b/i;
 const HURT =
-  /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:shot|wounded|injured|hurt|struck|grazed|hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|in\s+(?:critical|serious|stable|fair|good)\s+condition)\b|^[^.;]{0,50}?\b(?:suffered|sustained)\s+(?:\w+\s+){0,3}?(?:gunshot\s+wounds?|injuries|wounds?)\b/i;
+  /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:shot|wounded|injured|hurt|struck|grazed|hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|in\s+(?:critical|serious|stable|fair|good)\s+condition)\b|^[^.;]{0,50}?\b(?:suffered|sustained|with)\s+(?:[\w-]+\s+){0,4}?(?:gunshot\s+wounds?|injuries|wounds?)\b/i;
 
 const OBJECT = new RegExp(
-  `\\b(?:fatally\\s+shot|shot\\s+and\\s+killed|shot|shooting|wounded|wounding|killed|killing|shot\\s+dead)\\s+(${either("an?|one|two|three|four|five|another")})\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b`,
+  `\\b(?:fatally\\s+shot|shot\\s+and\\s+killed|shot|shooting|wounded|wounding|killed|killing|shot\\s+dead)\\s+(${either("an?|one|two|three|four|five|another|his|her|their")})\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b`,
   "g",
 );
 
-const COUNT_WORDS = /^(a|an|one|another|he|she)$/i;
+const COUNT_WORDS = /^(a|an|one|another|he|she|his|her|their)$/i;
 
 function subjectCount(match: RegExpExecArray): number {
   const word = match[1];
@@ -64,16 +64,39 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
     if (q.role === "killed") killed = Math.max(killed ?? 0, q.value);
     if (q.role === "injured") injured = Math.max(injured ?? 0, q.value);
   }
-  if (killed !== null || injured !== null) return { killed, injured };
+  const fromCounts = killed !== null || injured !== null;
   // the victim as object: "shot a man", "fatally shot two teens", "killed himself"
-  for (const m of sentence.matchAll(OBJECT)) {
+  for (const m of fromCounts ? [] : sentence.matchAll(OBJECT)) {
     const n = subjectCount(m as RegExpExecArray);
     if (/fatal|killed|killing|dead|death/i.test(m[0])) killed = Math.max(killed ?? 0, n);
     else injured = Math.max(injured ?? 0, n);
   }
-  if (/\b(?:killed|shot)\s+(?:himself|herself)\b|\bshoots\s+(?:himself|herself|self)\b/i.test(sentence))
+  if (/\b(?:killed|shot\s+and\s+killed|fatally\s+shot)\s+(?:himself|herself)\b/i.test(sentence))
+    killed = Math.max(killed ?? 0, 1);
+  else if (/\b(?:shot|shoots|wounded)\s+(?:himself|herself|self)\b/i.test(sentence)) {
+    if (/\b(?:died|dead|death|killed|fatal)/i.test(sentence)) killed = Math.max(killed ?? 0, 1);
+    else injured = Math.max(injured ?? 0, 1);
+  }
+  const multiple = /\b(double|triple|quadruple)\s+shooting\b/i.exec(sentence);
+  if (multiple && killed === null && injured === null) {
+    injured = { double: 2, triple: 3, quadruple: 4 }[multiple[1]!.toLowerCase() as "double"];
+  }
+  if (
+    !fromCounts &&
+    /\b(?:found|left|sent)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|teen|boy|girl|juvenile|person|victim)\s+(?:shot|with\s+(?:a\s+|multiple\s+)?gunshot|to\s+the\s+hospital)/i.test(
+      sentence,
+    )
+  )
+    injured = Math.max(injured ?? 0, 1);
+  if (
+    !fromCounts &&
+    /\b(?:the|that)\s+(?:victim|man|woman|driver|teen|boy|girl|suspect)\s+(?:was\s+|later\s+)?(?:pronounced\s+dead|died|was\s+killed)\b/i.test(
+      sentence,
+    )
+  )
     killed = Math.max(killed ?? 0, 1);
   for (const m of sentence.matchAll(SUBJECT)) {
+    if (fromCounts) break;
     const rest = sentence.slice(m.index + m[0].length);
     const n = subjectCount(m as RegExpExecArray);
     if (FATAL.test(rest)) {

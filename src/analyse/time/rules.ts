@@ -231,7 +231,7 @@ const RULES: readonly Rule[] = [
         end: m.index + m[0].length,
         kind: "other",
         resolve: (env) => {
-          const y = inferMonthYear(mo, env);
+          const y = inferMonthYear(mo, { ...env, dir: env.dir === "past" ? "neutral" : env.dir });
           return { type: "DATE", value: `${y === null ? "XXXX" : y}-${String(mo).padStart(2, "0")}` };
         },
       };
