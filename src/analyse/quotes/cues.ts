@@ -1,9 +1,27 @@
 /**
- * The cue lexicon: words that introduce reported speech or thought. Hand-curated, checked against how
- * often each word is an attribution cue in the PolNeAR train split (e.g. "said" 0.92, "noted" 0.97,
- * "told" 0.84, "about" only 0.27 and left out). Only forms that are verbs in almost every use are listed;
- * ambiguous nouns ("report", "call", "claim") appear only in their unambiguous verb forms.
+ * The cue lexicon: words that introduce reported speech or thought. Two parts: a hand-curated list of speech
+ * and object verbs (only forms that are verbs in almost every use; ambiguous nouns such as "report" appear
+ * only in unambiguous verb forms), and the learned lexicon models/quotes/cues.json (PolNeAR train: words
+ * that are part of an attribution cue in at least half of their occurrences, at least 5 times), whose extra
+ * words count as object cues ("endorsed", "defended", "declined").
  */
+
+import learned from "../../../models/quotes/cues.json" with { type: "json" };
+
+/** Words the learned lexicon lists that are parts of multi-word cues, not cues alone. */
+const NOT_CUES = new Set([
+  "according",
+  "statement",
+  "about",
+  "also",
+  "expected",
+  "known",
+  "seemed",
+  "seems",
+  "appears",
+  "appeared",
+  "in",
+]);
 
 /** How a cue relates to its content. */
 export type CueClass =
@@ -41,9 +59,19 @@ decries dismissed dismisses rejected rejects questioned defended defends mocked 
 hailed welcomed applauded cited cites citing referred referring likened compared characterised characterized
 `;
 
+/** Learned cues are used when at least this share of their occurrences in PolNeAR train are cues... */
+export const LEARNED_MIN_RATE = 0.5;
+/** ...and they were cues at least this many times. */
+export const LEARNED_MIN_COUNT = 5;
+
 /** Lower-cased word → cue class. */
 export const CUES: ReadonlyMap<string, CueClass> = (() => {
   const m = new Map<string, CueClass>();
+  const words = (learned as unknown as { words: Record<string, [number, number]> }).words;
+  for (const [w, [c, t]] of Object.entries(words)) {
+    if (c >= LEARNED_MIN_COUNT && c / t >= LEARNED_MIN_RATE && /^\p{L}+$/u.test(w) && !NOT_CUES.has(w))
+      m.set(w, "object");
+  }
   for (const w of OBJECT.split(/\s+/)) if (w) m.set(w, "object");
   for (const w of SPEECH.split(/\s+/)) if (w) m.set(w, "speech");
   return m;

@@ -127,7 +127,8 @@ function plausibleSource(toks: readonly Token[], a: number, b: number): boolean 
   )
     return false;
   // A cue verb inside ("He criticized X said"), an age or number alone, a time word alone: not a speaker.
-  if (words.some((t) => t.kind === "word" && CUES.get(t.lower) === "speech" && t.text === t.lower)) return false;
+  if (words.some((t) => t.kind === "word" && CUES.get(t.lower) === "speech" && t.text === t.lower))
+    return false;
   if (words.every((t) => t.kind !== "word" || /^\p{N}/u.test(t.text) || TIME_ONLY.has(t.lower))) return false;
   const last = words[words.length - 1]!;
   if (isCap(last) || isCap(words[0])) return true;
@@ -158,7 +159,13 @@ function sourceLeft(toks: readonly Token[], e: number, floor: number): [number, 
       if (!isCap(right) || !isCap(toks[a - 2])) break;
     } else if (t.kind === "word" && CLAUSE_WORDS.has(t.lower) && !["of", "for", "at", "in"].includes(t.lower))
       break;
-    else if (t.kind === "word" && ["for", "at", "in"].includes(t.lower) && !isCap(toks[a]) && !/^\p{N}/u.test(toks[a]?.text ?? "")) break;
+    else if (
+      t.kind === "word" &&
+      ["for", "at", "in"].includes(t.lower) &&
+      !isCap(toks[a]) &&
+      !/^\p{N}/u.test(toks[a]?.text ?? "")
+    )
+      break;
     a--;
     if (e - a > MAX_SOURCE_TOKENS + 4) return null;
   }
@@ -297,14 +304,26 @@ function skipToContent(toks: readonly Token[], cue: number, s: number, end: numb
       }
       if (x.kind !== "word" && !isComma(x) && x.text !== ".") break;
       if (CLAUSE_WORDS.has(x.lower) && !PREPS.has(x.lower) && x.lower !== "of") break;
-      if (x.kind === "word" && !isCap(x) && !PREPS.has(x.lower) && !TIME_WORDS.has(x.lower) && !DETERMINERS.has(x.lower) && !PP_NOUNS.has(x.lower)) break;
+      if (
+        x.kind === "word" &&
+        !isCap(x) &&
+        !PREPS.has(x.lower) &&
+        !TIME_WORDS.has(x.lower) &&
+        !DETERMINERS.has(x.lower) &&
+        !PP_NOUNS.has(x.lower)
+      )
+        break;
     }
   }
   while (k < end && isComma(toks[k])) k++;
   // "on Friday he met ...": a leading time phrase is not part of the content.
   if (toks[k]?.lower !== "that") {
     let j = k;
-    if (toks[j] && ["on", "in", "at", "during", "earlier", "last", "this", "late", "early"].includes(toks[j]!.lower)) j++;
+    if (
+      toks[j] &&
+      ["on", "in", "at", "during", "earlier", "last", "this", "late", "early"].includes(toks[j]!.lower)
+    )
+      j++;
     if (j < end && TIME_WORDS.has(toks[j]!.lower) && toks[j + 1]?.kind === "word") {
       j++;
       while (j < end && isComma(toks[j])) j++;
@@ -412,7 +431,8 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     // PolNeAR's cue spans take in auxiliaries and adverbs before the verb ("has also said") and a particle
     // after it ("called for", "pointed out", "referring to").
     let cueStart = i;
-    while (cueStart > 0 && BETWEEN.has(toks[cueStart - 1]!.lower) && toks[cueStart - 1]!.lower !== "then") cueStart--;
+    while (cueStart > 0 && BETWEEN.has(toks[cueStart - 1]!.lower) && toks[cueStart - 1]!.lower !== "then")
+      cueStart--;
     let cueEnd = i + 1;
     const particle = toks[cueEnd]?.lower ?? "";
     if (PARTICLES.get(t.lower.replace(/(?:s|ed|ing)$/, ""))?.includes(particle)) cueEnd++;
@@ -453,9 +473,16 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
             segEnd = k;
             continue;
           }
-          if (base && open.kind !== "quote" && (isCap(toks[base[1] - 1]) || PRONOUNS.has(toks[base[0]]!.lower) || DETERMINERS.has(toks[base[0]]!.lower))) {
+          if (
+            base &&
+            open.kind !== "quote" &&
+            (isCap(toks[base[1] - 1]) ||
+              PRONOUNS.has(toks[base[0]]!.lower) ||
+              DETERMINERS.has(toks[base[0]]!.lower))
+          ) {
             // "One Republican hopeful, Carly Fiorina, says": a name in the appositive belongs to the source.
-            const appositiveName = e - k <= 6 && toks.slice(k + 1, e - 1).every((x) => isCap(x) || x.text === ".");
+            const appositiveName =
+              e - k <= 6 && toks.slice(k + 1, e - 1).every((x) => isCap(x) || x.text === ".");
             srcIdx = appositiveName && !isCap(toks[base[1] - 1]) ? [base[0], e - 1] : base;
           }
           break;
@@ -541,7 +568,10 @@ function colonAttribution(toks: readonly Token[], unit: number): Attribution[] {
   let a = 0;
   if (c <= 7 && isCap(toks[c - 1])) {
     while (a < c && LEADING.has(toks[a]!.lower) && !isCap(toks[a])) a++;
-    if (!plausibleSource(toks, a, c) || toks.slice(a, c).some((t) => t.kind === "word" && !isCap(t) && !TITLE_LINKS.has(t.lower))) {
+    if (
+      !plausibleSource(toks, a, c) ||
+      toks.slice(a, c).some((t) => t.kind === "word" && !isCap(t) && !TITLE_LINKS.has(t.lower))
+    ) {
       if (!quoteOnly) return [];
       a = c;
     }
@@ -553,7 +583,8 @@ function colonAttribution(toks: readonly Token[], unit: number): Attribution[] {
     if (a === c) return [];
   }
   const source = spanOf(toks, a, c);
-  if (quoteOnly) return [{ kind: "direct", content: { start: next.start, end: next.end }, cue, source, unit }];
+  if (quoteOnly)
+    return [{ kind: "direct", content: { start: next.start, end: next.end }, cue, source, unit }];
   const ce = contentEnd(toks, c + 1, toks.length);
   const content = spanOf(toks, c + 1, ce);
   if (!content) return [];
@@ -564,8 +595,9 @@ function colonAttribution(toks: readonly Token[], unit: number): Attribution[] {
 
 /** Words that head a label, not a speaker, before a colon ("Question:", "The Latest:", "Editor's Note:"). */
 const NOT_SPEAKERS = new Set(
-  "question answer latest note update watch read related photos photo video exclusive breaking live opinion analysis review editorial transcript"
-    .split(" "),
+  "question answer latest note update watch read related photos photo video exclusive breaking live opinion analysis review editorial transcript".split(
+    " ",
+  ),
 );
 
 /** Lower-case words allowed inside a headline speaker ("Clinton to Planned Parenthood", "Clinton camp"). */
