@@ -24,7 +24,8 @@ const NOT_A_NAME =
  * @example parseAuthors("By Jane Doe and John Roe") // ["Jane Doe", "John Roe"]
  */
 export function parseAuthors(raw: string): string[] {
-  let s = squash(raw)
+  let s = squash(raw.replace(/&amp;/g, "&"))
+    .replace(/^(?:author|autor|auteur|written by)\s*[:\s]\s*/i, "")
     .replace(/\S+@\S+\.\w+/g, " ")
     .replace(/https?:\/\/\S+/g, " ")
     .replace(/\(.*?\)/g, " ");

@@ -124,8 +124,6 @@ const STRONG = wordsRe([
 /** Class/id words that mark boilerplate unless a content word is present too. */
 const WEAK = wordsRe([
   "ad",
-  "widget",
-  "widgets",
   "menu",
   "navbar",
   "navigation",

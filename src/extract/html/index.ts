@@ -7,7 +7,7 @@
  * const a = extractHtml("<html lang=en><h1>Hi</h1><article><p>Body text ...</p></article></html>");
  * a.text // "Body text ..."
  */
-import type { Document } from "domhandler";
+import { type Document, Element } from "domhandler";
 import type { Article, Block, ExtractOptions } from "../../core/index.ts";
 import { dedupe, ldAuthors, parseAuthors } from "./authors.ts";
 import { collectBlocks, type RawBlock } from "./blocks.ts";
@@ -55,7 +55,7 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
     siteName,
     host,
   );
-  const authors = pickAuthors(dom, meta, ld);
+  const authors = pickAuthors(dom, meta, ld, siteName, host);
   const published =
     options.published ??
     normaliseDate(
@@ -96,7 +96,7 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
       ),
   );
 
-  const body = findFirst(dom, (el) => el.name === "body") ?? findFirst(dom, (el) => el.name === "html");
+  const body = contentRoot(dom);
   let raw: RawBlock[] = [];
   let related: Article["related"] = [];
   if (body) {
@@ -126,6 +126,23 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
     blocks,
     related,
   };
+}
+
+/**
+ * The element to search for the article: `<body>`, unless markup after a stray `</body>` (or a second
+ * `<body>`) left most of the page outside it; then `<html>` or a wrapper around the whole document.
+ */
+function contentRoot(dom: Document): Element {
+  const html = findFirst(dom, (el) => el.name === "html");
+  const body = html ? findFirst(html, (el) => el.name === "body") : null;
+  if (body && html) {
+    const inBody = textOf(body).length;
+    if (inBody >= textOf(html).length * 0.6) return body;
+  }
+  if (html && textOf(html).length >= textOf(dom).length * 0.6) return html;
+  const wrapper = new Element("div", {}, dom.children);
+  for (const c of wrapper.children) c.parent = wrapper;
+  return wrapper;
 }
 
 function canonicalUrl(meta: PageMeta): string | null {
@@ -177,33 +194,63 @@ function pickLanguage(meta: PageMeta, ld: LdNode | null): string | null {
 const BYLINE_CLASS =
   /(?:^|[\s_-])(?:author|authors|author-name|byline|byline-name|writer|contributor)(?:$|[\s_-])/i;
 
-function pickAuthors(dom: Document, meta: PageMeta, ld: LdNode | null): string[] {
-  if (ld?.author) {
-    const names = ldAuthors(ld.author);
+function pickAuthors(
+  dom: Document,
+  meta: PageMeta,
+  ld: LdNode | null,
+  siteName: string | null,
+  host: string | null,
+): string[] {
+  const isSite = siteNameTest(siteName, host);
+  const usable = (names: string[]) => dedupe(names.filter((n) => !isSite(n) && !/^[\p{Ll}\d._-]+$/u.test(n)));
+  const sources: (() => string[])[] = [
+    () => (ld?.author ? ldAuthors(ld.author) : []),
+    () => {
+      const out: string[] = [];
+      for (const key of [
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "byl",
+        "dcterms.creator",
+      ]) {
+        for (const v of meta.meta.get(key) ?? []) {
+          if (/^https?:\/\//.test(v) || /facebook\.com|twitter\.com/.test(v)) continue;
+          out.push(...parseAuthors(v));
+        }
+        if (out.length > 0) break;
+      }
+      return out;
+    },
+    () => meta.ld.flatMap((node) => (node.author ? ldAuthors(node.author) : [])),
+    () => bylineAuthors(dom),
+  ];
+  // The first source naming a person wins; an organisation (the site itself) only when nobody is named.
+  let fallback: string[] = [];
+  for (const source of sources) {
+    const raw = source();
+    const names = usable(raw);
     if (names.length > 0) return names;
+    if (fallback.length === 0) fallback = dedupe(raw.filter((n) => !/^[\p{Ll}\d._-]+$/u.test(n)));
   }
-  const metaNames: string[] = [];
-  for (const key of [
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "byl",
-    "dcterms.creator",
-  ]) {
-    for (const v of meta.meta.get(key) ?? []) {
-      if (/^https?:\/\//.test(v) || /facebook\.com|twitter\.com/.test(v)) continue;
-      metaNames.push(...parseAuthors(v));
-    }
-    if (metaNames.length > 0) return dedupe(metaNames);
-  }
-  for (const node of meta.ld) {
-    if (node.author) {
-      const names = ldAuthors(node.author);
-      if (names.length > 0) return names;
-    }
-  }
+  return fallback;
+}
+
+/** A test for names that are the site's own (an organisation credited as author). */
+function siteNameTest(siteName: string | null, host: string | null): (name: string) => boolean {
+  const site = siteName ? key(siteName) : "";
+  const hostKey = host ? key(host.replace(/^www\./, "").replace(/\.[a-z]+$/i, "")) : "";
+  return (name: string) => {
+    const k = key(name);
+    if (k === "") return true;
+    if (site && (k === site || k.includes(site) || site.includes(k))) return true;
+    return hostKey !== "" && (k === hostKey || k.includes(hostKey) || hostKey.includes(k));
+  };
+}
+
+function bylineAuthors(dom: Document): string[] {
   const candidates = findAll(
     dom,
     (el) =>
@@ -216,9 +263,9 @@ function pickAuthors(dom: Document, meta: PageMeta, ld: LdNode | null): string[]
   ).slice(0, 10);
   for (const el of candidates) {
     const nameEl = findFirst(el, (x) => attr(x, "itemprop") === "name") ?? el;
-    const t = squash(textOf(nameEl));
+    const t = squash(textOf(nameEl)).replace(/^(?:by|author|written by|posted by)(?=\p{Lu})/iu, "");
     if (t.length === 0 || t.length > 120) continue;
-    const names = parseAuthors(t);
+    const names = parseAuthors(t).filter((n) => !/^(?:by|the author|author|authors)$/i.test(n));
     if (names.length > 0) return names;
   }
   return [];

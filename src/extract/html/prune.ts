@@ -43,7 +43,7 @@ export function prune(root: AnyNode, stats: ReadonlyMap<Element, TextStats>): Pr
     }
     if (el.name === "form") return share(el) < KEEP_WEAK_SHARE;
     if (el.name === "body" || el.name === "html" || el.name === "main") return false;
-    if (isHidden(el)) return true;
+    if (isHidden(el)) return share(el) < KEEP_STRONG_SHARE;
     if (hasChromeRole(el)) return share(el) < KEEP_WEAK_SHARE;
     if (el.name === "header") return false;
     const names = classId(el);

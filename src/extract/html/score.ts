@@ -169,6 +169,7 @@ export function selectContent(root: Element, stats: ReadonlyMap<Element, TextSta
   }
   if (!top) return null;
   top = widen(top, final, root);
+  top = absorb(top, stats, root);
   return { top, parts: siblings(top, final, stats), scores: final };
 }
 
@@ -210,6 +211,44 @@ function widen(start: Element, scores: ReadonlyMap<Element, number>, root: Eleme
     top = top.parent;
   }
   return top;
+}
+
+/** Share of what a parent adds that must be paragraph text for the container to grow into it. */
+const ABSORB_PARA_SHARE = 0.5;
+/** Largest share of link text in what a parent adds. */
+const ABSORB_LINK_SHARE = 0.3;
+/** Characters of headings, labels and links an ancestor may add before the ratios apply. */
+const ABSORB_SLACK = 100;
+/** Paragraph characters an ancestor must add to be taken. */
+const ABSORB_MIN_PARA = 50;
+/** How far up the container may grow. */
+const MAX_ABSORB_LEVELS = 12;
+
+/**
+ * Grow the container into its parent while what the parent adds reads as more of the article
+ * (mostly paragraph text, few links): an article split into sections or page-builder blocks.
+ */
+export function absorb(start: Element, stats: ReadonlyMap<Element, TextStats>, root: Element): Element {
+  const base = stats.get(start);
+  if (!base) return start;
+  let best = start;
+  let level = 0;
+  for (
+    let p = start.parent;
+    p && isTag(p) && p !== root && level < MAX_ABSORB_LEVELS;
+    p = p.parent, level++
+  ) {
+    const ps = stats.get(p);
+    if (!ps) break;
+    const extraText = ps.text - base.text;
+    const extraPara = ps.para - base.para;
+    const extraLink = ps.link - base.link;
+    // Stop when what the ancestor adds is mostly links or mostly not paragraphs.
+    if (extraLink > ABSORB_LINK_SHARE * extraText + ABSORB_SLACK) break;
+    if (extraPara < ABSORB_PARA_SHARE * extraText - ABSORB_SLACK) break;
+    if (extraPara >= ABSORB_MIN_PARA || extraText <= 0) best = p;
+  }
+  return best;
 }
 
 function contains(anc: AnyNode, el: AnyNode): boolean {

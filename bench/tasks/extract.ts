@@ -1,0 +1,48 @@
+/**
+ * `npm run bench -- extract`: HTML extraction speed and memory on the WCXB dev pages (decompressed before
+ * timing), Lede against Readability.js on linkedom and @extractus/article-extractor.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import type { BenchInput, BenchSystem, BenchTask } from "../harness.ts";
+
+const task: BenchTask = {
+  name: "extract",
+  description: "HTML extraction on WCXB dev pages: pages/s, per-page ms, peak RSS",
+  systems: ["lede", "readability-linkedom", "article-extractor"],
+  async inputs(ctx) {
+    const dir = join(ctx.dataDir, "extraction/wcxb-articles-dev/html");
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(".html.gz"))
+      .sort()
+      .slice(0, ctx.limit)
+      .map((f) => ({ id: f, data: gunzipSync(readFileSync(join(dir, f))).toString("utf8") }));
+  },
+  async system(name): Promise<BenchSystem> {
+    if (name === "lede") {
+      const { extractHtml } = await import("../../src/extract/html/index.ts");
+      return { name, run: (input: BenchInput) => extractHtml(input.data as string) };
+    }
+    if (name === "readability-linkedom") {
+      const { Readability } = await import("@mozilla/readability");
+      const { parseHTML } = await import("linkedom");
+      return {
+        name,
+        run: (input: BenchInput) => {
+          const { document } = parseHTML(input.data as string);
+          return new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+        },
+      };
+    }
+    if (name === "article-extractor") {
+      const mod = (await import("@extractus/article-extractor")) as {
+        extractFromHtml: (html: string) => Promise<unknown>;
+      };
+      return { name, run: (input: BenchInput) => mod.extractFromHtml(input.data as string) };
+    }
+    throw new Error(`bench: extract has no system ${name}`);
+  },
+};
+
+export default task;

@@ -1,0 +1,108 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { extractHtml } from "./index.ts";
+
+/** Time allowed for a hostile page. */
+const HOSTILE_MS = 5000;
+
+const PARA =
+  "The council approved the budget on Monday after a long debate, with most members backing the plan, " +
+  "which raises spending on schools, roads and housing over the next three years.";
+
+function page(body: string, head = ""): string {
+  return `<!doctype html><html lang="en-GB"><head><title>Budget passes | The Daily</title>${head}</head><body>${body}</body></html>`;
+}
+
+test("article body without chrome, title without site name", () => {
+  const html = page(
+    `<nav><a href="/">Home</a><a href="/news">News</a></nav>
+     <article><h1>Budget passes</h1><p class="byline">By Jane Doe</p>
+       <div class="share-bar"><a href="#">Share</a></div>
+       <p>${PARA}</p><h2>What changes</h2><p>${PARA.replace("Monday", "Tuesday")}</p></article>
+     <aside class="related"><a href="/a">Another story about the council budget</a></aside>
+     <footer>© 2025 The Daily</footer>`,
+    '<meta property="og:site_name" content="The Daily"><meta name="author" content="Jane Doe">' +
+      '<meta property="article:published_time" content="2025-09-01T10:20:00+02:00">',
+  );
+  const a = extractHtml(html, { url: "https://daily.example/news/budget" });
+  assert.equal(a.title, "Budget passes");
+  assert.deepEqual(a.authors, ["Jane Doe"]);
+  assert.equal(a.published, "2025-09-01T10:20:00+02:00");
+  assert.equal(a.language, "en");
+  assert.equal(a.siteName, "The Daily");
+  assert.equal(a.text.split("\n\n").length, 3);
+  assert.match(a.text, /^The council approved/);
+  assert.doesNotMatch(a.text, /Share|By Jane|Home|©/);
+  assert.deepEqual(
+    a.blocks.map((b) => b.type),
+    ["paragraph", "heading", "paragraph"],
+  );
+  for (const b of a.blocks) assert.equal(a.text.slice(b.start, b.end).trim(), a.text.slice(b.start, b.end));
+  assert.equal(a.related[0]?.url, "https://daily.example/a");
+});
+
+test("canonical URL when no url is given", () => {
+  const a = extractHtml(page(`<p>${PARA}</p>`, '<link rel="canonical" href="https://daily.example/x">'));
+  assert.equal(a.url, "https://daily.example/x");
+});
+
+test("10,000-deep nesting gets a result quickly", () => {
+  const depth = 10_000;
+  const html = page(`${"<div>".repeat(depth)}<p>${PARA}</p>${"</div>".repeat(depth)}`);
+  const t0 = performance.now();
+  const a = extractHtml(html);
+  assert.ok(performance.now() - t0 < HOSTILE_MS);
+  assert.match(a.text, /council approved/);
+});
+
+test("a 20 MB page gets a result quickly", () => {
+  const filler = `<div class="x"><span>${"word ".repeat(20)}</span></div>`;
+  const scripts = `<script>${"var a = 1;".repeat(100_000)}</script>`;
+  let body = `<article><p>${PARA}</p></article>`;
+  while (body.length < 20 * 1024 * 1024) body += filler.repeat(1000) + scripts;
+  const t0 = performance.now();
+  const a = extractHtml(page(body));
+  assert.ok(performance.now() - t0 < HOSTILE_MS * 2, "took too long");
+  assert.equal(typeof a.text, "string");
+});
+
+test("broken markup gets a result", () => {
+  const cases = [
+    `<p>${PARA}<div><p>unclosed <b>bold <i>italic</p></div>`,
+    `<html><body><p>${PARA}</body></html></p></div></span>`,
+    `<<<>>><p ${"a=".repeat(1000)}>${PARA}`,
+    `<!-- never closed <p>${PARA}`,
+    `<script>never closed ${PARA}`,
+    "\u0000\uFFFF<p>\uD800</p>",
+    "",
+  ];
+  for (const c of cases) {
+    const a = extractHtml(c);
+    assert.equal(typeof a.text, "string");
+    assert.equal(
+      a.blocks.every((b) => b.end <= a.text.length),
+      true,
+    );
+  }
+  assert.match(extractHtml(cases[0]!).text, /council approved/);
+});
+
+test("JSON-LD metadata and articleBody when the markup is thin", () => {
+  const ld = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: "Budget passes",
+    datePublished: "2025-09-01",
+    author: [
+      { "@type": "Person", name: "Jane Doe" },
+      { "@type": "Person", name: "John Roe" },
+    ],
+    articleBody: [1, 2, 3, 4].map((n) => `${n}. ${PARA}`).join("\n"),
+  };
+  const a = extractHtml(
+    page("<div id=app>Loading…</div>", `<script type="application/ld+json">${JSON.stringify(ld)}</script>`),
+  );
+  assert.deepEqual(a.authors, ["Jane Doe", "John Roe"]);
+  assert.equal(a.published, "2025-09-01");
+  assert.equal(a.blocks.length, 4);
+});
