@@ -14,7 +14,7 @@ export { sentenceCasualties } from "./casualties.ts";
 const TRIGGERS: readonly [EventType, RegExp][] = [
   [
     "attack",
-    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shooting|gunfire|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles|robbed|robbery|armed\s+robbery|carjack(?:ed|ing)|held\s+up|pointed\s+a\s+(?:gun|handgun|rifle|pistol)|brandish(?:ed|ing)|threatened\s+\w+(?:\s+\w+)?\s+with\s+a\s+(?:gun|handgun|knife|rifle|pistol|firearm))\b/i,
+    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shootings?|gunfire|gunshots?|shots\s+fired|homicide|murder(?:ed)?|wounded|wounding|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles|robbed|robbery|armed\s+robbery|carjack(?:ed|ing)|held\s+up|pointed\s+a\s+(?:gun|handgun|rifle|pistol)|brandish(?:ed|ing)|threatened\s+\w+(?:\s+\w+)?\s+with\s+a\s+(?:gun|handgun|knife|rifle|pistol|firearm))\b/i,
   ],
   ["meeting", /\b(?:met|meets|meeting|summit|held\s+talks|talks\s+with|hosted|visited|sat\s+down\s+with)\b/i],
   [
@@ -29,6 +29,10 @@ const TRIGGERS: readonly [EventType, RegExp][] = [
     "proposal",
     /\b(?:proposed|proposes|proposals?|offered|offers|suggested|called\s+for|calls\s+for|put\s+forward)\b/i,
   ],
+  [
+    "other",
+    /\b(?:arrested|charged|seized|stole|stolen|burglar(?:y|ized)|broke\s+into|responded\s+to|recovered|confiscated|crash(?:ed)?|accident|incident|happened|occurred)\b/i,
+  ],
 ];
 
 /** How much an event type says about what an article is mainly about. */
@@ -39,7 +43,7 @@ const WEIGHT: Readonly<Record<EventType, number>> = {
   rejection: 30,
   proposal: 25,
   statement: 10,
-  other: 0,
+  other: 5,
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
@@ -230,7 +234,8 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
             end: s.end,
             text,
             type,
-            date: dateIn(ctx, s.start, s.end, trigger),
+            date:
+              dateIn(ctx, s.start, s.end, trigger) ?? (type === "other" ? nearbyDay(ctx, sents, i) : null),
             actors,
             targets: [],
             place,

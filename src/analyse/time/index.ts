@@ -18,7 +18,7 @@ const DAY_THEN_CLOCK = /^\s*,?\s*(?:at\s+)?$/i;
 /** Sentence spans when none are given: split after . ! ? and at line breaks. @example fallbackSentences("A. B.") */
 export function fallbackSentences(text: string): Span[] {
   const out: Span[] = [];
-  const re = /[^\n]*?(?:[.!?]+["”’)]?(?=\s+["“‘(A-Z0-9]|\s*$)|\n|$)/g;
+  const re = /[^\n]*?(?:[.!?]+["”’)]?(?=\s+["“‘(A-Z0-9]|\s*$)|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|\n|$)/g;
   for (const m of text.matchAll(re)) {
     if (m[0].length === 0) {
       re.lastIndex++;
