@@ -41,3 +41,18 @@ describe("OPML", () => {
     assert.equal(r.error.code, "bad-input");
   });
 });
+
+describe("config/starter.opml", () => {
+  it("is valid OPML with https feed URLs in folders", async () => {
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync(new URL("../../config/starter.opml", import.meta.url), "utf8");
+    const r = parseOpml(text);
+    assert.ok(r.ok);
+    const feeds = flattenOpml(r.value);
+    assert.ok(feeds.length >= 10);
+    for (const f of feeds) {
+      assert.match(f.xmlUrl ?? "", /^https:\/\//);
+      assert.equal(f.categories.length, 1);
+    }
+  });
+});

@@ -38,8 +38,8 @@ const MAX_SERIALISE_DEPTH = 256;
 /** A parsed XML document with namespace-aware names. */
 export class XmlTree {
   root: Element | null;
-  readonly #keys = new WeakMap<Element, string>();
-  readonly #scopes = new WeakMap<Element, Record<string, string>>();
+  readonly #keys = new Map<Element, string>();
+  readonly #scopes = new Map<Element, Record<string, string>>();
   /** Alias given to elements in no namespace (e.g. `atom` for an Atom feed written without xmlns). */
   defaultAlias = "";
 
