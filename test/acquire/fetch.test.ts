@@ -1,7 +1,7 @@
 /** End-to-end tests of the fetcher against a real HTTP server on 127.0.0.1. */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { createFetchContext, type FetchOptions, fetchUrl } from "../../src/acquire/index.ts";
 import { decodeBytes } from "../../src/core/index.ts";
 import { gzipBomb, startServer, type TestServer } from "./server.ts";
@@ -43,6 +43,12 @@ before(async () => {
       const t = setInterval(() => s.write("a"), 100);
       s.on("close", () => clearInterval(t));
     },
+    "/hang": () => {},
+    "/lying-gzip": (_q, s) =>
+      s.writeHead(200, { "content-encoding": "gzip", "content-type": "text/html" }).end(HTML),
+    "/br": (_q, s) => s.writeHead(200, { "content-encoding": "br" }).end(brotliCompressSync(HTML)),
+    "/to-v6": (_q, s) => s.writeHead(301, { location: `http://[::1]:${srv.port}/ok` }).end(),
+    "/to-cgnat": (_q, s) => s.writeHead(308, { location: "http://100.64.1.1/" }).end(),
     "/429": (_q, s) => s.writeHead(429, { "retry-after": "120" }).end(),
     "/flaky": (_q, s) => {
       flaky++;
@@ -129,6 +135,21 @@ describe("fetchUrl", () => {
     assert.ok(Date.now() - t0 < 5000);
   });
 
+  it("times out a server that never answers", async () => {
+    const r = await fetchUrl(`${srv.origin}/hang`, opts({ headersTimeoutMs: 300, retries: 0 }));
+    assert.ok(!r.ok);
+    assert.equal(r.error.code, "timeout");
+  });
+
+  it("decodes brotli and tolerates a server that says gzip but sends plain bytes", async () => {
+    const br = await fetchUrl(`${srv.origin}/br`, opts());
+    assert.ok(br.ok);
+    assert.equal(new TextDecoder().decode(br.value.body), HTML);
+    const lying = await fetchUrl(`${srv.origin}/lying-gzip`, opts());
+    assert.ok(lying.ok);
+    assert.equal(new TextDecoder().decode(lying.value.body), HTML);
+  });
+
   it("fails 429 with a long Retry-After without waiting, and reports it", async () => {
     const t0 = Date.now();
     const r = await fetchUrl(`${srv.origin}/429`, opts());
@@ -199,6 +220,32 @@ describe("SSRF guard", () => {
     const b = await fetchUrl(`${srv.origin}/to-file`, opts());
     assert.ok(!b.ok);
     assert.equal(b.error.code, "bad-input");
+  });
+
+  it("refuses redirects to IPv6 loopback and CGNAT addresses", async () => {
+    for (const path of ["/to-v6", "/to-cgnat"]) {
+      const r = await fetchUrl(`${srv.origin}${path}`, opts());
+      assert.ok(!r.ok, path);
+      assert.equal(r.error.code, "blocked-address", path);
+    }
+  });
+
+  it("admits a CIDR range from the allow list", async () => {
+    const r = await fetchUrl(`${srv.origin}/ok`, opts({ allow: ["127.0.0.0/8"] }));
+    assert.ok(r.ok);
+  });
+
+  it("connects only to the checked addresses when a name resolves to both kinds", async () => {
+    // One public and one loopback answer: the loopback one is dropped, so the local server is never reached.
+    const before = srv.hits.get("/ok") ?? 0;
+    const resolve = async () => ["127.0.0.1", "93.184.216.34"];
+    const r = await fetchUrl(
+      `http://mixed.test:${srv.port}/ok`,
+      opts({ allow: [], resolve, connectTimeoutMs: 300, retries: 0 }),
+    );
+    assert.ok(!r.ok);
+    assert.notEqual(r.error.code, "blocked-address");
+    assert.equal(srv.hits.get("/ok") ?? 0, before);
   });
 
   it("refuses non-http schemes", async () => {
