@@ -97,9 +97,10 @@ export function dateIn(ctx: AnalysisContext, start: number, end: number, near: n
 
 /**
  * A day for an attack whose own sentences give none: the nearest day-precise date within two sentences, else
- * the first one in the article that is not after the reference (reports name the incident day early).
+ * for the first event of its kind in the article, the first one in the article that is not after the reference (reports name
+ * the incident day early).
  */
-function nearbyDay(ctx: AnalysisContext, sents: readonly Span[], i: number): string | null {
+function nearbyDay(ctx: AnalysisContext, sents: readonly Span[], i: number, lead: boolean): string | null {
   const days = ctx.times.filter((t) => eventDay(ctx, t));
   const from = sents[Math.max(0, i - 2)]!.start;
   const to = sents[Math.min(sents.length - 1, i + 2)]!.end;
@@ -108,6 +109,7 @@ function nearbyDay(ctx: AnalysisContext, sents: readonly Span[], i: number): str
     .filter((t) => t.start >= from && t.end <= to)
     .sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
   if (near) return near.value!.slice(0, 10);
+  if (!lead) return null;
   const ref = ctx.reference?.slice(0, 10) ?? null;
   const first = days.find((t) => ref === null || t.value!.slice(0, 10) <= ref);
   return first?.value?.slice(0, 10) ?? null;
@@ -119,7 +121,13 @@ interface Scored {
 }
 
 /** Fill in an attack: casualties of its sentence and the two after it, actors before the trigger, targets after. */
-function attack(ctx: AnalysisContext, sents: readonly Span[], i: number, trigger: number): NewsEvent {
+function attack(
+  ctx: AnalysisContext,
+  sents: readonly Span[],
+  i: number,
+  trigger: number,
+  lead: boolean,
+): NewsEvent {
   const s = sents[i]!;
   let killed: number | null = null;
   let injured: number | null = null;
@@ -135,7 +143,11 @@ function attack(ctx: AnalysisContext, sents: readonly Span[], i: number, trigger
     if (c.injured !== null) injured = Math.max(injured ?? 0, c.injured);
     date ??= dateIn(ctx, sj.start, sj.end, sj.start);
   }
-  if (date === null || !DAY.test(date)) date = nearbyDay(ctx, sents, i) ?? date;
+  if (date === null || !DAY.test(date)) {
+    // a day nearby refines a coarser date it falls in ("in January" ... "Jan. 21")
+    const day = nearbyDay(ctx, sents, i, lead);
+    if (day && (date === null || day.startsWith(date) || /_REF$|W\d|X/.test(date))) date = day;
+  }
   // one victim told twice ("was shot ... died later") is not also an injured person
   const told = ctx.text.slice(s.start, sents[Math.min(sents.length - 1, i + 2)]!.end);
   if (
@@ -184,7 +196,13 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
       if (!m) continue;
       const trigger = s.start + m.index;
       if (type === "attack") {
-        let e = attack(ctx, sents, i, trigger);
+        let e = attack(
+          ctx,
+          sents,
+          i,
+          trigger,
+          i < sents.length / 2 || !scored.some((x) => x.event.type === "attack"),
+        );
         let at = i;
         const prev = lastAttack && i - lastAttack.sentence <= 2 ? scored[lastAttack.index] : undefined;
         if (prev && lastAttack) {
@@ -235,7 +253,10 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
             text,
             type,
             date:
-              dateIn(ctx, s.start, s.end, trigger) ?? (type === "other" ? nearbyDay(ctx, sents, i) : null),
+              dateIn(ctx, s.start, s.end, trigger) ??
+              (type === "other"
+                ? nearbyDay(ctx, sents, i, !scored.some((x) => x.event.type === "other"))
+                : null),
             actors,
             targets: [],
             place,
