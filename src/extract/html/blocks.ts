@@ -104,8 +104,10 @@ const PROMPT =
  * @example isFurniture("Updated 10:32 AM EDT, May 3, 2024") // true
  * @example isFurniture("The council voted on Monday.") // false
  */
-export function isFurniture(text: string): boolean {
-  if (text.length > 300) return false;
+export function isFurniture(raw: string): boolean {
+  if (raw.length > 300) return false;
+  const text = raw.replace(/^[\s·•|–—-]+|[\s·•|–—-]+$/g, "");
+  if (text === "") return true;
   if (isWidgetLine(text)) return true;
   if (text.length <= 120 && (BYLINE.test(text) || DATELINE.test(text))) return true;
   if (text.length <= 200 && (CREDIT.test(text) || COPYRIGHT.test(text))) return true;
