@@ -106,7 +106,8 @@ export const BETWEEN: ReadonlySet<string> = new Set(
   `also has have had later previously repeatedly once again then further has also had also
   would will could may might did does do reportedly publicly privately recently earlier again first
   initially separately still even already long never often frequently simply flatly quickly openly
-  explicitly specifically clearly strongly bluntly angrily`.split(/\s+/),
+  explicitly specifically clearly strongly bluntly angrily is are was were be can might must should shall now just
+  basically not`.split(/\s+/),
 );
 
 /** Pronouns that can be speakers. */

@@ -431,7 +431,11 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     // PolNeAR's cue spans take in auxiliaries and adverbs before the verb ("has also said") and a particle
     // after it ("called for", "pointed out", "referring to").
     let cueStart = i;
-    while (cueStart > 0 && BETWEEN.has(toks[cueStart - 1]!.lower) && toks[cueStart - 1]!.lower !== "then")
+    while (
+      cueStart > 0 &&
+      (BETWEEN.has(toks[cueStart - 1]!.lower) || /^\p{Ll}+ly$/u.test(toks[cueStart - 1]!.text)) &&
+      toks[cueStart - 1]!.lower !== "then"
+    )
       cueStart--;
     let cueEnd = i + 1;
     const particle = toks[cueEnd]?.lower ?? "";
@@ -561,6 +565,32 @@ function colonAttribution(toks: readonly Token[], unit: number): Attribution[] {
   if (c < 1 || c + 1 >= toks.length || toks[c + 1]!.start === toks[c]!.end) return [];
   const left = toks.slice(0, c);
   if (left.some((t) => NOT_SPEAKERS.has(t.lower))) return [];
+  // "Cruz continued:" / "Breitbart News responded:" + a quotation: any verb right before the colon is the cue.
+  const verb = toks[c - 1]!;
+  if (
+    c >= 2 &&
+    verb.kind === "word" &&
+    verb.text === verb.lower &&
+    /(?:ed|s)$/.test(verb.lower) &&
+    !CUES.has(verb.lower) &&
+    toks[c + 1]?.kind === "quote" &&
+    verb.end === toks[c]!.start
+  ) {
+    const src = sourceLeft(toks, c - 1, 0);
+    if (src) {
+      const q = toks[c + 1]!;
+      const cue = { start: verb.start, end: toks[c]!.end };
+      return [
+        {
+          kind: "direct",
+          content: { start: q.start, end: q.end },
+          cue,
+          source: spanOf(toks, src[0], src[1]),
+          unit,
+        },
+      ];
+    }
+  }
   if (left.some((t) => t.kind === "quote" || (t.kind === "word" && CUES.has(t.lower)))) return [];
   const cue = { start: toks[c]!.start, end: toks[c]!.end };
   const next = toks[c + 1]!;
