@@ -30,6 +30,10 @@ const STATIC: Record<string, { type: string; body: string }> = {
     type: "text/css; charset=utf-8",
     body: readFileSync(new URL("./static/app.css", import.meta.url), "utf8"),
   },
+  "icon.svg": {
+    type: "image/svg+xml",
+    body: readFileSync(new URL("./static/icon.svg", import.meta.url), "utf8"),
+  },
   "uplot.min.js": {
     type: "text/javascript; charset=utf-8",
     body: readFileSync(require.resolve("uplot/dist/uPlot.iife.min.js"), "utf8"),

@@ -232,8 +232,8 @@ export function toggleBar(
 ): SafeHtml {
   return html`<fieldset class="toggles" id="toggles"><legend>Highlight</legend>${TOGGLES.map(
     (t) =>
-      html`<label class="toggle t-${t.key}"><input type="checkbox" id="hl-${t.key}" name="${t.key}" data-shortcut="${t.shortcut}"${new SafeHtml(
+      html`<label class="toggle t-${t.key}" title="Shortcut: ${t.shortcut}"><input type="checkbox" id="hl-${t.key}" name="${t.key}" data-shortcut="${t.shortcut}"${new SafeHtml(
         (counts[t.key] ?? 0) > 0 && t.key !== "claim" && t.key !== "count" ? " checked" : "",
-      )}${new SafeHtml((counts[t.key] ?? 0) === 0 ? " disabled" : "")}> ${t.label} <span class="n">${counts[t.key] ?? 0}</span><kbd>${t.shortcut}</kbd></label>`,
+      )}${new SafeHtml((counts[t.key] ?? 0) === 0 ? " disabled" : "")}> ${t.label} <span class="n">${counts[t.key] ?? 0}</span></label>`,
   )}</fieldset>`;
 }

@@ -5,6 +5,7 @@ import type { SourceKind } from "../../store/index.ts";
 import { apiError, bearer, type IngestRequest, type ServeDeps } from "../context.ts";
 import { safeUrl } from "../html.ts";
 import { parseOpml } from "../opml.ts";
+import { outletOf, titleOf } from "../views/parts.ts";
 
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -79,8 +80,8 @@ export function writeRoutes(app: Hono, deps: ServeDeps): void {
       events.publish({
         type: "article",
         id: r.id,
-        title: a?.article.title ?? null,
-        source: a?.article.siteName ?? a?.source ?? null,
+        title: a ? titleOf({ title: a.article.title, text: a.article.text.slice(0, 400) }) : null,
+        source: a ? outletOf({ siteName: a.article.siteName, url: a.article.url, source: a.source }) : null,
         createdAt: a?.createdAt ?? new Date().toISOString(),
         status: r.status,
       });

@@ -142,7 +142,12 @@
     document.addEventListener("keydown", (ev) => {
       const t = ev.target;
       if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-      if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) {
+      const typing =
+        t instanceof HTMLElement &&
+        (t.isContentEditable ||
+          /^(TEXTAREA|SELECT)$/.test(t.tagName) ||
+          (t.tagName === "INPUT" && !/^(checkbox|radio|button|submit)$/.test(t.type)));
+      if (typing) {
         if (ev.key === "Escape") t.blur();
         return;
       }
@@ -264,7 +269,12 @@
             { stroke: css.getPropertyValue("--muted").trim() },
             { stroke: css.getPropertyValue("--muted").trim() },
           ],
-          scales: { x: { time: true } },
+          scales: {
+            x: {
+              time: true,
+              range: (u, min, max) => (min === max ? [min - 3 * 86400, max + 3 * 86400] : [min, max]),
+            },
+          },
         },
         [xs, s.counts],
         el,

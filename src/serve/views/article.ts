@@ -6,7 +6,7 @@ import { marksOf, renderBody, toggleBar } from "../highlight.ts";
 import { html, type SafeHtml, safeUrl } from "../html.ts";
 import type { StoryRef } from "../stories.ts";
 import { layout } from "./layout.ts";
-import { entityLink, hostOf, plural } from "./parts.ts";
+import { entityLink, outletOf, plural, titleOf } from "./parts.ts";
 
 const GROUPS: ReadonlyArray<readonly [EntityType, string]> = [
   ["PERSON", "People"],
@@ -99,12 +99,13 @@ export function articlePage(a: StoredArticle, story: StoryRef | null, now: Date)
   const marks = marksOf(analysis, art.text.length);
   const count = (cls: string) => marks.filter((m) => m.className.split(" ").includes(cls)).length;
   const link = safeUrl(art.url);
-  const outlet = art.siteName ?? hostOf(art.url) ?? a.source ?? "";
+  const outlet = outletOf({ siteName: art.siteName, url: art.url, source: a.source });
+  const title = titleOf({ title: art.title, text: art.text.slice(0, 400) });
   return layout(
-    art.title ?? "Article",
+    title,
     html`<div class="article-layout">
 <article class="article" aria-labelledby="title">
-<header class="article-head"><h1 id="title">${art.title ?? "(no title)"}</h1>
+<header class="article-head"><h1 id="title"${art.title ? "" : html` class="untitled"`}>${title}</h1>
 <p class="byline"><span class="outlet">${outlet}</span>${art.authors.length > 0 ? html` · <span class="authors">${art.authors.join(", ")}</span>` : ""}${art.published ? html` · <time datetime="${art.published}">${art.published}</time>` : ""}${a.version > 1 ? ` · version ${a.version}` : ""}
 ${link ? html` · <a href="${link}" rel="noopener noreferrer nofollow">original</a>` : ""} · <a href="/api/articles/${a.id}">JSON</a></p>
 ${story ? html`<p class="story-link">Part of <a href="/stories/${story.id}">${story.title}</a> (${plural(story.outlets, "outlet")})</p>` : ""}

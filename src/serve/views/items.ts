@@ -2,10 +2,10 @@
 import type { ItemHit } from "../../store/index.ts";
 import { countdown } from "../dates.ts";
 import { html, type SafeHtml } from "../html.ts";
-import { entityLink, outletOf } from "./parts.ts";
+import { entityLink, outletOf, titleOf } from "./parts.ts";
 
 function source(h: ItemHit<"quote" | "claim" | "deadline" | "event">, anchor: string): SafeHtml {
-  return html`<a href="/articles/${h.article.id}#${anchor}">${h.article.title ?? "(no title)"}</a> <span class="meta">${outletOf(h.article)}${h.article.published ? ` · ${h.article.published}` : ""}</span>`;
+  return html`<a href="/articles/${h.article.id}#${anchor}">${titleOf(h.article)}</a> <span class="meta">${outletOf(h.article)}${h.article.published ? ` · ${h.article.published}` : ""}</span>`;
 }
 
 /** A quote with its speaker (linked) and the article it is in. */

@@ -75,7 +75,7 @@ export function searchPage(
 ${parsed && parsed.problems.length > 0 ? html`<ul class="problems" role="alert">${parsed.problems.map((p) => html`<li>${p}</li>`)}</ul>` : ""}
 ${
   results
-    ? html`<p class="count" role="status">${plural(results.hits.length, results.type === "article" ? "result" : results.type)} for “${q}”
+    ? html`<p class="result-count" role="status">${plural(results.hits.length, results.type === "article" ? "result" : results.type)} for “${q}”
 · <a href="/feeds/search.xml?q=${feedQ}" class="feed">RSS</a> · <a href="/feeds/search.json?q=${feedQ}" class="feed">JSON Feed</a></p>${resultList(results, now)}`
     : ""
 }`,
@@ -100,7 +100,7 @@ export function quotesPage(q: string, speaker: string, hits: readonly ItemHit<"q
 <input id="qq" type="search" name="q" value="${q}" placeholder="what did Putin say about Nato" autocomplete="off">
 <label for="speaker">Speaker</label><input id="speaker" type="text" name="speaker" value="${speaker}" autocomplete="off">
 <button type="submit">Find</button></form>
-<p class="count" role="status">${plural(hits.length, "quote")}${speaker ? html` by ${speaker}` : ""}</p>
+<p class="result-count" role="status">${plural(hits.length, "quote")}${speaker ? html` by ${speaker}` : ""}</p>
 <ol class="results items">${hits.map(quoteHit)}</ol>`,
     { section: "/quotes" },
   );

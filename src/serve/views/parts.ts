@@ -22,9 +22,33 @@ export function entityLink(name: string | null | undefined): SafeHtml | string {
   return name ? html`<a class="entity-link" href="${entityPath(name)}">${name}</a>` : "";
 }
 
-/** The outlet of an article as readers know it. */
+/** The outlet of an article as readers know it (text pasted into the API is "pasted"). */
 export function outletOf(a: Pick<ArticleSummary, "siteName" | "url" | "source">): string {
-  return a.siteName ?? hostOf(a.url) ?? a.source ?? "";
+  if (a.siteName) return a.siteName;
+  const host = hostOf(a.url);
+  if (host) return host;
+  return a.source?.startsWith("api:") ? "pasted" : (a.source ?? "");
+}
+
+/** Characters of text standing in for a missing title. */
+const FALLBACK_TITLE_CHARS = 90;
+
+/**
+ * The title to show: the article's, else its first words (cut at a word), else "(no title)".
+ *
+ * @example titleOf({ title: null, snippet: "Russian President Vladimir Putin says he reached ..." })
+ */
+export function titleOf(a: {
+  readonly title: string | null;
+  readonly snippet?: string;
+  readonly text?: string;
+}): string {
+  if (a.title) return a.title;
+  const text = (a.snippet ?? a.text ?? "").replace(/\s+/g, " ").replace(/[[\]]/g, "").trim();
+  if (text === "") return "(no title)";
+  if (text.length <= FALLBACK_TITLE_CHARS) return text;
+  const cut = text.slice(0, FALLBACK_TITLE_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 40))}…`;
 }
 
 /** A relative age that the page script keeps ticking (`datetime` is the ISO time). */
@@ -34,7 +58,7 @@ export function age(iso: string, now: Date): SafeHtml {
 
 /** One article in a list (rail, results): title link, outlet, age, optional snippet. */
 export function articleItem(a: ArticleSummary, now: Date, snippet = false): SafeHtml {
-  return html`<li data-id="${a.id}"><a class="item-link" href="/articles/${a.id}">${a.title ?? (a.snippet.slice(0, 90) || "(no title)")}</a>
+  return html`<li data-id="${a.id}"><a class="item-link" href="/articles/${a.id}">${titleOf(a)}</a>
 <span class="meta">${outletOf(a)}${a.published ? ` · ${a.published}` : ""} · ${age(a.createdAt, now)} ago</span>${snippet ? snippetOf(a.snippet) : ""}</li>`;
 }
 

@@ -196,7 +196,7 @@ export function findItems<K extends ItemKind>(
   facets(sql, filter, "i.date");
   const rows = db
     .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, '' AS snippet, i.ord, i.date, i.item_json, i.names_json
+      `SELECT ${SUMMARY_COLUMNS}, substr(json_extract(v.article_json, '$.text'), 1, ${SNIPPET_CHARS}) AS snippet, i.ord, i.date, i.item_json, i.names_json
        FROM analysis_items i JOIN articles a ON a.id = i.article_id ${CURRENT_JOIN}
        WHERE ${sql.where.join(" AND ")} ORDER BY ${ORDERS[filter.order ?? "newest"]} LIMIT ?`,
     )
