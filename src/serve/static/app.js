@@ -272,7 +272,7 @@
           scales: {
             x: {
               time: true,
-              range: (u, min, max) => (min === max ? [min - 3 * 86400, max + 3 * 86400] : [min, max]),
+              range: (_u, min, max) => (min === max ? [min - 3 * 86400, max + 3 * 86400] : [min, max]),
             },
           },
         },
