@@ -133,6 +133,7 @@ export function duration(n: number | null, unit: string): string {
   let code = UNITS[unit] ?? "D";
   if (unit === "fortnight") count = n === null ? null : n * 2;
   if (unit === "night") code = "D";
+  if (unit === "decade" && count !== null) return `P${count * 10}Y`;
   const num = count === null ? "X" : String(count);
   return ["hour", "minute", "second"].includes(unit) ? `PT${num}${code}` : `P${num}${code}`;
 }

@@ -276,9 +276,9 @@ const RULES: readonly Rule[] = [
       end: m.index + m[0].length,
       kind: "other",
       resolve: () => {
-        if (m[1]) return { type: "DATE", value: `${m[1]}X` };
+        if (m[1]) return { type: "DATE", value: m[1] };
         const d = Number(m[2]);
-        return { type: "DATE", value: `${d <= 2 ? "20" : "19"}${d}X` };
+        return { type: "DATE", value: `${d <= 2 ? "20" : "19"}${d}` };
       },
     }),
   },
@@ -561,7 +561,12 @@ const RULES: readonly Rule[] = [
       start: m.index,
       end: m.index + m[0].length,
       kind: "other",
-      resolve: () => ({ type: "DATE", value: /^coming/i.test(m[0]) ? "FUTURE_REF" : "PAST_REF" }),
+      resolve: () => {
+        const unit = unitOf(m[1]!);
+        if (unit === "year" || unit === "decade")
+          return { type: "DATE", value: /^coming/i.test(m[0]) ? "FUTURE_REF" : "PAST_REF" };
+        return { type: "DURATION", value: duration(null, unit) };
+      },
     }),
   },
   // now, currently, recently, soon, the future
@@ -572,6 +577,8 @@ const RULES: readonly Rule[] = [
     ),
     make: (m, text) => {
       const w = m[1]!.toLowerCase().replace(/\s+/g, " ");
+      if (m[1] === "Now" && /(?:^|[.!?"“”'`]\s*)$/.test(text.slice(Math.max(0, m.index - 4), m.index)))
+        return null; // discourse "Now, ..."
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if ((w === "now" || w === "soon") && /^\s+that\b/i.test(after) && w === "soon") return null;
       if (w === "soon" && /^\s*after\b|^\s*as\b/i.test(after)) return null;
