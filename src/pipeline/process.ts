@@ -30,7 +30,7 @@ export function processDocument(input: ProcessInput): ProcessOutput {
   try {
     const extracted = extractDocument(input.doc, input.options);
     if (!extracted.ok) return { ok: false, error: extracted.error.toJSON() };
-    const article = extracted.value;
+    const article = withHints(extracted.value, input.doc);
     if (!input.analyse) return { ok: true, article, analysis: null };
     stage = "analyse";
     const reference = input.options.published ?? article.published ?? input.doc.hints?.published ?? null;
@@ -38,4 +38,16 @@ export function processDocument(input: ProcessInput): ProcessOutput {
   } catch (e) {
     return { ok: false, error: toLedeError(e, stage).toJSON() };
   }
+}
+
+/** Fill what the page lacks from what its feed entry said (title, date, authors). */
+function withHints(article: Article, doc: Document): Article {
+  const h = doc.hints;
+  if (!h) return article;
+  return {
+    ...article,
+    title: article.title ?? h.title ?? null,
+    published: article.published ?? h.published ?? null,
+    authors: article.authors.length > 0 ? article.authors : [...(h.authors ?? [])],
+  };
 }
