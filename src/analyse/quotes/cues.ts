@@ -21,6 +21,10 @@ const NOT_CUES = new Set([
   "appears",
   "appeared",
   "in",
+  "remarks",
+  "estimates",
+  "criticism",
+  "comments",
 ]);
 
 /** How a cue relates to its content. */
@@ -69,8 +73,9 @@ export const CUES: ReadonlyMap<string, CueClass> = (() => {
   const m = new Map<string, CueClass>();
   const words = (learned as unknown as { words: Record<string, [number, number]> }).words;
   for (const [w, [c, t]] of Object.entries(words)) {
-    if (c >= LEARNED_MIN_COUNT && c / t >= LEARNED_MIN_RATE && /^\p{L}+$/u.test(w) && !NOT_CUES.has(w))
-      m.set(w, "object");
+    // Adverbs ("reportedly", "repeatedly") belong to a cue but are none alone.
+    const ok = /^\p{L}+$/u.test(w) && !w.endsWith("ly") && !NOT_CUES.has(w);
+    if (c >= LEARNED_MIN_COUNT && c / t >= LEARNED_MIN_RATE && ok) m.set(w, "object");
   }
   for (const w of OBJECT.split(/\s+/)) if (w) m.set(w, "object");
   for (const w of SPEECH.split(/\s+/)) if (w) m.set(w, "speech");

@@ -65,7 +65,7 @@ export function findQuotes(text: string, sentences: readonly Span[], entities: r
   const tokens = tokenize(body, regions);
   const us = units(body, tokens, sentences);
   const atts: Attribution[] = [];
-  for (let u = 0; u < us.length; u++) atts.push(...attributeUnit(us[u]!, u));
+  for (let u = 0; u < us.length; u++) atts.push(...attributeUnit(withoutDateline(us[u]!), u));
   addOrphans(us, atts);
   atts.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
   dedupePartials(atts);
@@ -164,4 +164,26 @@ function dedupePartials(atts: Attribution[]): void {
     const a = atts[i]!;
     if (a.kind === "partial" && best.get(`${a.content.start}:${a.content.end}`) !== a) atts.splice(i, 1);
   }
+}
+
+/** Agencies whose name in brackets marks a dateline: "LOS ANGELES, Feb. 2 (UPI) — ...". */
+const AGENCIES = /^(?:AP|UPI|AFP|Reuters|CNN|Bloomberg|dpa|Xinhua|TASS|IANS|PTI|ANI)$/;
+/** Most tokens a dateline has before its dash. */
+const MAX_DATELINE = 14;
+
+/** Drop a dateline from the start of a unit ("WASHINGTON (AP) — ", "CAMBRIDGE, Mass., Dec. 11 (UPI) — "). */
+function withoutDateline(toks: readonly Token[]): readonly Token[] {
+  const first = toks[0];
+  if (!first || first.kind !== "word") return toks;
+  for (let k = 1; k < Math.min(toks.length - 1, MAX_DATELINE); k++) {
+    const t = toks[k]!;
+    if (t.kind === "punct" && /^[—–-]$/.test(t.text)) {
+      const head = toks.slice(0, k);
+      const agency = head.some((x) => AGENCIES.test(x.text));
+      const caps = /^\p{Lu}{2,}$/u.test(first.text.replace(/[.’'-]/g, ""));
+      return agency || caps ? toks.slice(k + 1) : toks;
+    }
+    if (t.kind === "quote") return toks;
+  }
+  return toks;
 }
