@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { parseFeed } from "../../acquire/feed.ts";
 import { createFetchContext, fetchUrl } from "../../acquire/fetch.ts";
-import { type Document, LedeError, LIMITS, ok } from "../../core/index.ts";
+import { type Config, type Document, LedeError, LIMITS, ok } from "../../core/index.ts";
 import {
   type FeedEntry,
   type Handler,
@@ -15,6 +15,7 @@ import {
 } from "../../jobs/index.ts";
 import { WorkerPool } from "../../jobs/pool.ts";
 import type { ProcessInput, ProcessOutput } from "../../pipeline/process.ts";
+import type { Store } from "../../store/index.ts";
 import { isUrl, parse } from "../args.ts";
 import { type Command, EXIT, type Io } from "../command.ts";
 import { storeFromEnv } from "../open-store.ts";
@@ -121,50 +122,13 @@ export const command: Command = {
       }
     }
 
-    const pool = new WorkerPool<ProcessInput, ProcessOutput>({
-      module: PROCESS_MODULE,
-      fn: "processDocument",
-      size: f.concurrency,
-      timeoutMs: LIMITS.documentTimeoutMs,
-    });
-    const context = createFetchContext({ concurrency: f.fetch, minIntervalMs: f.interval });
-    const deps: PipelineDeps = {
-      store,
+    const { deps, close } = createPipelineDeps(config, store, {
+      concurrency: f.concurrency,
+      fetchConcurrency: f.fetch,
+      hostIntervalMs: f.interval,
       analyse: !v["no-analyse"],
-      pollIntervalMs: Math.max(1, f.poll) * 60_000,
-      fetch: (r) =>
-        fetchUrl(r.url, {
-          allow: config.fetchAllow,
-          context,
-          sourceKind: r.kind === "feed" ? "feed" : "url",
-          ...(r.etag ? { etag: r.etag } : {}),
-          ...(r.lastModified ? { lastModified: r.lastModified } : {}),
-        }),
-      process: async (doc: Document, analyse: boolean) => {
-        const o = await pool.run({ doc, options: {}, analyse });
-        if (o.ok) return o.value;
-        const code = o.reason === "timeout" ? "timeout" : "internal";
-        return { ok: false, error: new LedeError("extract", code, `${o.message} [${doc.input}]`).toJSON() };
-      },
-      parseFeed: (doc: Document) => {
-        const r = parseFeed(doc.body, {
-          ...(doc.url ? { url: doc.url } : {}),
-          ...(doc.contentType ? { contentType: doc.contentType } : {}),
-        });
-        if (!r.ok) return r;
-        return ok(
-          r.value.items.map(
-            (i): FeedEntry => ({
-              url: i.url,
-              title: i.title,
-              published: i.published,
-              updated: i.updated,
-              authors: i.authors,
-            }),
-          ),
-        );
-      },
-    };
+      pollMinutes: f.poll,
+    });
     const done: Record<string, number> = {};
     const counted = (handlers: Handlers): Handlers => {
       const out: Partial<Record<QueueName, Handler<QueueName>>> = {};
@@ -206,7 +170,7 @@ export const command: Command = {
     process.once("SIGINT", force);
     process.once("SIGTERM", force);
     await runner.close();
-    await pool.close();
+    await close();
     await store.close();
     const total = Object.values(done).reduce((a, b) => a + b, 0);
     const by = Object.entries(done)
@@ -216,3 +180,79 @@ export const command: Command = {
     return EXIT.ok;
   },
 };
+
+export interface PipelineSetup {
+  /** Documents processed at once (worker threads). */
+  readonly concurrency: number;
+  /** Requests in flight per host. */
+  readonly fetchConcurrency: number;
+  /** Least time between two requests to one host. */
+  readonly hostIntervalMs: number;
+  readonly analyse: boolean;
+  /** Minutes between two polls of a feed (0: the default). */
+  readonly pollMinutes: number;
+}
+
+/**
+ * The real stages wired for the job handlers: the guarded fetcher, the feed parser, and a worker-thread
+ * pool running extract + analyse with a hard time limit per document.
+ *
+ * @param config for the fetcher's allow list
+ * @param store where results go
+ * @param setup concurrency and politeness
+ * @returns the deps for `pipelineHandlers` and a function that stops the pool
+ */
+export function createPipelineDeps(
+  config: Pick<Config, "fetchAllow">,
+  store: Store,
+  setup: PipelineSetup,
+): { deps: PipelineDeps; close: () => Promise<void> } {
+  const pool = new WorkerPool<ProcessInput, ProcessOutput>({
+    module: PROCESS_MODULE,
+    fn: "processDocument",
+    size: setup.concurrency,
+    timeoutMs: LIMITS.documentTimeoutMs,
+  });
+  const context = createFetchContext({
+    concurrency: setup.fetchConcurrency,
+    minIntervalMs: setup.hostIntervalMs,
+  });
+  const deps: PipelineDeps = {
+    store,
+    analyse: setup.analyse,
+    pollIntervalMs: Math.max(1, setup.pollMinutes || 15) * 60_000,
+    fetch: (r) =>
+      fetchUrl(r.url, {
+        allow: config.fetchAllow,
+        context,
+        sourceKind: r.kind === "feed" ? "feed" : "url",
+        ...(r.etag ? { etag: r.etag } : {}),
+        ...(r.lastModified ? { lastModified: r.lastModified } : {}),
+      }),
+    process: async (doc: Document, analyse: boolean) => {
+      const o = await pool.run({ doc, options: {}, analyse });
+      if (o.ok) return o.value;
+      const code = o.reason === "timeout" ? "timeout" : "internal";
+      return { ok: false, error: new LedeError("extract", code, `${o.message} [${doc.input}]`).toJSON() };
+    },
+    parseFeed: (doc: Document) => {
+      const r = parseFeed(doc.body, {
+        ...(doc.url ? { url: doc.url } : {}),
+        ...(doc.contentType ? { contentType: doc.contentType } : {}),
+      });
+      if (!r.ok) return r;
+      return ok(
+        r.value.items.map(
+          (i): FeedEntry => ({
+            url: i.url,
+            title: i.title,
+            published: i.published,
+            updated: i.updated,
+            authors: i.authors,
+          }),
+        ),
+      );
+    },
+  };
+  return { deps, close: () => pool.close() };
+}

@@ -3,6 +3,12 @@
  */
 import { squash } from "./dom.ts";
 
+/** An <h1> with at least this many words (or characters, for scripts without spaces) is a headline. */
+const MIN_HEADLINE_WORDS = 3;
+const MIN_HEADLINE_CHARS = 12;
+/** Longest <h1> taken as a headline. */
+const MAX_HEADLINE = 300;
+
 /** Separators between a headline and a site name in `<title>` ("Headline | Site", "Site - Headline"). */
 const SEPARATOR = /\s+(?:[|\-–—·•»~/]|::)\s+/;
 
@@ -12,6 +18,23 @@ function key(s: string): string {
     .toLowerCase()
     .replace(/[\u00ad\u200b-\u200d]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/**
+ * Decode entities left in metadata by double encoding (`&amp;amp;`, `&#038;`).
+ *
+ * @example decodeEntities("Full &#038; Part Time") // "Full & Part Time"
+ */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === "#") {
+      const code = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    }
+    return NAMED[e.toLowerCase()] ?? m;
+  });
 }
 
 /**
@@ -69,7 +92,7 @@ export function pickTitle(
   siteName: string | null,
   host: string | null,
 ): string | null {
-  const raw = declared.filter((x): x is string => !!x && squash(x) !== "").map(squash);
+  const raw = declared.filter((x): x is string => !!x && squash(x) !== "").map((x) => squash(decodeEntities(x)));
   const cleaned = raw.map((t) => cleanTitle(t, siteName, host));
   const keys = new Set([...raw, ...cleaned].map(key));
   for (const h of headings) {
@@ -86,9 +109,16 @@ export function pickTitle(
       if (rk.startsWith(hk) || rk.endsWith(hk)) return squash(h);
     }
   }
+  // The page's own headline: the first substantial <h1> that is not the site's name.
+  const site = siteName ? key(siteName) : "";
+  const hostKey = host ? key(host.replace(/^www\./, "").replace(/\.[a-z]+$/i, "")) : "";
+  for (const h of headings) {
+    const hk = key(h);
+    if (hk === site || hk === hostKey || h.length > MAX_HEADLINE) continue;
+    if (squash(h).split(" ").length >= MIN_HEADLINE_WORDS || hk.length >= MIN_HEADLINE_CHARS) return squash(h);
+  }
   if (cleaned.length > 0) {
     // og:title and JSON-LD are usually cleaner than <title>; take the first that is not just the site.
-    const site = siteName ? key(siteName) : "";
     for (const c of cleaned) if (key(c) !== site) return c;
     return cleaned[0]!;
   }

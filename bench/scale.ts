@@ -1,0 +1,276 @@
+/**
+ * The scale bench: articles/s through the whole pipeline with 1 and 2 workers on SQLite (in-process,
+ * worker threads) and on PostgreSQL + Redis (`lede worker` processes), and search p50/p95 on a
+ * synthetic corpus of N articles on both backends. PostgreSQL and Redis are started from Debian's
+ * packages on 127.0.0.1 (see test/helpers/services.ts).
+ *
+ *   node --import tsx bench/scale.ts [--pipeline N] [--search 100000,1000000] [--queries-repeat R]
+ *   (npm run bench -- scale runs the search part through the harness: bench/tasks/scale.ts)
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { createPipelineDeps } from "../src/cli/commands/worker.ts";
+import type { Article } from "../src/core/index.ts";
+import { createBullmqRunner, createInProcessRunner, pageJob, pipelineHandlers } from "../src/jobs/index.ts";
+import { openPostgresStore, openSqliteStore, type Store } from "../src/store/index.ts";
+import {
+  type RunningPostgres,
+  type RunningService,
+  startPostgres,
+  startRedis,
+} from "../test/helpers/services.ts";
+import { serveCorpus, startWorker, until } from "../test/scale/cluster.ts";
+import { corpusArticle, topicWord } from "../test/scale/corpus.ts";
+
+const { values } = parseArgs({
+  options: {
+    pipeline: { type: "string", default: "300" },
+    search: { type: "string", default: "100000" },
+    "queries-repeat": { type: "string", default: "5" },
+    "skip-pipeline": { type: "boolean" },
+    "skip-search": { type: "boolean" },
+  },
+});
+const PIPELINE_N = Number(values.pipeline);
+const SEARCH_SIZES = String(values.search)
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
+const REPEAT = Number(values["queries-repeat"]);
+
+/**
+ * Search queries: rare words (one hit), common words (most articles), AND, phrases, OR and exclusion.
+ * Common-word queries are the expensive ones: every match is ranked.
+ */
+const SEARCH_QUERIES: readonly string[] = [
+  topicWord(12345),
+  topicWord(777),
+  `${topicWord(4242)} budget`,
+  "tianjin",
+  "flood defences",
+  '"fishing quotas"',
+  "vaccine programme osaka",
+  "rail contract -quito",
+  "lagos OR nairobi",
+  "central bank rejected",
+  "housing plan tbilisi",
+  '"emergency aid" rotterdam',
+  "spokesperson",
+  "priya natarajan",
+  "valparaiso",
+  "omar haddad housing",
+];
+
+function articleOf(n: number): Article {
+  const a = corpusArticle(n, 2);
+  const text = a.paragraphs.join("\n\n");
+  return {
+    url: `https://bench.example/s/${n}`,
+    title: a.title,
+    authors: ["Desk Reporter"],
+    published: a.published,
+    modified: null,
+    language: "en",
+    siteName: "Synthetic Times",
+    text,
+    blocks: [],
+    related: [],
+  };
+}
+
+/**
+ * Store articles 0..n-1 (skipping those already there, so a filled database is reused).
+ *
+ * @param store the backend
+ * @param n how many
+ * @param parallel writes in flight
+ */
+async function fillSearchCorpus(store: Store, n: number, parallel: number): Promise<void> {
+  const have = await store.countArticles();
+  let next = have;
+  const fetchedAt = "2025-09-01T00:00:00Z";
+  const lane = async () => {
+    for (let i = next++; i < n; i = next++) {
+      await store.putArticle({ article: articleOf(i), analysis: null, source: "bench", fetchedAt });
+      if (i % 50_000 === 0 && i > 0) process.stderr.write(`    ${i}/${n}\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, lane));
+}
+
+const dir = mkdtempSync(join(tmpdir(), "lede-bench-scale-"));
+let pg: RunningPostgres | undefined;
+let redis: RunningService | undefined;
+const rows: string[][] = [];
+const row = (...cells: (string | number)[]) => {
+  rows.push(cells.map(String));
+  process.stderr.write(`  ${cells.join(" | ")}\n`);
+};
+
+/** Pages per worker run before measuring (outside the measured range). */
+const WARM_UP = 4;
+
+function warmUp(base: string, workers: number) {
+  return Array.from({ length: WARM_UP * workers }, (_, i) => pageJob(`${base}/a/${1_000_000 + i}`));
+}
+
+/** SQLite with the in-process runner: the same handlers as `lede worker`, `workers` worker threads. */
+async function pipelineSqlite(workers: number): Promise<number> {
+  const store = openSqliteStore(join(dir, `pipe-${workers}.db`));
+  await store.migrate();
+  const corpus = await serveCorpus(0);
+  const { deps, close } = createPipelineDeps({ fetchAllow: ["127.0.0.1"] }, store, {
+    concurrency: workers,
+    fetchConcurrency: 4,
+    hostIntervalMs: 0,
+    analyse: true,
+    pollMinutes: 0,
+  });
+  const runner = createInProcessRunner();
+  await runner.work(pipelineHandlers(deps), { concurrency: { fetch: 4, process: workers, store: 2 } });
+  // Warm up (worker threads load the models) on pages outside the measured range.
+  await runner.enqueue(...warmUp(corpus.base, workers));
+  await runner.idle({ timeoutMs: 10 * 60_000 });
+  const t0 = performance.now();
+  await runner.enqueue(...Array.from({ length: PIPELINE_N }, (_, n) => pageJob(`${corpus.base}/a/${n}`)));
+  await runner.idle({ timeoutMs: 30 * 60_000 });
+  const secs = (performance.now() - t0) / 1000;
+  const stored = (await store.countArticles()) - WARM_UP * workers;
+  await runner.close();
+  await close();
+  await corpus.close();
+  await store.close();
+  if (stored !== PIPELINE_N) throw new Error(`sqlite pipeline stored ${stored}/${PIPELINE_N}`);
+  return PIPELINE_N / secs;
+}
+
+async function pipelinePostgres(workers: number): Promise<number> {
+  pg ??= await startPostgres();
+  redis ??= await startRedis();
+  const url = await pg.createDatabase(`pipe_${workers}`);
+  const store = openPostgresStore(url);
+  await store.migrate();
+  const corpus = await serveCorpus(0);
+  const env = {
+    LEDE_DATABASE_URL: url,
+    LEDE_REDIS_URL: redis.url,
+    LEDE_FETCH_ALLOW: "127.0.0.1",
+    LEDE_DATA_DIR: dir,
+  };
+  const args = ["--poll-minutes", "0", "--host-interval-ms", "0", "--fetch-concurrency", "4"];
+  // Each worker process gets its own Redis db number so runs do not share queues.
+  const redisUrl = `${redis.url}/${workers}`;
+  const procs = Array.from({ length: workers }, () =>
+    startWorker({ ...env, LEDE_REDIS_URL: redisUrl }, args),
+  );
+  await Promise.all(procs.map((p) => p.ready));
+  const producer = createBullmqRunner({ url: redisUrl });
+  await producer.enqueue(...warmUp(corpus.base, workers));
+  await producer.idle({ timeoutMs: 10 * 60_000, pollMs: 50 });
+  const base = await store.countArticles();
+  const t0 = performance.now();
+  await producer.enqueue(...Array.from({ length: PIPELINE_N }, (_, n) => pageJob(`${corpus.base}/a/${n}`)));
+  await until(
+    "pipeline done",
+    async () => (await store.countArticles()) >= base + PIPELINE_N,
+    30 * 60_000,
+    50,
+  );
+  const secs = (performance.now() - t0) / 1000;
+  for (const p of procs) p.child.kill("SIGTERM");
+  await Promise.all(procs.map((p) => p.exited));
+  await producer.close();
+  await corpus.close();
+  await store.close();
+  return PIPELINE_N / secs;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+}
+
+async function searchLatency(store: Store): Promise<{ p50: number; p95: number; max: number }> {
+  for (const q of SEARCH_QUERIES) await store.search(q, { limit: 20 }); // warm caches
+  const times: number[] = [];
+  for (let r = 0; r < REPEAT; r++) {
+    for (const q of SEARCH_QUERIES) {
+      const t = performance.now();
+      await store.search(q, { limit: 20 });
+      times.push(performance.now() - t);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times[times.length - 1] ?? 0 };
+}
+
+try {
+  if (!values["skip-pipeline"]) {
+    process.stderr.write(`pipeline: ${PIPELINE_N} synthetic pages, extract + analyse + store\n`);
+    const s1 = await pipelineSqlite(1);
+    const s2 = await pipelineSqlite(2);
+    row("pipeline", "sqlite + in-process jobs", "1 worker thread", s1.toFixed(1), "articles/s");
+    row(
+      "pipeline",
+      "sqlite + in-process jobs",
+      "2 worker threads",
+      s2.toFixed(1),
+      `articles/s (${(s2 / s1).toFixed(2)}x)`,
+    );
+    const p1 = await pipelinePostgres(1);
+    const p2 = await pipelinePostgres(2);
+    row("pipeline", "postgres + redis", "1 lede worker", p1.toFixed(1), "articles/s");
+    row(
+      "pipeline",
+      "postgres + redis",
+      "2 lede workers",
+      p2.toFixed(1),
+      `articles/s (${(p2 / p1).toFixed(2)}x)`,
+    );
+  }
+  if (!values["skip-search"]) {
+    for (const size of SEARCH_SIZES) {
+      process.stderr.write(`search: filling ${size} articles per backend\n`);
+      const sqlite = openSqliteStore(join(dir, `search-${size}.db`));
+      await sqlite.migrate();
+      let t = performance.now();
+      await fillSearchCorpus(sqlite, size, 1);
+      const fillSqlite = (size / ((performance.now() - t) / 1000)).toFixed(0);
+      const ls = await searchLatency(sqlite);
+      row(
+        "search",
+        "sqlite fts5",
+        `${size} articles`,
+        `p50 ${ls.p50.toFixed(1)} ms`,
+        `p95 ${ls.p95.toFixed(1)} ms (load ${fillSqlite}/s)`,
+      );
+      await sqlite.close();
+      pg ??= await startPostgres();
+      const store = openPostgresStore(await pg.createDatabase(`search_${size}`));
+      await store.migrate();
+      t = performance.now();
+      await fillSearchCorpus(store, size, 8);
+      const fillPg = (size / ((performance.now() - t) / 1000)).toFixed(0);
+      await store.pool.query("VACUUM ANALYZE");
+      const lp = await searchLatency(store);
+      row(
+        "search",
+        "postgres tsvector+gin",
+        `${size} articles`,
+        `p50 ${lp.p50.toFixed(1)} ms`,
+        `p95 ${lp.p95.toFixed(1)} ms (load ${fillPg}/s)`,
+      );
+      await store.close();
+    }
+  }
+  console.log(
+    `\n## scale (load average ${(await import("node:os")).loadavg()[0]!.toFixed(1)} on ${(await import("node:os")).cpus().length} cores)\n`,
+  );
+  console.log("| part | backend | setting | result | |\n|---|---|---|---|---|");
+  for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+} finally {
+  await pg?.stop();
+  await redis?.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
