@@ -92,7 +92,9 @@ export function pickTitle(
   siteName: string | null,
   host: string | null,
 ): string | null {
-  const raw = declared.filter((x): x is string => !!x && squash(x) !== "").map((x) => squash(decodeEntities(x)));
+  const raw = declared
+    .filter((x): x is string => !!x && squash(x) !== "")
+    .map((x) => squash(decodeEntities(x)));
   const cleaned = raw.map((t) => cleanTitle(t, siteName, host));
   const keys = new Set([...raw, ...cleaned].map(key));
   for (const h of headings) {
@@ -115,7 +117,8 @@ export function pickTitle(
   for (const h of headings) {
     const hk = key(h);
     if (hk === site || hk === hostKey || h.length > MAX_HEADLINE) continue;
-    if (squash(h).split(" ").length >= MIN_HEADLINE_WORDS || hk.length >= MIN_HEADLINE_CHARS) return squash(h);
+    if (squash(h).split(" ").length >= MIN_HEADLINE_WORDS || hk.length >= MIN_HEADLINE_CHARS)
+      return squash(h);
   }
   if (cleaned.length > 0) {
     // og:title and JSON-LD are usually cleaner than <title>; take the first that is not just the site.
