@@ -1,43 +1,78 @@
-import { statSync } from "node:fs";
-import { ingest } from "../../pipeline/ingest.ts";
-import { isIsoDate, parse } from "../args.ts";
+import { readFileSync } from "node:fs";
+import { readInputs } from "../../acquire/index.ts";
+import type { Store } from "../../store/index.ts";
+import { type InputItem, ingest } from "../../pipeline/ingest.ts";
+import { Ingester } from "../../pipeline/ingester.ts";
+import { Poller } from "../../pipeline/poller.ts";
+import { isIsoDate, isUrl, parse } from "../args.ts";
 import { type Command, EXIT, type Io } from "../command.ts";
-import { documentsFor } from "../inputs.ts";
 import { storeFromEnv } from "../open-store.ts";
 import { progressLine, summaryText } from "../progress.ts";
-import { walkFiles } from "../walk.ts";
+import { subscribeOpml } from "./start.ts";
 
 const HELP = `usage: lede add SOURCE... [options]
 
-Take in news and store it: each SOURCE is a file, a directory (every file under it), a URL of a page,
-or - for stdin. Each document is extracted, analysed and stored; the same URL and content never makes
-a second article, changed content becomes a new version. One bad input never stops the others.
+Take in news and store it. A SOURCE is a URL (a page, a feed, a sitemap or an OPML file, recognised by
+content), a path (a page, a text file, a .gz, a WARC/ARC archive, a feed, a sitemap, an OPML file, or a
+directory of them), or - for stdin. Each document is extracted, analysed and stored: the same URL and
+content never makes a second article; changed content becomes a new version. One bad input never stops
+the others; each failure is named on stderr and counted in the summary.
 
 options:
+  --subscribe        subscribe to the SOURCE feeds (feed URLs or OPML files) and poll each once now;
+                     'lede start' then keeps polling them. Health: 'lede sources'
   --published DATE   publication date (ISO 8601) for inputs that have none
   --no-analyse       store the extracted article without analysing it
   --jobs N           worker threads (default 1)
-  --json             print one JSON line per input: {input, status, id, version} or {input, error}
+  --json             print one JSON line per document: {input, status, id, version} or {input, error}
   -h, --help         show this help
 
-exit status: 0 everything was taken in, 1 some inputs failed (each named on stderr), 2 usage error.
+exit status: 0 everything was taken in, 1 some inputs failed, 2 usage error.
 `;
 
-async function* expand(inputs: readonly string[], stdin: NodeJS.ReadableStream, allow: readonly string[]) {
-  for (const input of inputs) {
-    const st =
-      input !== "-" && !/^https?:/i.test(input) ? statSync(input, { throwIfNoEntry: false }) : undefined;
-    const names = st?.isDirectory() ? [...walkFiles(input)] : [input];
-    yield* documentsFor(names, stdin, { fetchAllow: [...allow] });
+async function* expand(specs: readonly string[], stdin: NodeJS.ReadableStream, allow: readonly string[]): AsyncIterable<InputItem> {
+  for (const spec of specs) {
+    for await (const result of readInputs(spec, { stdin, allow })) {
+      const input = result.ok ? result.value.input : (/\[(?:GET )?([^\]]+)\]$/.exec(result.error.message)?.[1] ?? spec);
+      yield { input, result };
+    }
   }
+}
+
+async function subscribe(specs: readonly string[], store: Store, io: Io, allow: readonly string[]): Promise<number> {
+  for (const spec of specs) {
+    if (isUrl(spec)) await store.addSource({ kind: "feed", url: spec });
+    else {
+      try {
+        readFileSync(spec, "utf8");
+        io.stderr.write(`subscribed to ${await subscribeOpml(store, spec)} feeds from ${spec}\n`);
+      } catch (e) {
+        io.stderr.write(`lede add: ${spec}: ${(e as Error).message}\n`);
+        return EXIT.failed;
+      }
+    }
+  }
+  const ingester = new Ingester({ store });
+  const poller = new Poller({ store, ingester, fetch: { allow: [...allow] } });
+  let failed = 0;
+  try {
+    for (const r of await poller.pollDue()) {
+      io.stderr.write(`${r.source}: ${r.status}${r.error ? ` (${r.error})` : `, ${r.newItems} new, ${r.stored} stored, ${r.failed} failed`}\n`);
+      if (r.status === "failed" || r.failed > 0) failed++;
+    }
+  } finally {
+    await ingester.close();
+  }
+  return failed > 0 ? EXIT.failed : EXIT.ok;
 }
 
 export const command: Command = {
   name: "add",
-  summary: "take in pages, files, directories or stdin and store them",
+  summary: "take in pages, feeds, OPML, sitemaps, WARC files, files, directories or stdin and store them",
   help: HELP,
   async run(argv: readonly string[], io: Io): Promise<number> {
     const p = parse(argv, {
+      subscribe: { type: "boolean" },
       published: { type: "string" },
       "no-analyse": { type: "boolean" },
       jobs: { type: "string" },
@@ -66,23 +101,22 @@ export const command: Command = {
       return EXIT.usage;
     }
     const { config, store } = await storeFromEnv(io.env);
-    const progress = progressLine(io.stderr, io.isTTY);
     try {
+      if (p.values.subscribe) return await subscribe(p.positionals, store, io, config.fetchAllow);
+      const progress = progressLine(io.stderr, io.isTTY);
       const summary = await ingest(expand(p.positionals, io.stdin, config.fetchAllow), {
         extract: published ? { published } : {},
         analyse: !p.values["no-analyse"],
         store,
         concurrency: jobs,
         onItem: (o, s) => {
-          progress(s);
           if (!o.ok) {
             if (io.isTTY) io.stderr.write("\r\x1b[K");
             io.stderr.write(`lede add: ${o.input}: ${o.error.stage}: ${o.error.code}: ${o.error.message}\n`);
           }
+          progress(s);
           if (p.values.json) {
-            io.stdout.write(
-              `${JSON.stringify(o.ok ? { input: o.input, ...o.stored } : { input: o.input, error: o.error })}\n`,
-            );
+            io.stdout.write(`${JSON.stringify(o.ok ? { input: o.input, ...o.stored } : { input: o.input, error: o.error })}\n`);
           }
         },
       });
