@@ -1,11 +1,14 @@
 /**
- * `npm run train -- ner [--limit DOCS] [--epochs N] [--out DIR]`: train Lede's named-entity tagger.
+ * `npm run train -- ner [--limit DOCS] [--epochs N] [--out DIR] [--one-stage] [--silver]`:
+ * train Lede's named-entity tagger.
  *
- * Data (../shared/data/ner): CoNLL-2003 train (gold, the only tagged training data), WikiANN train
- * (silver; only its entity names, for gazetteers), plus unlabelled text for word clusters.
- * Gazetteer features for the CoNLL training documents come from folds that exclude the document
- * (jack-knifing), so the model does not learn to trust a gazetteer that always matches.
- * Deterministic: fixed fold assignment, fixed shuffling seed, sorted outputs.
+ * Data (../shared/data/ner): CoNLL-2003 train (gold, the only tagged training data by default),
+ * WikiANN train (silver: its entity names go into the gazetteer), and unlabelled text for word
+ * clusters. Gazetteer features of a training document come from a gazetteer without the
+ * document's fold (jack-knifing), so the model does not learn to trust a gazetteer that always
+ * matches. Two stages: the second sees the first stage's labels across the whole document; the
+ * first-stage labels of the training documents come from two half-models (jack-knifed again).
+ * Deterministic: fixed folds, fixed shuffling seed, sorted outputs.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -19,7 +22,7 @@ import {
   score,
   type TaggedDoc,
 } from "../../src/analyse/entities/conll.ts";
-import { docFeatures, type FeatureResources } from "../../src/analyse/entities/features.ts";
+import { docFeatures, type FeatureResources, historyFeatures } from "../../src/analyse/entities/features.ts";
 import { Gazetteer } from "../../src/analyse/entities/gazetteer.ts";
 import { fromIob2, NUM_LABELS, toIob2Tags } from "../../src/analyse/entities/labels.ts";
 import {
@@ -47,30 +50,53 @@ function addEntities(g: Gazetteer, docs: readonly TaggedDoc[]): void {
       for (const c of chunks(s.tags)) g.add(s.tokens.slice(c.start, c.end), c.type);
 }
 
-function evaluate(
-  model: LinearModel,
-  docs: readonly TaggedDoc[],
-  res: FeatureResources,
-): Map<string, Counts> {
+interface Trained {
+  readonly model: LinearModel;
+  readonly hashes: Uint32Array;
+  readonly weights: Float32Array;
+  readonly transitions: Float32Array;
+}
+
+/** A tagger under training: one or two stages. */
+interface Stages {
+  readonly first: LinearModel;
+  readonly second?: LinearModel;
+}
+
+/** Tag a document's tokens with one or two stages, given its gazetteer. */
+function tagDoc(stages: Stages, tokens: readonly (readonly string[])[], res: FeatureResources): string[][] {
+  const base = docFeatures(tokens, res);
+  const first = base.map((f) => toIob2Tags(decode(stages.first, f)));
+  if (!stages.second) return first;
+  const hist = historyFeatures(tokens, first);
+  return base.map((f, s) =>
+    toIob2Tags(
+      decode(
+        stages.second!,
+        f.map((x, i) => [...x, ...hist[s]![i]!]),
+      ),
+    ),
+  );
+}
+
+function evaluate(stages: Stages, docs: readonly TaggedDoc[], res: FeatureResources): Map<string, Counts> {
   const counts = new Map<string, Counts>();
   for (const d of docs) {
-    const feats = docFeatures(
+    const tags = tagDoc(
+      stages,
       d.sentences.map((s) => s.tokens),
       res,
     );
-    d.sentences.forEach((s, i) => {
-      score(chunks(s.tags), chunks(toIob2Tags(decode(model, feats[i]!))), counts);
-    });
+    for (const [i, s] of d.sentences.entries()) score(chunks(s.tags), chunks(tags[i]!), counts);
   }
   return counts;
 }
 
 function report(name: string, counts: Map<string, Counts>): string {
-  return [...counts.keys()]
+  return `${name}: ${[...counts.keys()]
     .sort()
     .map((k) => `${k} ${(prf(counts.get(k)!).f1 * 100).toFixed(2)}`)
-    .join("  ")
-    .replace(/^/, `${name}: `);
+    .join("  ")}`;
 }
 
 /** Keep gold PER/ORG/LOC tags; add predicted MISC names that overlap none of them. */
@@ -87,33 +113,30 @@ function mergeMisc(silver: readonly string[], predicted: readonly string[]): str
   return out;
 }
 
-interface Trained {
-  readonly model: LinearModel;
-  readonly hashes: Uint32Array;
-  readonly weights: Float32Array;
-  readonly transitions: Float32Array;
+/** Training documents with the gazetteer each sees and, for a second stage, first-stage tags. */
+interface Source {
+  readonly docs: readonly TaggedDoc[];
+  readonly gazetteer: (doc: number) => Gazetteer;
+  readonly history?: readonly (readonly string[][])[];
 }
 
-/** Train a model on sources of documents, each document with the gazetteer of its fold. */
+/** Train a model on sources of documents. */
 function trainModel(
-  sources: readonly { docs: readonly TaggedDoc[]; gazetteers: readonly Gazetteer[] }[],
+  sources: readonly Source[],
   clusters: ReadonlyMap<string, string>,
   epochs: number,
-  devDocs: readonly TaggedDoc[],
-  res: FeatureResources,
-  devEveryEpoch: boolean,
+  name: string,
 ): Trained {
   // Features of every training token, interned; rare features pruned.
   const raw: { feats: string[][]; gold: number[] }[] = [];
   const counts = new Map<string, number>();
-  for (const { docs, gazetteers } of sources) {
-    docs.forEach((d, i) => {
-      const feats = docFeatures(
-        d.sentences.map((s) => s.tokens),
-        { gazetteer: gazetteers[i % FOLDS]!, clusters },
-      );
+  for (const src of sources) {
+    src.docs.forEach((d, i) => {
+      const tokens = d.sentences.map((s) => s.tokens);
+      const feats = docFeatures(tokens, { gazetteer: src.gazetteer(i), clusters });
+      const hist = src.history ? historyFeatures(tokens, src.history[i]!) : undefined;
       d.sentences.forEach((s, j) => {
-        const f = feats[j]!;
+        const f = hist ? feats[j]!.map((x, t) => [...x, ...hist[j]![t]!]) : feats[j]!;
         for (const fs of f) for (const x of fs) counts.set(x, (counts.get(x) ?? 0) + 1);
         raw.push({ feats: f, gold: fromIob2(s.tags) });
       });
@@ -134,33 +157,14 @@ function trainModel(
     });
     return { feats: Int32Array.from(list), offsets, gold: r.gold };
   });
-  log(`${examples.length} sentences, ${counts.size} features, ${ids.size} kept (count >= ${MIN_COUNT})`);
+  raw.length = 0;
+  log(
+    `${name}: ${examples.length} sentences, ${counts.size} features, ${ids.size} kept (count >= ${MIN_COUNT})`,
+  );
 
   const p = new Perceptron(ids.size);
   const order = examples.map((_, i) => i);
   const random = rng(SEED);
-  const names = [...ids.keys()];
-  const toModel = (): Trained => {
-    const avg = p.averaged();
-    const keep: number[] = [];
-    for (let f = 0; f < names.length; f++) {
-      let m = 0;
-      for (let l = 0; l < NUM_LABELS; l++) m = Math.max(m, Math.abs(avg.weights[f * NUM_LABELS + l]!));
-      if (m > 1e-3) keep.push(f);
-    }
-    const hashes = new Uint32Array(keep.length);
-    const weights = new Float32Array(keep.length * NUM_LABELS);
-    keep.forEach((f, r) => {
-      hashes[r] = hash(names[f]!);
-      weights.set(avg.weights.subarray(f * NUM_LABELS, (f + 1) * NUM_LABELS), r * NUM_LABELS);
-    });
-    return {
-      model: { rows: new FeatureIndex(hashes), weights, transitions: avg.transitions },
-      hashes,
-      weights,
-      transitions: avg.transitions,
-    };
-  };
   for (let e = 1; e <= epochs; e++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -172,12 +176,28 @@ function trainModel(
       const pred = p.learn(ex);
       if (pred.some((l, t) => l !== ex.gold[t])) wrong++;
     }
-    const msg = `epoch ${e}: ${wrong} sentences wrong`;
-    if (devEveryEpoch || e === epochs)
-      log(`${msg}; ${report("dev", evaluate(toModel().model, devDocs, res))}`);
-    else log(msg);
+    if (e === 1 || e === epochs) log(`${name}: epoch ${e}: ${wrong} sentences wrong`);
   }
-  return toModel();
+  const names = [...ids.keys()];
+  const avg = p.averaged();
+  const keep: number[] = [];
+  for (let f = 0; f < names.length; f++) {
+    let m = 0;
+    for (let l = 0; l < NUM_LABELS; l++) m = Math.max(m, Math.abs(avg.weights[f * NUM_LABELS + l]!));
+    if (m > 1e-3) keep.push(f);
+  }
+  const hashes = new Uint32Array(keep.length);
+  const weights = new Float32Array(keep.length * NUM_LABELS);
+  keep.forEach((f, r) => {
+    hashes[r] = hash(names[f]!);
+    weights.set(avg.weights.subarray(f * NUM_LABELS, (f + 1) * NUM_LABELS), r * NUM_LABELS);
+  });
+  return {
+    model: { rows: new FeatureIndex(hashes), weights, transitions: avg.transitions },
+    hashes,
+    weights,
+    transitions: avg.transitions,
+  };
 }
 
 /**
@@ -193,7 +213,7 @@ export default async function train(args: string[]): Promise<void> {
   const limit = opt("limit") ? Number(opt("limit")) : undefined;
   const epochs = Number(opt("epochs") ?? 12);
   const out = resolve(opt("out") ?? join(ROOT, "models/ner"));
-  const skipClusters = args.includes("--no-clusters");
+  const twoStage = !args.includes("--one-stage");
   const useSilver = args.includes("--silver");
 
   let trainDocs = readConll(join(DATA, "ner/conll2003/train.txt"));
@@ -203,9 +223,11 @@ export default async function train(args: string[]): Promise<void> {
     devDocs = devDocs.slice(0, Math.ceil(limit / 4));
   }
   const silver = readConll(join(DATA, "ner/wikiann_en/train.txt"), "en:", true);
-  log(`read ${trainDocs.length} training docs, ${devDocs.length} dev docs, ${silver.length} silver docs`);
+  log(
+    `read ${trainDocs.length} training docs, ${devDocs.length} dev docs, ${silver.length} silver sentences`,
+  );
 
-  const clusters = skipClusters
+  const clusters = args.includes("--no-clusters")
     ? new Map<string, string>()
     : buildClusters(collectUnlabelled(DATA, trainDocs, silver), { log, small: limit !== undefined });
   log(`${clusters.size} words clustered`);
@@ -214,75 +236,89 @@ export default async function train(args: string[]): Promise<void> {
   const full = new Gazetteer();
   addEntities(full, silver);
   addEntities(full, trainDocs);
-  const foldGazetteer = (own: readonly TaggedDoc[], other: readonly TaggedDoc[], k: number): Gazetteer => {
-    const g = new Gazetteer();
-    addEntities(g, other);
-    addEntities(
-      g,
-      own.filter((_, i) => i % FOLDS !== k),
-    );
-    return g;
-  };
+  const foldGazetteers = (own: readonly TaggedDoc[], other: readonly TaggedDoc[]): Gazetteer[] =>
+    Array.from({ length: FOLDS }, (_, k) => {
+      const g = new Gazetteer();
+      addEntities(g, other);
+      addEntities(
+        g,
+        own.filter((_, i) => i % FOLDS !== k),
+      );
+      return g;
+    });
+  const trainGaz = foldGazetteers(trainDocs, silver);
   const res: FeatureResources = { gazetteer: full, clusters };
+  const conll: Source = { docs: trainDocs, gazetteer: (i) => trainGaz[i % FOLDS]! };
 
-  const stage1 = trainModel(
-    [
-      {
-        docs: trainDocs,
-        gazetteers: Array.from({ length: FOLDS }, (_, k) => foldGazetteer(trainDocs, silver, k)),
-      },
-    ],
-    clusters,
-    epochs,
-    devDocs,
-    res,
-    args.includes("--dev-every-epoch"),
-  );
-  let final = stage1;
+  let sources: Source[] = [conll];
   if (useSilver) {
-    // Silver: WikiANN's PER/ORG/LOC names plus the MISC names the first model finds around them.
+    // Silver: WikiANN's PER/ORG/LOC names plus the MISC names a CoNLL-only model finds around them.
+    const first = trainModel([conll], clusters, epochs, "silver-labeller").model;
+    const silverGaz = foldGazetteers(silver, trainDocs);
     const merged = silver.map((d) => {
-      const feats = docFeatures(
+      const tags = tagDoc(
+        { first },
         d.sentences.map((s) => s.tokens),
         res,
       );
       return {
-        sentences: d.sentences.map((s, j) => ({
-          tokens: s.tokens,
-          tags: mergeMisc(s.tags, toIob2Tags(decode(stage1.model, feats[j]!))),
-        })),
+        sentences: d.sentences.map((s, j) => ({ tokens: s.tokens, tags: mergeMisc(s.tags, tags[j]!) })),
       };
     });
-    log(`silver: ${merged.length} sentences relabelled with MISC; training the final model`);
-    final = trainModel(
-      [
-        {
-          docs: trainDocs,
-          gazetteers: Array.from({ length: FOLDS }, (_, k) => foldGazetteer(trainDocs, silver, k)),
-        },
-        {
-          docs: merged,
-          gazetteers: Array.from({ length: FOLDS }, (_, k) => foldGazetteer(silver, trainDocs, k)),
-        },
-      ],
+    sources = [conll, { docs: merged, gazetteer: (i) => silverGaz[i % FOLDS]! }];
+  }
+
+  const stage1 = trainModel(sources, clusters, epochs, "stage 1");
+  log(report("dev stage 1", evaluate({ first: stage1.model }, devDocs, res)));
+  let stage2: Trained | undefined;
+  if (twoStage) {
+    // First-stage tags of each training document from a model that did not see it.
+    const histories = sources.map((src) => src.docs.map((): string[][] => []));
+    for (let half = 0; half < 2; half++) {
+      const part = sources.map((src) => ({
+        docs: src.docs.filter((_, i) => i % 2 !== half),
+        gazetteer: (i: number) => src.gazetteer(i * 2 + (half === 0 ? 1 : 0)),
+      }));
+      const m = trainModel(part, clusters, epochs, `stage 1, half ${half + 1}`).model;
+      sources.forEach((src, k) => {
+        src.docs.forEach((d, i) => {
+          if (i % 2 !== half) return;
+          histories[k]![i] = tagDoc(
+            { first: m },
+            d.sentences.map((s) => s.tokens),
+            { gazetteer: src.gazetteer(i), clusters },
+          );
+        });
+      });
+    }
+    stage2 = trainModel(
+      sources.map((src, k) => ({ ...src, history: histories[k]! })),
       clusters,
       epochs,
-      devDocs,
-      res,
-      args.includes("--dev-every-epoch"),
+      "stage 2",
     );
+    log(report("dev stage 2", evaluate({ first: stage1.model, second: stage2.model }, devDocs, res)));
   }
 
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, "weights.bin.gz"), serialiseModel(final.hashes, final.weights, final.transitions));
+  writeFileSync(
+    join(out, "weights.bin.gz"),
+    serialiseModel(stage1.hashes, stage1.weights, stage1.transitions),
+  );
+  if (stage2)
+    writeFileSync(
+      join(out, "weights2.bin.gz"),
+      serialiseModel(stage2.hashes, stage2.weights, stage2.transitions),
+    );
   writeFileSync(join(out, "gazetteer.tsv.gz"), gzipSync(full.serialise(), { level: 9 }));
   const clusterLines = [...clusters.entries()]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([w, c]) => `${c}\t${w}`);
   writeFileSync(join(out, "clusters.tsv.gz"), gzipSync(clusterLines.join("\n"), { level: 9 }));
-  log(`wrote ${final.hashes.length} feature rows to ${out}`);
+  log(`wrote ${stage1.hashes.length}${stage2 ? ` + ${stage2.hashes.length}` : ""} feature rows to ${out}`);
   const wikigold = readConll(join(DATA, "ner/wikigold/wikigold.conll.txt"));
-  log(report("wikigold", evaluate(final.model, limit ? wikigold.slice(0, 20) : wikigold, res)));
+  const stages: Stages = stage2 ? { first: stage1.model, second: stage2.model } : { first: stage1.model };
+  log(report("wikigold", evaluate(stages, limit ? wikigold.slice(0, 20) : wikigold, res)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await train(process.argv.slice(2));

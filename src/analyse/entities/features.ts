@@ -128,3 +128,71 @@ function sentenceFeatures(
   }
   return out;
 }
+
+/**
+ * Second-stage features from a first-stage tagging of the whole document (Ratinov and Roth's
+ * "prediction history" and "context aggregation"): the first-stage label of the token and its
+ * neighbours, and for a capitalised word, the types the first stage gave its other occurrences
+ * in the document (majority and each type seen) and the type of the longest name containing it.
+ *
+ * @param doc the document's sentences of tokens
+ * @param tags first-stage IOB2 tags
+ * @returns per sentence and token, extra features to append
+ */
+export function historyFeatures(
+  doc: readonly (readonly string[])[],
+  tags: readonly (readonly string[])[],
+): string[][][] {
+  // Per word key: counts of types (incl. O) over its occurrences, and longest-name types.
+  const seen = new Map<string, Map<string, number>>();
+  const longest = new Map<string, { len: number; type: string }>();
+  doc.forEach((sent, s) => {
+    const t = tags[s]!;
+    let i = 0;
+    while (i < sent.length) {
+      const tag = t[i]!;
+      let j = i + 1;
+      if (tag !== "O") while (j < sent.length && t[j] === `I-${tag.slice(2)}`) j++;
+      const type = tag === "O" ? "O" : tag.slice(2);
+      for (let k = i; k < j; k++) {
+        if (!isCap(sent[k]!)) continue;
+        const key = sent[k]!.toLowerCase();
+        const m = seen.get(key) ?? new Map<string, number>();
+        m.set(type, (m.get(type) ?? 0) + 1);
+        seen.set(key, m);
+        if (type !== "O" && (longest.get(key)?.len ?? 0) < j - i) longest.set(key, { len: j - i, type });
+      }
+      i = j;
+    }
+  });
+  return doc.map((sent, s) => {
+    const t = tags[s]!;
+    return sent.map((w, i) => {
+      const own = t[i]!;
+      const f = [
+        `s1=${own}`,
+        `s1-1=${i > 0 ? t[i - 1] : "<s>"}`,
+        `s1+1=${i + 1 < sent.length ? t[i + 1] : "</s>"}`,
+      ];
+      if (!isCap(w)) return f;
+      const counts = seen.get(w.toLowerCase());
+      if (!counts) return f;
+      // Other occurrences: remove this one.
+      const ownType = own === "O" ? "O" : own.slice(2);
+      let best = "";
+      let bestN = 0;
+      let total = 0;
+      for (const [type, c] of counts) {
+        const n = type === ownType ? c - 1 : c;
+        if (n <= 0) continue;
+        total += n;
+        f.push(`hx=${type}`);
+        if (n > bestN) [best, bestN] = [type, n];
+      }
+      if (total > 0) f.push(`h=${best}`, `h=${best}|${ownType}`);
+      const l = longest.get(w.toLowerCase());
+      if (l && l.len > 1) f.push(`hl=${l.type}`);
+      return f;
+    });
+  });
+}

@@ -62,7 +62,8 @@ export function nameMentions(
         a++;
         type = "PERSON";
       }
-      while (b > a && TRIM.test(toks[b - 1]!.text)) b--;
+      const paren = toks.slice(a, b).some((t) => t.text === "(");
+      while (b > a && TRIM.test(toks[b - 1]!.text) && !(paren && toks[b - 1]!.text === ")")) b--;
       while (b > a && TRIM.test(toks[a]!.text)) a++;
       if (b === a) continue;
       const start = toks[a]!.start;

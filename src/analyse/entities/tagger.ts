@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { docFeatures, type FeatureResources } from "./features.ts";
+import { docFeatures, type FeatureResources, historyFeatures } from "./features.ts";
 import { Gazetteer } from "./gazetteer.ts";
 import { toIob2Tags } from "./labels.ts";
 import { decode, type LinearModel, parseModel } from "./model.ts";
@@ -15,6 +15,8 @@ export const MODEL_DIR = process.env.LEDE_NER_MODEL ?? resolve(import.meta.dirna
 
 interface Loaded {
   readonly model: LinearModel;
+  /** The second stage, which also sees the first stage's labels across the document. */
+  readonly second: LinearModel | undefined;
   readonly res: FeatureResources;
 }
 
@@ -34,7 +36,9 @@ export function loadTagger(dir: string = MODEL_DIR): Loaded {
     const tab = line.indexOf("\t");
     if (tab > 0) clusters.set(line.slice(tab + 1), line.slice(0, tab));
   }
-  const out = { model, res: { gazetteer, clusters } };
+  const secondPath = join(dir, "weights2.bin.gz");
+  const second = existsSync(secondPath) ? parseModel(readFileSync(secondPath)) : undefined;
+  const out = { model, second, res: { gazetteer, clusters } };
   if (dir === MODEL_DIR) loaded = out;
   return out;
 }
@@ -55,10 +59,18 @@ export function normaliseToken(t: string): string {
  * @example tagDocument([["Vladimir", "Putin", "spoke", "."]]) // [["B-PER", "I-PER", "O", "O"]]
  */
 export function tagDocument(doc: readonly (readonly string[])[]): string[][] {
-  const { model, res } = loadTagger();
-  const feats = docFeatures(
-    doc.map((s) => s.map(normaliseToken)),
-    res,
+  const { model, second, res } = loadTagger();
+  const tokens = doc.map((s) => s.map(normaliseToken));
+  const feats = docFeatures(tokens, res);
+  const first = feats.map((f) => toIob2Tags(decode(model, f)));
+  if (!second) return first;
+  const hist = historyFeatures(tokens, first);
+  return feats.map((f, s) =>
+    toIob2Tags(
+      decode(
+        second,
+        f.map((x, i) => x.concat(hist[s]![i]!)),
+      ),
+    ),
   );
-  return feats.map((f) => toIob2Tags(decode(model, f)));
 }

@@ -31,6 +31,23 @@ test("abbreviations, clitics, numbers and hyphens", () => {
   ]);
 });
 
+test("currencies and inner apostrophes", () => {
+  assert.deepEqual(words("C$ 5 and US$ 6 for al-Gama'a, Songo'o's, Rock'n'roll"), [
+    "C$",
+    "5",
+    "and",
+    "US$",
+    "6",
+    "for",
+    "al-Gama'a",
+    ",",
+    "Songo'o",
+    "'s",
+    ",",
+    "Rock'n'roll",
+  ]);
+});
+
 test("offsets index the text, also inside a span", () => {
   const text = "Hello. Putin said so.";
   const tokens = tokenize(text, { start: 7, end: text.length });
