@@ -4,7 +4,12 @@
  * sentences → entities → quotes → times, quantities → events, deadlines, claims.
  */
 import type { Analysis, Article } from "../core/index.ts";
+import { findClaims } from "./claims/index.ts";
+import type { AnalysisContext } from "./context.ts";
+import { findDeadlines } from "./deadlines/index.ts";
 import { findEntities } from "./entities/index.ts";
+import { findEvents } from "./events/index.ts";
+import { findQuantities } from "./quantities/index.ts";
 import { findQuotes } from "./quotes/index.ts";
 import { splitSentences } from "./text/index.ts";
 import { findTimes } from "./time/index.ts";
@@ -14,10 +19,9 @@ export interface AnalyseOptions {
   readonly reference?: string | null;
 }
 
-/** The reference date: the given one, else the article's published date (its date part). */
+/** The reference date: the given one, else the article's published date. */
 export function referenceDate(article: Article, options: AnalyseOptions = {}): string | null {
-  const ref = options.reference ?? article.published;
-  return ref ?? null;
+  return options.reference ?? article.published ?? null;
 }
 
 /**
@@ -35,15 +39,19 @@ export function analyse(article: Article, options: AnalyseOptions = {}): Analysi
   const entities = findEntities(text, sentences);
   const quotes = findQuotes(text, sentences, entities);
   const times = findTimes(text, sentences, reference);
+  const quantities = findQuantities(text, sentences);
+  const base: AnalysisContext = { text, sentences, reference, entities, quotes, times, quantities, events: [] };
+  const events = findEvents(base);
+  const ctx: AnalysisContext = { ...base, events };
   return {
     reference,
     sentences,
     entities,
     quotes,
     times,
-    quantities: [],
-    events: [],
-    deadlines: [],
-    claims: [],
+    quantities,
+    events,
+    deadlines: findDeadlines(ctx),
+    claims: findClaims(text, sentences, entities, quotes),
   };
 }
