@@ -12,7 +12,7 @@ export interface Casualties {
 }
 
 const PERSON =
-  "(?:man|woman|men|women|teen|teenager|boy|girl|person|people|child|children|victim|victims|resident|student|officer|deputy|trooper|driver|passenger|motorist|clerk|customer|suspect|gunman|shooter|toddler|infant|baby|father|mother|son|daughter|brother|sister|husband|wife|friend|girlfriend|boyfriend|neighbor|neighbour|civilian|civilians|soldier|soldiers|worker|employee|guard|youth|juvenile|male|female|others?)";
+  "(?:man|woman|men|women|teen|teenager|boy|girl|person|people|child|children|victim|victims|resident|student|officer|deputy|trooper|driver|passenger|motorist|clerk|customer|suspect|gunman|shooter|toddler|infant|baby|father|mother|son|daughter|brother|sister|husband|wife|friend|girlfriend|boyfriend|neighbor|neighbour|civilian|civilians|soldier|soldiers|worker|employee|guard|youth|juvenile|male|female|robber|intruder|homeowner|burglar|pedestrian|bystander|patron|rapper|occupant|inmate|cashier|owner|individual|others?)";
 
 /** Words of an alternation matching with either case of their first letter. */
 function either(alternation: string): string {
@@ -31,14 +31,14 @@ const SUBJECT = new RegExp(
 const FATAL =
   /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:killed|fatally\s+(?:shot|wounded|stabbed|struck)|shot\s+(?:and\s+killed|dead|to\s+death)|found\s+(?:shot\s+)?dead|pronounced\s+dead|dead|slain|murdered)\b|^[^.;]{0,40}?\b(?:died|dies|was\s+killed)\b/i;
 const HURT =
-  /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:shot|wounded|injured|hurt|struck|grazed|hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|in\s+(?:critical|serious|stable|fair|good)\s+condition)\b|^[^.;]{0,50}?\b(?:suffered|sustained|with)\s+(?:[\w-]+\s+){0,4}?(?:gunshot\s+wounds?|injuries|wounds?)\b/i;
+  /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:shot|wounded|injured|hurt|struck|grazed|hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|in\s+(?:critical|serious|stable|fair|good)\s+condition)\b|^[^.;]{0,50}?\b(?:suffered|sustained|suffering(?:\s+from)?|with|have|has|had)\s+(?:[\w-]+\s+){0,4}?(?:gunshot\s+wounds?|injuries|wounds?|bullet\s+wounds?)\b|^[^.;]{0,30}?\b(?:was|were)\s+pistol[- ]?whipped\b/i;
 
 const OBJECT = new RegExp(
-  `\\b(?:fatally\\s+shot|shot\\s+and\\s+killed|shot|shooting|wounded|wounding|killed|killing|shot\\s+dead)\\s+(${either("an?|one|two|three|four|five|another|his|her|their")})\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b`,
+  `\\b(?:fatally\\s+shot|shot\\s+and\\s+killed|shot|shooting|wounded|wounding|killed|killing|shot\\s+dead|stabbed|stabbing|pistol[- ]?whipped|pistol[- ]?whipping)\\s+(${either("an?|one|two|three|four|five|another|his|her|their|the")})\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b`,
   "g",
 );
 
-const COUNT_WORDS = /^(a|an|one|another|he|she|his|her|their)$/i;
+const COUNT_WORDS = /^(a|an|one|another|he|she|his|her|their|the)$/i;
 
 function subjectCount(match: RegExpExecArray): number {
   const word = match[1];
@@ -88,6 +88,11 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
     )
   )
     injured = Math.max(injured ?? 0, 1);
+  const left =
+    /\b(?:left|leaving)\s+(two|three|four|five)\s+(?:[\w-]+\s+){0,2}?(?:men|women|people|teens|persons)\s+(?:with\s+(?:[\w-]+\s+)?(?:gunshot\s+)?wounds|wounded|injured)/i.exec(
+      sentence,
+    );
+  if (!fromCounts && left) injured = Math.max(injured ?? 0, parseNumber(left[1]!) ?? 2);
   if (
     !fromCounts &&
     /\b(?:the|that)\s+(?:victim|man|woman|driver|teen|boy|girl|suspect)\s+(?:was\s+|later\s+)?(?:pronounced\s+dead|died|was\s+killed)\b/i.test(

@@ -56,6 +56,17 @@ const REPORTING =
 const STATED_DAY =
   /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|yesterday|today|tonight|overnight|last\s+night|\d{1,2}\/\d{1,2}|\d{4}-\d{2}/i;
 
+/** Words that tell of someone hurt besides the dead: "another man was wounded", "injuring two others". */
+const SECOND_VICTIM =
+  /\b(?:another|a\s+second|other|others|two|three|four)\s+(?:[\w-]+\s+){0,3}?(?:was|were|is|are|has\s+been|have\s+been)?\s*(?:shot|wounded|injured|hurt|hospitali[sz]ed)\b|\b(?:wounding|injuring|wounded|injured|hurting)\s+(?:another|a\s+second|two|three|four|at\s+least|\d+)\b|\bsurvived\b|\bnon-?life[- ]threatening\b|\bcritical\s+condition\b|\bstable\s+condition\b/i;
+
+/** Injured as told, unless they are the dead told twice ("was shot ... died later") and no one else is said hurt. */
+function survivors(text: string, killed: number | null, injured: number | null): number | null {
+  if (killed !== null && killed >= 1 && injured !== null && injured <= killed && !SECOND_VICTIM.test(text))
+    return null;
+  return injured;
+}
+
 /** Whether a time is a usable event day: day-precise, stated, and not the date of a report about it. */
 function eventDay(ctx: AnalysisContext, t: TimeExpression): boolean {
   if (!(t.type === "DATE" || t.type === "TIME") || !t.value || !DAY.test(t.value)) return false;
@@ -149,14 +160,7 @@ function attack(
     if (day && (date === null || day.startsWith(date) || /_REF$|W\d|X/.test(date))) date = day;
   }
   // one victim told twice ("was shot ... died later") is not also an injured person
-  const told = ctx.text.slice(s.start, sents[Math.min(sents.length - 1, i + 2)]!.end);
-  if (
-    killed !== null &&
-    killed >= 1 &&
-    injured === 1 &&
-    !/\b(?:another|other|others|second|both|two|three|also\s+(?:shot|wounded|injured))\b/i.test(told)
-  )
-    injured = null;
+  injured = survivors(ctx.text, killed, injured);
   const ms = mentionsIn(ctx.entities, s.start, s.end);
   const actors = unique(ms.filter((m) => m.at < trigger && m.type !== "MISC").map((m) => m.id));
   const after = ms.filter((m) => m.at > trigger && m.type !== "MISC");
@@ -214,7 +218,7 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
             ...base,
             date: p.date ?? e.date,
             killed: max(p.killed, e.killed),
-            injured: max(p.injured, e.injured),
+            injured: survivors(ctx.text, max(p.killed, e.killed), max(p.injured, e.injured)),
             actors: unique([...p.actors, ...e.actors]),
             targets: unique([...p.targets, ...e.targets]).slice(0, 3),
             place: p.place ?? e.place,
