@@ -200,6 +200,14 @@ function contentEnd(toks: readonly Token[], s: number, end: number): number {
   let e = end;
   for (let k = s; k < end; k++) {
     const t = toks[k]!;
+    // "...; that's a ticket to ..." and "... and called his standing ..." end the reported clause.
+    if (
+      (t.kind === "punct" && t.text === ";") ||
+      (t.lower === "and" && k > s && CUES.has(toks[k + 1]?.lower ?? ""))
+    ) {
+      e = k;
+      break;
+    }
     if (isComma(t) && t.text === ",") {
       const nx = toks[k + 1];
       if (nx && (CONTENT_STOPS.has(nx.lower) || (nx.lower === "according" && toks[k + 2]?.lower === "to"))) {
@@ -521,13 +529,17 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       if (q && q.kind === "quote") {
         // A run of quotations, possibly split by the paragraph before (already its own unit).
         push(out, toks, q, cue, source, unit, "direct");
-      } else if (isComma(lb) && leftBoundary > 0) {
+      } else if (
+        isComma(lb) &&
+        leftBoundary > 0 &&
+        !(isComma(toks[rest]) && toks[rest + 1]?.kind === "quote")
+      ) {
         const ce = contentEnd(toks, 0, leftBoundary);
         const content = spanOf(toks, 0, ce);
         if (content && ce >= 3) push(out, toks, content, cue, source, unit);
         else continue;
-      } else continue;
-      // "A," he said, "B."
+      } else if (!(isComma(toks[rest]) && toks[rest + 1]?.kind === "quote")) continue;
+      // "A," he said, "B." / "Asked about it, he said, "B."" (the leading clause is the narrator's)
       if (isComma(toks[rest]) && toks[rest + 1]?.kind === "quote") {
         push(out, toks, toks[rest + 1]!, cue, source, unit, "direct");
         i = rest + 1;

@@ -90,9 +90,19 @@ export function findQuotes(text: string, sentences: readonly Span[], entities: r
         insertSeen(seen, { start: a.source.start, name, entity, person });
       }
     }
+    // A sentence-final abbreviation ("in the U.S.") carries the sentence's period, which is not content.
+    let content = a.content;
+    if (
+      a.kind === "indirect" &&
+      body[content.end - 1] === "." &&
+      body[content.end - 2] !== "." &&
+      /^\s|^$/.test(body.slice(content.end, content.end + 1))
+    ) {
+      content = { start: content.start, end: content.end - 1 };
+    }
     const q: Quote = {
       kind: a.kind,
-      ...textSpan(body, a.content),
+      ...textSpan(body, content),
       cue: a.cue ? textSpan(body, a.cue) : null,
       speaker: a.source ? textSpan(body, a.source) : null,
       speakerEntity: entity,
