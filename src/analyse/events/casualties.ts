@@ -38,6 +38,10 @@ const OBJECT = new RegExp(
   "g",
 );
 
+/** A death told without a victim count: "a fatal shooting", "the homicide", "found dead", "passed away". */
+const DEATH_WORDS =
+  /\b(?:fatal(?:ly)?|deadly)\s+(?:shooting|shot|wounded|stabbing)|\bhomicide\b|\bmurder(?:ed)?\b|\bshot\s+(?:to\s+death|dead)|\bdeath\s+of\s+(?:a|an|the)\b|\b(?:body|bodies)\s+(?:was\s+|were\s+)?(?:found|discovered)|\bfound\s+dead|\bdied\b|\bpassed\s+away|\bpronounced\s+dead|\b(?:man|woman|teen|boy|girl|person)\s+killed\b/i;
+
 const COUNT_WORDS = /^(a|an|one|another|he|she|his|her|their|the)$/i;
 
 function subjectCount(match: RegExpExecArray): number {
@@ -119,5 +123,12 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
       } else injured = Math.max(injured ?? 0, n);
     }
   }
+  if (
+    killed === null &&
+    !fromCounts &&
+    DEATH_WORDS.test(sentence) &&
+    !/\battempted\s+(?:murder|homicide)\b/i.test(sentence)
+  )
+    killed = 1;
   return { killed, injured };
 }
