@@ -7,7 +7,7 @@ import { decodeBytes, err, LedeError, LIMITS, ok, type Result } from "../core/in
 import { readJsonFeed } from "./feed-json.ts";
 import type { Feed } from "./feed-types.ts";
 import { readXmlFeed } from "./feed-xml.ts";
-import { XmlTree } from "./xml.ts";
+import { MAX_XML_DEPTH, nestingExceeds, XmlTree } from "./xml.ts";
 
 export * from "./feed-date.ts";
 export * from "./feed-types.ts";
@@ -90,6 +90,9 @@ export function parseFeed(bytes: Uint8Array, options: ParseFeedOptions = {}): Re
     }
     const feed = readJsonFeed(value, url);
     return feed ? ok(feed) : err(new LedeError("acquire", "feed-parse", `JSON is not a JSON Feed${where}`));
+  }
+  if (nestingExceeds(text)) {
+    return err(new LedeError("acquire", "feed-parse", `elements nest deeper than ${MAX_XML_DEPTH}${where}`));
   }
   const tree = new XmlTree(text);
   const feed = readXmlFeed(tree, url);

@@ -1,7 +1,7 @@
 /** OPML import and export: nested outlines become feeds with their category path. */
 import type { Element } from "domhandler";
 import { err, LedeError, ok, type Result } from "../core/index.ts";
-import { escapeHtml, XmlTree } from "./xml.ts";
+import { escapeHtml, nestingExceeds, XmlTree } from "./xml.ts";
 
 /** One outline of an OPML file; a feed when it has `xmlUrl`. */
 export interface OpmlOutline {
@@ -56,6 +56,7 @@ function readOutline(t: XmlTree, el: Element, path: string[], depth: number): Op
  * @example const r = parseOpml(text); if (r.ok) flattenOpml(r.value).map((o) => o.xmlUrl);
  */
 export function parseOpml(text: string): Result<OpmlOutline[]> {
+  if (nestingExceeds(text)) return err(new LedeError("acquire", "bad-input", "OPML nests too deep"));
   const t = new XmlTree(text);
   const root = t.root;
   if (!root || t.key(root) !== "opml")

@@ -3,7 +3,7 @@ import { gunzipSync } from "node:zlib";
 import { decodeBytes, err, LedeError, LIMITS, ok, type Result } from "../core/index.ts";
 import { parseFeedDate } from "./feed-date.ts";
 import { resolveUrl } from "./url.ts";
-import { XmlTree } from "./xml.ts";
+import { nestingExceeds, XmlTree } from "./xml.ts";
 
 /** Most URLs read from one sitemap (the protocol's own limit). */
 export const MAX_SITEMAP_URLS = 50_000;
@@ -53,6 +53,8 @@ export function parseSitemap(bytes: Uint8Array, url: string): Result<Sitemap> {
     if (urls.length === 0) return err(new LedeError("acquire", "bad-input", `not a sitemap [${url}]`));
     return ok({ urls, sitemaps: [] });
   }
+  if (nestingExceeds(text))
+    return err(new LedeError("acquire", "bad-input", `sitemap nests too deep [${url}]`));
   const t = new XmlTree(text);
   const root = t.root;
   const key = root ? t.key(root) : "";

@@ -35,6 +35,41 @@ const NAMESPACES: Record<string, string> = {
 /** Deepest element nesting that is serialised; deeper content is read as text only. */
 const MAX_SERIALISE_DEPTH = 256;
 
+/** Deepest element nesting accepted (the tokenizer's cost grows with depth squared past this). */
+export const MAX_XML_DEPTH = 5_000;
+
+/**
+ * Whether markup nests elements deeper than `max`, found by a linear scan that skips CDATA and comments.
+ * Used before parsing so a hostile document cannot make the parser spin.
+ *
+ * @example nestingExceeds("<a><b></b></a>", 1) // true
+ */
+export function nestingExceeds(text: string, max = MAX_XML_DEPTH): boolean {
+  let depth = 0;
+  let i = text.indexOf("<");
+  while (i >= 0 && i < text.length - 1) {
+    const c = text.charCodeAt(i + 1);
+    let next = i + 1;
+    if (c === 0x2f /* / */) {
+      if (depth > 0) depth--;
+    } else if (c === 0x21 /* ! */) {
+      if (text.startsWith("<![CDATA[", i)) next = text.indexOf("]]>", i) + 3;
+      else if (text.startsWith("<!--", i)) next = text.indexOf("-->", i) + 3;
+      if (next < 3) return false;
+    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f) {
+      const end = text.indexOf(">", i);
+      if (end < 0) return false;
+      if (text.charCodeAt(end - 1) !== 0x2f) {
+        depth++;
+        if (depth > max) return true;
+      }
+      next = end + 1;
+    }
+    i = text.indexOf("<", next);
+  }
+  return false;
+}
+
 /** A parsed XML document with namespace-aware names. */
 export class XmlTree {
   root: Element | null;
