@@ -4,9 +4,9 @@
  * candidates, confirmed by exact shingle overlap (containment, so excerpts and padded copies match).
  */
 import { contentHash } from "../../core/index.ts";
-import { hash32, isBoilerplate, paragraphs, words } from "../text.ts";
-import { LshIndex, minhash } from "./minhash.ts";
-import { overlap, shingleSet } from "./shingles.ts";
+import { hash32 } from "../text.ts";
+import { bandKeys, LshIndex, minhash } from "./minhash.ts";
+import { contentParagraphs, overlap, shinglesOf } from "./shingles.ts";
 
 /** Thresholds of the near-duplicate decision. */
 export interface DuplicateOptions {
@@ -56,10 +56,30 @@ const MAX_PARAGRAPH_POSTINGS = 32;
  * punctuation folded, whitespace collapsed.
  */
 export function normaliseBody(text: string): string {
-  return paragraphs(text)
-    .filter((p) => !isBoilerplate(p))
-    .map((p) => words(p).join(" "))
+  return contentParagraphs(text)
+    .map((ws) => ws.join(" "))
     .join("\n");
+}
+
+/** Everything the index needs of a text, computed in one pass over its paragraphs. */
+function prepare(text: string): {
+  norm: string;
+  hash: string;
+  set: Uint32Array;
+  keys: number[] | null;
+  paras: number[];
+} {
+  const content = contentParagraphs(text);
+  const lines = content.map((ws) => ws.join(" "));
+  const norm = lines.join("\n");
+  const set = shinglesOf(content);
+  return {
+    norm,
+    hash: contentHash(norm),
+    set,
+    keys: set.length > 0 ? bandKeys(minhash(set)) : null,
+    paras: content.flatMap((ws, i) => (ws.length >= MIN_PARAGRAPH_WORDS ? [hash32(lines[i]!)] : [])),
+  };
 }
 
 /**
@@ -99,7 +119,8 @@ export class DuplicateIndex {
    * @returns the best match (highest containment, then Jaccard, then earliest) or no match
    */
   find(text: string): DuplicateMatch {
-    return this.match(normaliseBody(text), shingleSet(text));
+    const p = prepare(text);
+    return this.match(p.norm, p.hash, p.set, p.keys, p.paras);
   }
 
   /**
@@ -110,21 +131,25 @@ export class DuplicateIndex {
    */
   add(id: string, text: string): DuplicateMatch {
     if (this.shingles.has(id)) throw new Error(`link: article id added twice [${id}]`);
-    const norm = normaliseBody(text);
-    const set = shingleSet(text);
-    const found = this.match(norm, set);
-    this.insert(id, contentHash(norm), set, paragraphHashes(norm));
+    const p = prepare(text);
+    const found = this.match(p.norm, p.hash, p.set, p.keys, p.paras);
+    this.insert(id, p.hash, p.set, p.keys, p.paras);
     return found;
   }
 
-  private match(norm: string, set: Uint32Array): DuplicateMatch {
+  private match(
+    norm: string,
+    hash: string,
+    set: Uint32Array,
+    keys: readonly number[] | null,
+    paras: readonly number[],
+  ): DuplicateMatch {
     if (norm === "") return NONE;
-    const same = this.exact.get(contentHash(norm));
+    const same = this.exact.get(hash);
     if (same !== undefined) return { duplicateOf: same, kind: "exact", containment: 1, jaccard: 1 };
-    if (set.length === 0) return NONE;
-    const candidates = this.lsh.query(minhash(set));
-    for (const h of paragraphHashes(norm))
-      for (const id of this.paragraphIndex.get(h) ?? []) candidates.add(id);
+    if (keys === null) return NONE;
+    const candidates = this.lsh.query(keys);
+    for (const h of paras) for (const id of this.paragraphIndex.get(h) ?? []) candidates.add(id);
     let best: DuplicateMatch = NONE;
     let bestRank = -1;
     for (const id of candidates) {
@@ -141,12 +166,18 @@ export class DuplicateIndex {
     return best;
   }
 
-  private insert(id: string, hash: string, set: Uint32Array, paras: number[]): void {
+  private insert(
+    id: string,
+    hash: string,
+    set: Uint32Array,
+    keys: readonly number[] | null,
+    paras: number[],
+  ): void {
     if (!this.exact.has(hash)) this.exact.set(hash, id);
     this.hashes.set(id, hash);
     this.shingles.set(id, set);
     this.order.push(id);
-    if (set.length > 0) this.lsh.add(id, minhash(set));
+    if (keys !== null) this.lsh.add(id, keys);
     this.paragraphsOf.set(id, paras);
     for (const h of paras) {
       let ids = this.paragraphIndex.get(h);
@@ -178,17 +209,8 @@ export class DuplicateIndex {
     for (const e of state.entries) {
       const buf = Buffer.from(e.shingles, "base64");
       const set = new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-      idx.insert(e.id, e.hash, set, [...e.paragraphs]);
+      idx.insert(e.id, e.hash, set, set.length > 0 ? bandKeys(minhash(set)) : null, [...e.paragraphs]);
     }
     return idx;
   }
-}
-
-/** Hashes of the normalised paragraphs long enough to identify a text. */
-function paragraphHashes(norm: string): number[] {
-  const out: number[] = [];
-  for (const p of norm.split("\n")) {
-    if (p.split(" ").length >= MIN_PARAGRAPH_WORDS) out.push(hash32(p));
-  }
-  return out;
 }

@@ -9,12 +9,15 @@ export const NUM_HASHES = 96;
 /** Rows per LSH band. 3 rows × 32 bands find pairs down to Jaccard ≈ 0.3 with high probability. */
 export const BAND_ROWS = 3;
 
-const SEEDS: readonly number[] = Array.from({ length: NUM_HASHES }, (_, i) =>
-  mix32(0x9e3779b9 ^ (i * 0x632be5ab)),
+const SEEDS: Uint32Array = Uint32Array.from({ length: NUM_HASHES }, (_, i) =>
+  mix32(0x9e3779b9 ^ Math.imul(i + 1, 0x632be5ab)),
 );
+/** Odd multipliers, one per hash function. */
+const MULTS: Uint32Array = Uint32Array.from({ length: NUM_HASHES }, (_, i) => mix32(0x85ebca6b + i) | 1);
 
 /**
- * The MinHash signature of a shingle set.
+ * The MinHash signature of a shingle set. Shingles are already well-mixed 32-bit hashes, so each
+ * hash function is a cheap xor-multiply-xorshift of them.
  *
  * @param shingles shingle hashes (any order)
  * @returns NUM_HASHES minima; all 0xffffffff for an empty set
@@ -24,20 +27,21 @@ export function minhash(shingles: Uint32Array): Uint32Array {
   const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
   for (const s of shingles) {
     for (let i = 0; i < NUM_HASHES; i++) {
-      const h = mix32(s ^ SEEDS[i]!);
+      let h = Math.imul(s ^ SEEDS[i]!, MULTS[i]!);
+      h = (h ^ (h >>> 15)) >>> 0;
       if (h < sig[i]!) sig[i] = h;
     }
   }
   return sig;
 }
 
-/** The band keys of a signature, one string per band (band index included). */
-export function bandKeys(sig: Uint32Array): string[] {
-  const keys: string[] = [];
+/** The band keys of a signature, one number per band (the band index in the high bits). */
+export function bandKeys(sig: Uint32Array): number[] {
+  const keys: number[] = [];
   for (let b = 0; b * BAND_ROWS + BAND_ROWS <= sig.length; b++) {
     let h = b;
     for (let r = 0; r < BAND_ROWS; r++) h = mix32(h ^ sig[b * BAND_ROWS + r]!);
-    keys.push(`${b}:${h.toString(36)}`);
+    keys.push(b * 0x1_0000_0000 + h);
   }
   return keys;
 }
@@ -47,27 +51,37 @@ export function bandKeys(sig: Uint32Array): string[] {
  * `maxBucket` ids, so a key shared by boilerplate-only texts cannot grow without end.
  *
  * @example
- * const lsh = new LshIndex(); lsh.add("a1", minhash(shingleSet(text))); lsh.query(sig) // Set {"a1"}
+ * const lsh = new LshIndex(); const keys = bandKeys(minhash(shingleSet(text)));
+ * lsh.add("a1", keys); lsh.query(keys) // Set {"a1"}
  */
 export class LshIndex {
-  private readonly buckets = new Map<string, string[]>();
+  /** A bucket of one id is the id itself (most buckets), saving an array per band per article. */
+  private readonly buckets = new Map<number, string | string[]>();
   /** @param maxBucket ids kept per bucket (the newest) */
   constructor(private readonly maxBucket = 64) {}
 
-  /** Index an id under its signature's bands. */
-  add(id: string, sig: Uint32Array): void {
-    for (const key of bandKeys(sig)) {
-      let bucket = this.buckets.get(key);
-      if (!bucket) this.buckets.set(key, (bucket = []));
-      bucket.push(id);
-      if (bucket.length > this.maxBucket) bucket.shift();
+  /** Index an id under the band keys of its signature. */
+  add(id: string, keys: readonly number[]): void {
+    for (const key of keys) {
+      const bucket = this.buckets.get(key);
+      if (bucket === undefined) this.buckets.set(key, id);
+      else if (typeof bucket === "string") this.buckets.set(key, [bucket, id]);
+      else {
+        bucket.push(id);
+        if (bucket.length > this.maxBucket) bucket.shift();
+      }
     }
   }
 
-  /** The ids sharing at least one band with a signature. */
-  query(sig: Uint32Array): Set<string> {
+  /** The ids sharing at least one band key. */
+  query(keys: readonly number[]): Set<string> {
     const out = new Set<string>();
-    for (const key of bandKeys(sig)) for (const id of this.buckets.get(key) ?? []) out.add(id);
+    for (const key of keys) {
+      const bucket = this.buckets.get(key);
+      if (bucket === undefined) continue;
+      if (typeof bucket === "string") out.add(bucket);
+      else for (const id of bucket) out.add(id);
+    }
     return out;
   }
 }

@@ -2,10 +2,25 @@
  * Word shingles of an article body, the unit of near-duplicate detection. Boilerplate paragraphs
  * (credit lines, "Read more", copyright) are left out first, so a copy that adds them still matches.
  */
-import { hash32, isBoilerplate, paragraphs, words } from "../text.ts";
+import { hash32, isBoilerplate, mix32, paragraphs, words } from "../text.ts";
 
 /** Words per shingle. Four keeps copies matched through small edits and unrelated texts apart. */
 export const SHINGLE_WORDS = 4;
+
+/**
+ * The content of a body for duplicate detection: the words of each paragraph that is not boilerplate.
+ *
+ * @example contentParagraphs("Source: AP\n\nThe ferry sank.") // [["the", "ferry", "sank"]]
+ */
+export function contentParagraphs(text: string): string[][] {
+  const out: string[][] = [];
+  for (const p of paragraphs(text)) {
+    if (isBoilerplate(p)) continue;
+    const ws = words(p);
+    if (ws.length > 0) out.push(ws);
+  }
+  return out;
+}
 
 /**
  * The distinct shingle hashes of a text, sorted ascending.
@@ -16,13 +31,20 @@ export const SHINGLE_WORDS = 4;
  * @example shingleSet("a b c d e").length // 2
  */
 export function shingleSet(text: string): Uint32Array {
+  return shinglesOf(contentParagraphs(text));
+}
+
+/** The sorted distinct shingle hashes of content paragraphs (see `shingleSet`). */
+export function shinglesOf(paras: readonly (readonly string[])[]): Uint32Array {
   const set = new Set<number>();
-  for (const p of paragraphs(text)) {
-    if (isBoilerplate(p)) continue;
-    const ws = words(p);
-    if (ws.length > 0 && ws.length < SHINGLE_WORDS) set.add(hash32(ws.join(" ")));
-    for (let i = 0; i + SHINGLE_WORDS <= ws.length; i++)
-      set.add(hash32(ws.slice(i, i + SHINGLE_WORDS).join(" ")));
+  for (const ws of paras) {
+    const hs = ws.map((w) => hash32(w));
+    const n = Math.max(1, hs.length - SHINGLE_WORDS + 1);
+    for (let i = 0; i < n; i++) {
+      let h = 0x811c9dc5;
+      for (let j = i; j < Math.min(hs.length, i + SHINGLE_WORDS); j++) h = Math.imul(h ^ hs[j]!, 0x01000193);
+      set.add(mix32(h));
+    }
   }
   return Uint32Array.from(set).sort();
 }

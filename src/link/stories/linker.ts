@@ -261,10 +261,11 @@ export class StoryLinker {
     return { terms: topKeys(s.terms, n, this.idf), entities: topKeys(s.entities, n, this.entityIdf) };
   }
 
+  /** IDF = ln((N + 1) / (df + 1)) + 1, with the logarithms looked up rather than computed per call. */
   private readonly idf = (t: string): number =>
-    Math.log((this.articles + 1) / ((this.df.get(t) ?? 0) + 1)) + 1;
+    logOf(this.articles + 1) - logOf((this.df.get(t) ?? 0) + 1) + 1;
   private readonly entityIdf = (e: string): number =>
-    Math.log((this.articles + 1) / ((this.entityDf.get(e) ?? 0) + 1)) + 1;
+    logOf(this.articles + 1) - logOf((this.entityDf.get(e) ?? 0) + 1) + 1;
 
   private resolve(id: string): string {
     let s = id;
@@ -399,6 +400,21 @@ export class StoryLinker {
     l.duplicates = DuplicateIndex.fromJSON(state.duplicates, l.options.duplicates);
     return l;
   }
+}
+
+/** Natural logarithms of small integers, filled as needed. */
+let LOGS = new Float64Array(1024).fill(Number.NaN);
+
+/** ln(n) for a positive integer, from the table. */
+function logOf(n: number): number {
+  if (n >= LOGS.length) {
+    const grown = new Float64Array(Math.max(n + 1, LOGS.length * 2)).fill(Number.NaN);
+    grown.set(LOGS);
+    LOGS = grown;
+  }
+  let v = LOGS[n]!;
+  if (Number.isNaN(v)) LOGS[n] = v = Math.log(n);
+  return v;
 }
 
 /** Milliseconds since the epoch of an ISO date, or null when absent or unparseable. */

@@ -164,18 +164,23 @@ const task: EvalTask = {
         cluster,
       ),
     });
+    // Per recipe, judged as dupMetrics judges (a copy may point where its original was linked).
+    const linkedTo = new Map(stream.map((x, i) => [x.id, dupOut[i]!.duplicateOf]));
+    const rightCopy = (x: (typeof stream)[number], d: string | null) =>
+      d !== null && (d.replace(/#copy$/, "") === x.family || linkedTo.get(x.family) === d);
     for (const recipe of ["cut", "headline", "excerpt", "restyle", "mixed"]) {
       const items = stream
         .map((x, i) => ({ x, d: dupOut[i]!.duplicateOf }))
         .filter((e) => e.x.edit === recipe);
-      const hit = items.filter((e) => e.d !== null && e.d.replace(/#copy$/, "") === e.x.family).length;
+      const hit = items.filter((e) => rightCopy(e.x, e.d)).length;
       notes.push(`lede duplicate recall on "${recipe}" copies: ${hit}/${items.length}`);
     }
     const wrong = stream
       .map((x, i) => ({ x, d: dupOut[i]!.duplicateOf }))
-      .filter((e) => e.x.edit !== null && e.d !== null && e.d.replace(/#copy$/, "") !== e.x.family);
-    if (wrong.length > 0)
+      .filter((e) => e.x.edit !== null && e.d !== null && !rightCopy(e.x, e.d));
+    if (wrong.length > 0) {
       notes.push(`lede wrong duplicates of made copies: ${wrong.map((e) => `${e.x.id}→${e.d}`).join(", ")}`);
+    }
     return { rows, items: { documents: docs.length, "duplicate stream": stream.length, copies }, notes };
   },
 };
