@@ -25,7 +25,7 @@ const page = (title: string) =>
 function rss(origin: string): string {
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title><link>${origin}/</link><ttl>60</ttl>
     <item><title>First story</title><link>${origin}/a/1</link><guid>g1</guid><pubDate>Mon, 01 Sep 2025 10:00:00 GMT</pubDate><author>x@y.z (Ann Writer)</author></item>
-    <item><title>Second story</title><link>/a/2</link><guid>g2</guid></item></channel></rss>`;
+    <item><title>Second story</title><link>/a/2?utm_source=rss&amp;utm_medium=feed</link><guid>g2</guid></item></channel></rss>`;
 }
 
 before(async () => {
