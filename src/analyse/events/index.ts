@@ -50,7 +50,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}/;
 
 /** Dates of the reporting, not of the event: "police said Thursday", "(Published Tuesday, March 13)". */
 const REPORTING =
-  /\b(?:said|says|say|told|announced|reported|published|updated|posted|confirmed|added|arraigned|sentenced|charged|arrested|booked|appeared|pleaded|court)\s+(?:on\s+)?$/i;
+  /\b(?:said|says|say|told|announced|reported|published|updated|posted|confirmed|added|arraigned|sentenced|appeared|pleaded|court)\s+(?:on\s+)?$/i;
 
 /** A day the text states for itself (a weekday, month, "yesterday"), not a bare clock time anchored elsewhere. */
 const STATED_DAY =
@@ -102,7 +102,8 @@ export function dateIn(ctx: AnalysisContext, start: number, end: number, near: n
     .filter((t) => eventDay(ctx, t))
     .sort((a, b) => Math.abs(a.start - near) - Math.abs(b.start - near));
   if (days[0]) return days[0].value!.slice(0, 10);
-  const other = inside.filter((t) => !/_REF$/.test(t.value!));
+  // coarser dates (a month, a week); a day rejected above (a reporting date, a bare clock time) is not used
+  const other = inside.filter((t) => !/_REF$/.test(t.value!) && !DAY.test(t.value!) && t.type === "DATE");
   return other[0]?.value ?? null;
 }
 
@@ -122,8 +123,8 @@ function nearbyDay(ctx: AnalysisContext, sents: readonly Span[], i: number, lead
   if (near) return near.value!.slice(0, 10);
   if (!lead) return null;
   const ref = ctx.reference?.slice(0, 10) ?? null;
-  const first = days.find((t) => ref === null || t.value!.slice(0, 10) <= ref);
-  return first?.value?.slice(0, 10) ?? null;
+  const past = days.map((t) => t.value!.slice(0, 10)).filter((v) => ref === null || v <= ref);
+  return past.sort()[0] ?? null;
 }
 
 interface Scored {
