@@ -11,7 +11,7 @@ import { parseFeed } from "./feed.ts";
 import { type FetchOptions, fetchUrl } from "./fetch.ts";
 import { type FileInputOptions, readFileInput } from "./file.ts";
 import { flattenOpml, parseOpml } from "./opml.ts";
-import { parseSitemap } from "./sitemap.ts";
+import { parseSitemap, sitemapsFromRobots } from "./sitemap.ts";
 import { canonicalizeUrl } from "./url.ts";
 import { readWarc, type WarcSkip } from "./warc.ts";
 
@@ -171,6 +171,14 @@ async function* expand(
     for (const outline of flattenOpml(o.value))
       yield* readUrl(outline.xmlUrl!, { ...options, kind: "feed" }, depth + 1);
     return;
+  }
+  if (kind === "text" && doc.url && new URL(doc.url).pathname === "/robots.txt") {
+    // A robots.txt names the site's sitemaps.
+    const maps = sitemapsFromRobots(new TextDecoder().decode(doc.body), doc.url);
+    if (maps.length > 0) {
+      for (const m of maps) yield* readUrl(m, { ...options, kind: "sitemap" }, depth + 1);
+      return;
+    }
   }
   if (kind === "warc") {
     yield* readWarc(Readable.from([doc.body]), {

@@ -43,6 +43,7 @@ before(async () => {
       s.end(
         `<urlset xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>${srv.origin}/a/1</loc><news:news><news:title>Sitemap title</news:title></news:news></url><url><loc>${srv.origin}/a/3</loc></url></urlset>`,
       ),
+    "/robots.txt": (_q, s) => s.end(`User-agent: *\nAllow: /\nSitemap: ${srv.origin}/news.xml\n`),
     "/moved": (_q, s) =>
       s
         .writeHead(200, { "content-type": "text/html" })
@@ -93,6 +94,14 @@ describe("readInputs", () => {
     );
     assert.equal(errors.length, 1);
     assert.equal(errors[0]!.code, "http-status");
+  });
+
+  it("takes a robots.txt: the sitemaps it names", async () => {
+    const { docs } = await all(readInputs(`${srv.origin}/robots.txt`, opts()));
+    assert.deepEqual(
+      docs.map((d) => d.sourceKind),
+      ["sitemap"],
+    );
   });
 
   it("takes a page URL as one document", async () => {
