@@ -50,3 +50,11 @@ test("every mention's text is the text at its span", () => {
 test("empty text has no entities", () => {
   assert.deepEqual(findEntities("", []), []);
 });
+
+test("cross-article keys and country links", async () => {
+  const { entityKey, countryOf, countryOfCapital } = await import("./index.ts");
+  assert.equal(entityKey({ type: "LOC", name: "U.S." }), "LOC:united states");
+  assert.equal(entityKey({ type: "PERSON", name: "Volodymyr Zelenskýy" }), "PERSON:volodymyr zelenskyy");
+  assert.equal(countryOf("Ukrainian"), "Ukraine");
+  assert.equal(countryOfCapital("Moscow"), "Russia");
+});

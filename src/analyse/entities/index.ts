@@ -13,7 +13,7 @@ import { nameMentions } from "./names.ts";
 import { resolveEntities } from "./resolve.ts";
 import { tagDocument } from "./tagger.ts";
 
-export { countryOf } from "./lexicon.ts";
+export { countryOf, countryOfCapital, entityKey } from "./lexicon.ts";
 export { loadTagger, tagDocument } from "./tagger.ts";
 
 /**

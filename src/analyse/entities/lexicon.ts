@@ -132,3 +132,91 @@ export const DEMONYMS: ReadonlyMap<string, string> = new Map(
 export function countryOf(demonym: string): string | undefined {
   return DEMONYMS.get(demonym.toLowerCase());
 }
+
+/** Country names and short forms (lower-case): always places (LOC), as the contract says. */
+export const COUNTRIES: ReadonlySet<string> = new Set([
+  ...[...DEMONYMS.values()].map((c) => c.toLowerCase()),
+  ..."us u.s. usa u.s.a. america uk u.k. britain great britain england scotland wales".split(" "),
+]);
+
+/** Capital → country, for a capital used for its government ("Moscow has yet to confirm"). */
+export const CAPITALS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    moscow: "Russia",
+    kyiv: "Ukraine",
+    kiev: "Ukraine",
+    washington: "United States",
+    "washington dc": "United States",
+    "washington d.c.": "United States",
+    beijing: "China",
+    london: "United Kingdom",
+    paris: "France",
+    berlin: "Germany",
+    tokyo: "Japan",
+    "new delhi": "India",
+    delhi: "India",
+    tehran: "Iran",
+    jerusalem: "Israel",
+    ankara: "Turkey",
+    brussels: "Belgium",
+    rome: "Italy",
+    madrid: "Spain",
+    warsaw: "Poland",
+    damascus: "Syria",
+    baghdad: "Iraq",
+    kabul: "Afghanistan",
+    islamabad: "Pakistan",
+    pyongyang: "North Korea",
+    seoul: "South Korea",
+    taipei: "Taiwan",
+    riyadh: "Saudi Arabia",
+    cairo: "Egypt",
+    ottawa: "Canada",
+    canberra: "Australia",
+    caracas: "Venezuela",
+    havana: "Cuba",
+    minsk: "Belarus",
+    budapest: "Hungary",
+    vienna: "Austria",
+    "mexico city": "Mexico",
+    brasilia: "Brazil",
+    "buenos aires": "Argentina",
+    ramallah: "Palestine",
+  }),
+);
+
+/** The country whose capital this is ("Moscow" → "Russia"), or undefined. */
+export function countryOfCapital(city: string): string | undefined {
+  return CAPITALS.get(city.toLowerCase().trim());
+}
+
+/** Other names of countries (lower-case) → the name used in keys. */
+const COUNTRY_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["us", "united states"],
+  ["u.s.", "united states"],
+  ["usa", "united states"],
+  ["u.s.a.", "united states"],
+  ["america", "united states"],
+  ["uk", "united kingdom"],
+  ["u.k.", "united kingdom"],
+  ["britain", "united kingdom"],
+  ["great britain", "united kingdom"],
+]);
+
+/**
+ * A stable key for an entity across articles: its type and its canonical name normalised
+ * (accents and punctuation dropped, lower-case, country aliases unified).
+ *
+ * @example entityKey({ type: "LOC", name: "U.S." }) // "LOC:united states"
+ */
+export function entityKey(entity: { readonly type: string; readonly name: string }): string {
+  const lower = entity.name.toLowerCase().trim();
+  const alias = COUNTRY_ALIASES.get(lower);
+  const name = (alias ?? lower)
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/['’]s$/u, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+  return `${entity.type}:${name}`;
+}

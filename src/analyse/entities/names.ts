@@ -5,7 +5,7 @@
 import type { EntityType } from "../../core/index.ts";
 import type { Token } from "../text/index.ts";
 import { chunks } from "./conll.ts";
-import { PERSON_TITLES } from "./lexicon.ts";
+import { COUNTRIES, PERSON_TITLES } from "./lexicon.ts";
 
 /** A name mention: sentence index, token range [a, b) and its type. */
 export interface NameMention {
@@ -77,6 +77,8 @@ export function nameMentions(
   );
   for (const m of out)
     if (m.b - m.a === 1 && m.type !== "PERSON" && surnames.has(nameKey(m.text))) m.type = "PERSON";
+  // Countries are places, whatever the tagger said ("US" as a government is still the country).
+  for (const m of out) if (m.type !== "PERSON" && COUNTRIES.has(nameKey(m.text))) m.type = "LOC";
   return addRepeats(text, sents, out);
 }
 

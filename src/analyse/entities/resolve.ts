@@ -16,8 +16,13 @@ import {
 } from "./lexicon.ts";
 import { type NameMention, nameKey } from "./names.ts";
 
+/** The share of a name's mentions one type needs for all of them to form one entity. */
+const MERGE_SHARE = 0.75;
+
 interface Draft {
-  readonly type: EntityType;
+  type: EntityType;
+  /** Name mentions per type (non-person names seen with several types take the most frequent). */
+  readonly votes: Map<EntityType, number>;
   /** Lower-cased token lists of the names seen. */
   readonly names: string[][];
   readonly mentions: Mention[];
@@ -75,10 +80,25 @@ export function resolveEntities(
   const drafts: Draft[] = [];
   const placed: Placed[] = [];
   const byName = new Map<NameMention, Draft>();
+  // Names tagged with several types join into one entity when one type clearly dominates.
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of names) {
+    if (m.type === "PERSON") continue;
+    const v = votes.get(nameKey(m.text)) ?? new Map<EntityType, number>();
+    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+    votes.set(nameKey(m.text), v);
+  }
+  const anyType = new Set<string>();
+  for (const [key, v] of votes) {
+    const counts = [...v.values()];
+    const total = counts.reduce((a, b) => a + b, 0);
+    if (Math.max(...counts) / total >= MERGE_SHARE) anyType.add(key);
+  }
   for (const m of names) {
     const words = lowerWords(sents[m.s]!, m.a, m.b);
-    const d = findDraft(drafts, m.type, words) ?? newDraft(drafts, m.type);
+    const d = findDraft(drafts, m.type, words, anyType.has(nameKey(m.text))) ?? newDraft(drafts, m.type);
     if (!d.names.some((n) => n.join(" ") === words.join(" "))) d.names.push(words);
+    d.votes.set(m.type, (d.votes.get(m.type) ?? 0) + 1);
     d.mentions.push(mention(text, m.start, m.end, "name"));
     d.nameTexts.push(m.text);
     d.last = m.start;
@@ -92,16 +112,32 @@ export function resolveEntities(
 }
 
 function newDraft(drafts: Draft[], type: EntityType): Draft {
-  const d: Draft = { type, names: [], mentions: [], titles: [], nameTexts: [], last: -1, gender: undefined };
+  const d: Draft = {
+    type,
+    votes: new Map(),
+    names: [],
+    mentions: [],
+    titles: [],
+    nameTexts: [],
+    last: -1,
+    gender: undefined,
+  };
   drafts.push(d);
   return d;
 }
 
 /** The entity a name belongs to: the most recent of the same type that shares it. */
-function findDraft(drafts: readonly Draft[], type: EntityType, words: readonly string[]): Draft | undefined {
+function findDraft(
+  drafts: readonly Draft[],
+  type: EntityType,
+  words: readonly string[],
+  anyType: boolean,
+): Draft | undefined {
   let best: Draft | undefined;
   for (const d of drafts) {
-    if (d.type !== type) continue;
+    // People stay apart from other types ("Washington" the man, "Washington" the city); other
+    // names join across types when one type dominates the document's mentions of the name.
+    if (anyType ? (d.type === "PERSON") !== (type === "PERSON") : d.type !== type) continue;
     const same =
       type === "PERSON"
         ? d.names.some((n) => contains(n, words) || contains(words, n))
@@ -264,6 +300,8 @@ function finish(drafts: readonly Draft[]): Entity[] {
   const out = drafts
     .filter((d) => d.nameTexts.length > 0)
     .map((d) => {
+      let n = 0;
+      for (const [t, c] of d.votes) if (c > n) [d.type, n] = [t, c];
       const mentions = [...d.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
       const name = d.nameTexts.reduce((best, n) => {
         const words = n.split(/\s+/).length;
