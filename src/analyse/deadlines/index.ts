@@ -74,7 +74,7 @@ function mentions(
 function demandAfter(text: string, from: number, to: number): { demand: string; end: number } | null {
   const rest = text.slice(from, to);
   const m =
-    /^(?:[^.;"“”]{0,60}?)\b(to|for)\s+([^,.;:"“”()]{3,90}?)(?=\s*(?:[,.;:"“”()]|\bbefore\b|\bor\b|$))/.exec(
+    /^(?:[^.;"“”]{0,60}?)\b(to|for)\s+((?:[^,.;:"“”()]|[,.](?=\S)){3,90}?)(?=\s*(?:[,.;:](?:\s|$)|["“”()]|\bbefore\b|\bor\b|$))/.exec(
       rest,
     );
   if (!m) return null;
@@ -144,7 +144,7 @@ export function findDeadlines(ctx: AnalysisContext): Deadline[] {
         (x) =>
           x.start > at &&
           x.start - at <= 45 &&
-          ((x.type === "DURATION" && /^gave|^give|^gran|^allow|^giv/i.test(m[0])) ||
+          ((x.type === "DURATION" && !/-/.test(x.text) && /^gave|^give|^gran|^allow|^giv/i.test(m[0])) ||
             /^\s*until\s*$/i.test(ctx.text.slice(at + m[0].length, x.start))),
       );
       if (t && !found.some((f) => f.time === t))
