@@ -6,6 +6,7 @@
  * const claims = findClaims(text, sentences, entities, findQuotes(text, sentences, entities));
  */
 import type { Claim, ClaimStatus, Entity, Quote, Span, TextSpan } from "../../core/index.ts";
+import { cueClass } from "../quotes/index.ts";
 import { BACK_REFERENCE, findStatus } from "./status.ts";
 
 export { findStatus, STATUS_PATTERNS } from "./status.ts";
@@ -22,6 +23,21 @@ const NOT_PROPOSITIONS = new Set(
     " ",
   ),
 );
+/** Object cues that state a proposition: "accused X of Y", "blamed X for Y". */
+const ACCUSATIONS = new Set(
+  "accuse accuses accused accusing blame blames blamed blaming charged alleged".split(" "),
+);
+
+/** The verb of a cue phrase: "has also denied" → "denied". */
+function headWord(cue: string): string {
+  const words = cue.match(/[\p{L}]+/gu) ?? [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    if (CUE_STATUS.has(w) || NOT_PROPOSITIONS.has(w) || ACCUSATIONS.has(w) || cueClass(w)) return w;
+  }
+  return cue;
+}
+
 /** How many following sentences may hold a status that refers back to the claim. */
 const FOLLOWING_SENTENCES = 2;
 
@@ -41,18 +57,14 @@ function sentenceSpans(text: string, sentences: readonly Span[]): readonly Span[
 
 /** The claim's proposition inside a quote: marks, a leading "that" and trailing punctuation removed. */
 function proposition(q: Quote): Span | null {
-  let s = q.start;
-  let e = q.end;
-  const t = (i: number) => q.text[i - q.start] ?? "";
-  const skip = (i: number, step: 1 | -1, re: RegExp) => {
-    let k = i;
-    while (s < e && re.test(t(step === 1 ? k : k - 1))) k += step;
-    return k;
-  };
-  s = skip(s, 1, /["“”'‘’«»\s]/);
-  e = skip(e, -1, /["“”'‘’«»\s,.;:]/);
-  if (/^that\s/i.test(q.text.slice(s - q.start))) s += 5;
-  return e - s >= 3 ? { start: s, end: e } : null;
+  const marks = q.kind === "direct" ? /["“”'‘’«»\s]/ : /\s/;
+  const trailing = q.kind === "direct" ? /["“”'‘’«»\s,.;:]/ : /[\s,.;:]/;
+  let s = 0;
+  let e = q.text.length;
+  while (s < e && marks.test(q.text[s]!)) s++;
+  while (e > s && trailing.test(q.text[e - 1]!)) e--;
+  if (/^that\s/i.test(q.text.slice(s))) s += 5;
+  return e - s >= 3 ? { start: q.start + s, end: q.start + e } : null;
 }
 
 /** The clause around a status cue, without its opener: "Moscow has yet to confirm this". */
@@ -115,11 +127,12 @@ export function findClaims(
   const out: Claim[] = [];
   const seen = new Set<string>();
   const starts = quotes
-    .filter((q) => q.kind !== "partial" && !CUE_STATUS.has(q.cue?.text.toLowerCase() ?? ""))
+    .filter((q) => q.kind !== "partial" && !CUE_STATUS.has(headWord(q.cue?.text.toLowerCase() ?? "")))
     .map((q) => Math.min(q.start, q.speaker?.start ?? q.start));
   for (const q of quotes) {
     if (q.kind === "partial") continue;
-    const cue = q.cue?.text.toLowerCase() ?? "";
+    const cueText = q.cue?.text.toLowerCase() ?? "";
+    const cue = headWord(cueText);
     if (
       NOT_PROPOSITIONS.has(cue) ||
       q.text
@@ -128,6 +141,11 @@ export function findClaims(
         .endsWith("?")
     )
       continue;
+    // Claims come from speech ("said", "according to", "Name:"), accusations and status verbs; not from
+    // object cues such as "criticised X as", nor from negated cues ("did not say whether ...").
+    const cls = q.cue ? cueClass(q.cue.text) : "speech";
+    if (cls !== "speech" && cueText !== ":" && !ACCUSATIONS.has(cue) && !CUE_STATUS.has(cue)) continue;
+    if (/\b(?:not|never)\b|n[’']t\b/.test(cueText) || /^(?:whether|if)\b/i.test(q.text)) continue;
     let prop = proposition(q);
     if (!prop) continue;
     // "X said A, a figure analysts disputed": a status clause inside the reported content ends the claim.

@@ -8,7 +8,7 @@
 
 import learned from "../../../models/quotes/cues.json" with { type: "json" };
 
-/** Words the learned lexicon lists that are parts of multi-word cues, not cues alone. */
+/** Words the learned lexicon lists that are parts of multi-word cues or are no speech, not cues alone. */
 const NOT_CUES = new Set([
   "according",
   "statement",
@@ -25,6 +25,10 @@ const NOT_CUES = new Set([
   "estimates",
   "criticism",
   "comments",
+  // Verbs PolNeAR annotates as attributions that are actions, not speech ("agreed to", "ordered").
+  ...`continued agreed ordered nominated eager sounded angered complaints assumption ruled restricting impassioned
+  outspoken wary unveiled persuaded convinced realized sided distanced projected titled named sought seeks hoping
+  expecting offered balked encouraged listed deemed declined refused refusing refuses`.split(/\s+/),
 ]);
 
 /** How a cue relates to its content. */

@@ -6,6 +6,7 @@
  * const quotes = findQuotes(text, splitSentences(text), findEntities(text, sentences));
  */
 import type { Entity, Quote, Span, TextSpan } from "../../core/index.ts";
+import { CUES, type CueClass } from "./cues.ts";
 import { type Attribution, attributeUnit } from "./extract.ts";
 import { findQuoteRegions } from "./marks.ts";
 import { type NameSeen, nameOf, resolveSpeaker } from "./speaker.ts";
@@ -14,6 +15,22 @@ import { type Token, tokenize, units } from "./tokens.ts";
 export { saidBaseline } from "./baseline.ts";
 export { findQuoteRegions, type QuoteRegion } from "./marks.ts";
 export { nameOf } from "./speaker.ts";
+
+/**
+ * The class of a cue phrase ("has also said" → "speech", "criticised" → "object"), or null for ":" or
+ * unknown words; "according to" is "speech".
+ *
+ * @param cue - the cue's text
+ * @returns the class of the cue's verb
+ * @example cueClass("had previously said") // "speech"
+ */
+export function cueClass(cue: string): CueClass | null {
+  const words = cue.toLowerCase().match(/[\p{L}’']+/gu) ?? [];
+  if (words[0] === "according") return "speech";
+  let cls: CueClass | null = null;
+  for (const w of words) cls = CUES.get(w) ?? cls;
+  return cls;
+}
 
 /** Words that mark a capitalised run as an organisation rather than a person. */
 const ORG_WORDS =
