@@ -34,8 +34,18 @@ export const POLL_SCHEDULER_ID = "lede-poll";
 export const DEFAULT_LOCK_MS = 30_000;
 /** How many times a job may be recovered from a dead worker before it fails. */
 const MAX_STALLED = 5;
-/** Finished jobs kept (for de-duplication by id and for looking at): a day, at most 100k per queue. */
-const KEEP_COMPLETED = { age: 24 * 3600, count: 100_000 };
+/**
+ * Finished jobs kept, for de-duplication by id and for looking at. Fetch and link jobs are small (a URL,
+ * two ids): a day, at most 100k. Process and store jobs carry a page or an article (~10-150 KB): an
+ * hour, at most 1000, so Redis memory stays bounded; the store's idempotence covers the rest.
+ */
+const KEEP_COMPLETED: Record<QueueName, { age: number; count: number }> = {
+  fetch: { age: 24 * 3600, count: 100_000 },
+  process: { age: 3600, count: 1000 },
+  store: { age: 3600, count: 1000 },
+  link: { age: 24 * 3600, count: 100_000 },
+  narrate: { age: 24 * 3600, count: 100_000 },
+};
 /** Failed jobs kept: a week. */
 const KEEP_FAILED = { age: 7 * 24 * 3600 };
 
@@ -83,7 +93,7 @@ class BullmqRunner implements JobRunner {
           defaultJobOptions: {
             attempts: this.retry.attempts,
             backoff: { type: "exponential", delay: this.retry.backoffMs },
-            removeOnComplete: KEEP_COMPLETED,
+            removeOnComplete: KEEP_COMPLETED[q],
             removeOnFail: KEEP_FAILED,
           },
         }),

@@ -38,7 +38,7 @@ import {
   searchArticles,
 } from "./items.ts";
 import { MIGRATIONS } from "./migrations.ts";
-import { TS_CONFIG, toTsQuery } from "./search.ts";
+import { SEARCH_CANDIDATES, TS_CONFIG, toTsQuery } from "./search.ts";
 
 /** Default and largest page size of list queries (as in SQLite). */
 const DEFAULT_LIMIT = 50;
@@ -349,16 +349,20 @@ export class PostgresStore implements Store {
   async search(query: string, options?: ListOptions): Promise<ArticleSummary[]> {
     const q = toTsQuery(parseQuery(query), 3);
     if (q === null) return [];
+    // Rank the newest SEARCH_CANDIDATES matches (all of them for any but the commonest words).
     const rows = await this.rows(
-      `WITH q AS (SELECT ${q.sql} AS q),
+      `WITH cand AS (
+         SELECT s.article_id, s.tsv FROM article_search s
+         WHERE s.tsv @@ ${q.sql} AND s.article_id < $1
+         ORDER BY s.article_id DESC LIMIT ${SEARCH_CANDIDATES}
+       ),
        hits AS (
-         SELECT s.article_id, ts_rank('${RANK_WEIGHTS}', s.tsv, q.q) AS rank
-         FROM article_search s, q WHERE s.tsv @@ q.q AND s.article_id < $1
-         ORDER BY rank DESC, s.article_id DESC LIMIT $2
+         SELECT c.article_id, ts_rank('${RANK_WEIGHTS}', c.tsv, ${q.sql}) AS rank FROM cand c
+         ORDER BY rank DESC, c.article_id DESC LIMIT $2
        )
        SELECT a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published,
-         ts_headline('${TS_CONFIG}', left(v.article_json->>'text', ${INDEX_CHARS}), q.q, '${HEADLINE}') AS snippet
-       FROM hits h CROSS JOIN q JOIN articles a ON a.id = h.article_id
+         ts_headline('${TS_CONFIG}', left(v.article_json->>'text', ${INDEX_CHARS}), ${q.sql}, '${HEADLINE}') AS snippet
+       FROM hits h JOIN articles a ON a.id = h.article_id
        JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
        ORDER BY h.rank DESC, h.article_id DESC`,
       [beforeOf(options), limitOf(options), ...q.params],

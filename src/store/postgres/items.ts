@@ -17,7 +17,7 @@ import type {
   ItemTypes,
   ListOptions,
 } from "../store.ts";
-import { TS_CONFIG, toTsQuery } from "./search.ts";
+import { SEARCH_CANDIDATES, TS_CONFIG, toTsQuery } from "./search.ts";
 
 /** The migration (1-based) that created the tables this file fills. */
 export const ITEMS_MIGRATION = 2;
@@ -294,16 +294,18 @@ export async function searchArticles(
   w.params.push(...positive.params);
   return (
     await query(
-      `WITH q AS (SELECT ${positive.sql} AS q),
+      `WITH cand AS (
+         SELECT a.id, s.tsv FROM article_search s JOIN articles a ON a.id = s.article_id ${CURRENT_JOIN}
+         WHERE s.tsv @@ ${positive.sql} AND ${w.sql}
+         ORDER BY a.id DESC LIMIT ${SEARCH_CANDIDATES}
+       ),
        hits AS (
-         SELECT a.id, ts_rank('${RANK_WEIGHTS}', s.tsv, q.q) AS rank
-         FROM article_search s CROSS JOIN q JOIN articles a ON a.id = s.article_id ${CURRENT_JOIN}
-         WHERE s.tsv @@ q.q AND ${w.sql}
-         ORDER BY rank DESC, a.id DESC LIMIT ${limit}
+         SELECT c.id, ts_rank('${RANK_WEIGHTS}', c.tsv, ${positive.sql}) AS rank FROM cand c
+         ORDER BY rank DESC, c.id DESC LIMIT ${limit}
        )
        SELECT ${SUMMARY_COLUMNS},
-         ts_headline('${TS_CONFIG}', left(v.article_json->>'text', 200000), q.q, '${HEADLINE}') AS snippet
-       FROM hits h CROSS JOIN q JOIN articles a ON a.id = h.id
+         ts_headline('${TS_CONFIG}', left(v.article_json->>'text', 200000), ${positive.sql}, '${HEADLINE}') AS snippet
+       FROM hits h JOIN articles a ON a.id = h.id
        JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
        ORDER BY h.rank DESC, h.id DESC`,
       w.params,

@@ -11,8 +11,15 @@ import type { QueryTerm } from "../query.ts";
 /** The text search configuration created by the migrations. */
 export const TS_CONFIG = "lede";
 
+/**
+ * Matches ranked per query: the newest this many (by article id). Every match is ranked for all but
+ * the commonest words; a word in most of a million articles would otherwise rank them all (hundreds
+ * of ms). SQLite ranks every match, so the two differ only past this many matches.
+ */
+export const SEARCH_CANDIDATES = 1000;
+
 export interface TsQuerySql {
-  /** A SQL expression of type tsquery. */
+  /** A SQL expression of type tsquery, parenthesised (safe next to any operator). */
   readonly sql: string;
   /** The parameters it binds, numbered from the `first` given. */
   readonly params: readonly string[];
@@ -24,7 +31,7 @@ export interface TsQuerySql {
  * @param terms parsed by `parseQuery`
  * @param first the number of the first bind parameter (`$first`)
  * @example toTsQuery(parseQuery("putin -crimea"), 1)
- *   // { sql: "((phraseto_tsquery('lede', $1))) && !!(phraseto_tsquery('lede', $2))", params: ["putin", "crimea"] }
+ *   // { sql: "(((phraseto_tsquery('lede', $1))) && !!(phraseto_tsquery('lede', $2)))", params: ["putin", "crimea"] }
  */
 export function toTsQuery(terms: readonly QueryTerm[], first: number): TsQuerySql | null {
   const params: string[] = [];
@@ -43,5 +50,5 @@ export function toTsQuery(terms: readonly QueryTerm[], first: number): TsQuerySq
   let sql = `(${groups.map((g) => `(${g.join(" && ")})`).join(" || ")})`;
   const negatives = terms.filter((t) => t.negated).map(term);
   if (negatives.length > 0) sql = `${sql} && !!(${negatives.join(" || ")})`;
-  return { sql, params };
+  return { sql: `(${sql})`, params };
 }
