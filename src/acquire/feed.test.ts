@@ -107,6 +107,17 @@ describe("parseFeed", () => {
     );
     assert.ok(latin1.ok);
     assert.equal(latin1.value.title, "Notícias");
+    // A server that says UTF-8 over Latin-1 bytes: the XML declaration is believed instead.
+    const lying = parseFeed(
+      Uint8Array.from([
+        ...enc('<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Not'),
+        0xed,
+        ...enc("cias</title></channel></rss>"),
+      ]),
+      { contentType: "application/rss+xml; charset=utf-8" },
+    );
+    assert.ok(lying.ok);
+    assert.equal(lying.value.title, "Notícias");
   });
 
   it("fails with a clear code for what is not a feed", () => {

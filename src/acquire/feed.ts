@@ -3,7 +3,15 @@
  * encoding (BOM, HTTP charset, XML declaration, UTF-16 without BOM) and however broken the markup.
  */
 import { gunzipSync } from "node:zlib";
-import { decodeBytes, err, LedeError, LIMITS, ok, type Result } from "../core/index.ts";
+import {
+  charsetFromContentType,
+  decodeBytes,
+  err,
+  LedeError,
+  LIMITS,
+  ok,
+  type Result,
+} from "../core/index.ts";
 import { readJsonFeed } from "./feed-json.ts";
 import type { Feed } from "./feed-types.ts";
 import { readXmlFeed } from "./feed-xml.ts";
@@ -17,6 +25,15 @@ export interface ParseFeedOptions {
   readonly url?: string;
   /** The Content-Type header, for its charset. */
   readonly contentType?: string;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Decode UTF-32 (TextDecoder has no UTF-32), replacing invalid code points. */
@@ -48,7 +65,9 @@ export function decodeFeedText(bytes: Uint8Array, contentType?: string | null): 
     return new TextDecoder("utf-16be").decode(bytes);
   }
   // A charset header of us-ascii is wrong more often than not: let the document speak.
-  const ct = contentType && /charset\s*=\s*["']?(us-)?ascii/i.test(contentType) ? null : contentType;
+  let ct = contentType && /charset\s*=\s*["']?(us-)?ascii/i.test(contentType) ? null : contentType;
+  // So is a header saying UTF-8 over bytes that are not UTF-8 (a server default over a legacy feed).
+  if (ct && charsetFromContentType(ct) === "utf-8" && !isUtf8(bytes)) ct = null;
   return decodeBytes(bytes, ct).text;
 }
 
