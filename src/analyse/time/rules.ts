@@ -360,7 +360,7 @@ const RULES: readonly Rule[] = [
     name: "relative-unit",
     priority: 1,
     pattern: re(
-      `(?:${PREFIX_MOD})?\\b(this|last|next|past|coming|previous|current|the\\s+past|the\\s+last|the\\s+next|the\\s+coming|the\\s+previous|the\\s+current|the\\s+same)\\s+(week|weekend|month|year|quarter|decade|century|${SEASON})\\b(?!-)`,
+      `(?:${PREFIX_MOD})?\\b(this\\s+past|this\\s+coming|this|last|next|past|coming|previous|current|the\\s+past|the\\s+last|the\\s+next|the\\s+coming|the\\s+previous|the\\s+current|the\\s+same)\\s+(week|weekend|month|year|quarter|decade|century|${SEASON})\\b(?!-)`,
     ),
     make: (m) => {
       const rel = m[1]!.toLowerCase().replace(/\s+/g, " ");
@@ -370,12 +370,13 @@ const RULES: readonly Rule[] = [
         end: m.index + m[0].length,
         kind: "other",
         resolve: (env) => {
-          if (/^the (past|last|next|coming)$/.test(rel) || rel === "past") {
-            return { type: "DURATION", value: duration(1, unit in SEASONS ? "year" : unit) };
-          }
-          const base = rel.replace(/^the /, "");
+          const base = rel.replace(/^(?:the|this) (?=past|coming|last|next|previous|current|same)/, "");
           const offset =
-            base === "last" || base === "previous" ? -1 : base === "next" || base === "coming" ? 1 : 0;
+            base === "last" || base === "previous" || base === "past"
+              ? -1
+              : base === "next" || base === "coming"
+                ? 1
+                : 0;
           if (unit === "quarter" && base === "same" && env.quarter) {
             return { type: "DATE", value: `${env.quarter.year}-Q${env.quarter.q}` };
           }
