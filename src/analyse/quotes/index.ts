@@ -201,7 +201,7 @@ const MAX_DATELINE = 14;
 /** Drop a dateline from the start of a unit ("WASHINGTON (AP) — ", "CAMBRIDGE, Mass., Dec. 11 (UPI) — "). */
 function withoutDateline(toks: readonly Token[]): readonly Token[] {
   const first = toks[0];
-  if (!first || first.kind !== "word") return toks;
+  if (first?.kind !== "word") return toks;
   for (let k = 1; k < Math.min(toks.length - 1, MAX_DATELINE); k++) {
     const t = toks[k]!;
     if (t.kind === "punct" && /^[—–-]$/.test(t.text)) {
