@@ -2,14 +2,16 @@
  * Narration speed: seconds of audio per second of compute (real-time factor) for whole articles,
  * speech text to MP3, with each engine available here. Inputs: article bodies of the GVA dev set.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { splitSentences } from "../../src/analyse/text/index.ts";
 import {
   EspeakCliEngine,
   EspeakWasmEngine,
   encodeMp3,
+  encodeMp3Native,
   hasEspeakCli,
+  LAME_CLI,
   narrate,
   type SpeechEngine,
 } from "../../src/narrate/index.ts";
@@ -18,7 +20,9 @@ import type { BenchInput, BenchSystem, BenchTask } from "../harness.ts";
 /** Articles narrated by default (each is minutes of audio). */
 const DEFAULT_ITEMS = 12;
 
-function system(name: string, engine: SpeechEngine, mp3: boolean): BenchSystem {
+type Encoder = "lamejs" | "lame" | "none";
+
+function system(name: string, engine: SpeechEngine, encoder: Encoder): BenchSystem {
   let audioMs = 0;
   let computeMs = 0;
   let words = 0;
@@ -28,7 +32,12 @@ function system(name: string, engine: SpeechEngine, mp3: boolean): BenchSystem {
       const text = input.data as string;
       const t = performance.now();
       const n = await narrate({ title: null, text }, splitSentences(text), engine);
-      const out = mp3 ? encodeMp3(n.samples, n.sampleRate) : n.samples;
+      const out =
+        encoder === "lame"
+          ? await encodeMp3Native(n.samples, n.sampleRate)
+          : encoder === "lamejs"
+            ? encodeMp3(n.samples, n.sampleRate)
+            : n.samples;
       computeMs += performance.now() - t;
       audioMs += n.durationMs;
       words += text.split(/\s+/).length;
@@ -40,8 +49,9 @@ function system(name: string, engine: SpeechEngine, mp3: boolean): BenchSystem {
 
 const task: BenchTask = {
   name: "narrate",
-  description: "article narration to MP3 (eSpeak NG WebAssembly; Debian espeak-ng where installed)",
-  systems: ["lede", "lede-pcm-only", ...(hasEspeakCli() ? ["espeak-cli"] : [])],
+  description:
+    "article narration to MP3 (eSpeak NG WebAssembly + lame where installed, else lamejs; Debian espeak-ng where installed)",
+  systems: ["lede", "lede-lamejs", "lede-pcm-only", ...(hasEspeakCli() ? ["espeak-cli"] : [])],
   async inputs(ctx) {
     const rows = JSON.parse(readFileSync(join(ctx.dataDir, "events/gva/X_val.json"), "utf8")) as Array<{
       text: string;
@@ -52,9 +62,11 @@ const task: BenchTask = {
       .map((r, i) => ({ id: String(i), data: r.text.slice(0, 20_000) }));
   },
   async system(name) {
-    if (name === "lede") return system(name, new EspeakWasmEngine(), true);
-    if (name === "lede-pcm-only") return system(name, new EspeakWasmEngine(), false);
-    return system(name, new EspeakCliEngine(), true);
+    const native: Encoder = existsSync(LAME_CLI) ? "lame" : "lamejs";
+    if (name === "lede") return system(name, new EspeakWasmEngine(), native);
+    if (name === "lede-lamejs") return system(name, new EspeakWasmEngine(), "lamejs");
+    if (name === "lede-pcm-only") return system(name, new EspeakWasmEngine(), "none");
+    return system(name, new EspeakCliEngine(), native);
   },
 };
 

@@ -2,7 +2,7 @@
 export { type CachedNarration, NarrationCache, narrationKey } from "./cache.ts";
 export { DEFAULT_WPM, type SpeechEngine } from "./engine.ts";
 export * from "./engines/index.ts";
-export { encodeMp3 } from "./mp3.ts";
+export { DEFAULT_KBPS, encodeMp3, encodeMp3Fast, encodeMp3Native, LAME_CLI } from "./mp3.ts";
 export { type NarrateOptions, type Narration, type NarrationMark, narrate, PAUSES } from "./narrate.ts";
 export { cardinal, ordinal, year } from "./numbers.ts";
 export { type Lexicon, seedLexicon, speechText } from "./speech-text.ts";
