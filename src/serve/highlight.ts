@@ -71,7 +71,6 @@ export function marksOf(analysis: Partial<Analysis> | null, length: number): Mar
         end: m.end,
         className: `hl ent ${kind}`,
         title: `${e.name} (${TYPE_LABEL[e.type] ?? "other"})${titles}`,
-        data: { entity: e.name },
       });
     }
   }
@@ -83,7 +82,6 @@ export function marksOf(analysis: Partial<Analysis> | null, length: number): Mar
       className: `hl quote ${q.kind}`,
       title: `${who} (${q.kind} quote)`,
       id: `q${i + 1}`,
-      data: { speaker: who },
     });
   });
   for (const t of analysis.times ?? []) {
@@ -92,7 +90,6 @@ export function marksOf(analysis: Partial<Analysis> | null, length: number): Mar
       end: t.end,
       className: "hl time",
       title: t.value ? `${t.type}: ${t.value}` : t.type,
-      data: { value: t.value ?? "" },
     });
   }
   for (const q of analysis.quantities ?? []) {

@@ -17,15 +17,24 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** Security headers on every response. */
+/** The headers every response carries. */
+const HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ["Content-Security-Policy", CSP],
+  ["X-Content-Type-Options", "nosniff"],
+  ["Referrer-Policy", "no-referrer"],
+  ["X-Frame-Options", "DENY"],
+  ["Cross-Origin-Opener-Policy", "same-origin"],
+  ["Permissions-Policy", "camera=(), microphone=(), geolocation=()"],
+];
+
+/**
+ * Security headers on every response. They are set before the handler runs, so they go into the
+ * response as it is made; touching a finished response's headers would push @hono/node-server off its
+ * fast path for string bodies (several times slower for large pages).
+ */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
+    for (const [name, value] of HEADERS) c.header(name, value);
     await next();
-    c.header("Content-Security-Policy", CSP);
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "no-referrer");
-    c.header("X-Frame-Options", "DENY");
-    c.header("Cross-Origin-Opener-Policy", "same-origin");
-    c.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   };
 }

@@ -54,16 +54,13 @@ describe("reader pages", () => {
     const page = await (await get(`/articles/${summitId}`)).text();
     assert.match(
       page,
-      /<span class="hl ent person" title="Vladimir Putin \(person\) · Russian President" data-entity="Vladimir Putin">Vladimir Putin<\/span>/,
+      /<span class="hl ent person" title="Vladimir Putin \(person\) · Russian President">Vladimir Putin<\/span>/,
     );
     assert.match(
       page,
-      /<span class="hl quote direct" title="Vladimir Putin \(direct quote\)" id="q1"[^>]*>&quot;<span class="hl ent org"[^>]*>Nato<\/span> expansion is a direct threat&quot;<\/span>/,
+      /<span class="hl quote direct" title="Vladimir Putin \(direct quote\)" id="q1">&quot;<span class="hl ent org"[^>]*>Nato<\/span> expansion is a direct threat&quot;<\/span>/,
     );
-    assert.match(
-      page,
-      /<span class="hl time" title="DATE: 2025-09-01" data-value="2025-09-01">Monday<\/span>/,
-    );
+    assert.match(page, /<span class="hl time" title="DATE: 2025-09-01">Monday<\/span>/);
     assert.match(
       page,
       /<span class="hl count" title="629 drones and missiles \(fired\)">629 drones and missiles<\/span>/,

@@ -3,6 +3,7 @@ import type { Hono } from "hono";
 import type { ServeDeps } from "../context.ts";
 import { intParam, textParam } from "../context.ts";
 import { entityView } from "../entity.ts";
+import { PageCache } from "../page-cache.ts";
 import { runSearch } from "../search.ts";
 import { isEmptySearch, parseQuoteQuestion, parseSearch } from "../search-query.ts";
 import {
@@ -18,35 +19,54 @@ import {
 
 /** Results on a search page. */
 const SEARCH_LIMIT = 50;
+/** How long rendered pages are reused (any new or updated article empties the cache at once). */
+const HOME_TTL_MS = 1000;
+const SEARCH_TTL_MS = 2000;
+const ARTICLE_TTL_MS = 10_000;
 
 export function pageRoutes(app: Hono, deps: ServeDeps): void {
   const { store } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => now().toISOString().slice(0, 10);
+  const cache = new PageCache(2000, () => now().getTime());
+  deps.events.subscribe(() => cache.clear());
 
   app.get("/", async (c) => {
     const before = intParam(c.req.query("before"), 0, Number.MAX_SAFE_INTEGER);
-    const [latest, due, quotes] = await Promise.all([
-      store.latest({ limit: 50, ...(before > 0 ? { beforeId: before } : {}) }),
-      store.findItems("deadline", { from: today(), order: "date-asc" }, { limit: 5 }),
-      store.findItems("quote", {}, { limit: 5 }),
-    ]);
-    return c.html(homePage(latest, due, quotes, now()));
+    const page = await cache.get(`home:${before}`, HOME_TTL_MS, async () => {
+      const [latest, due, quotes] = await Promise.all([
+        store.latest({ limit: 50, ...(before > 0 ? { beforeId: before } : {}) }),
+        store.findItems("deadline", { from: today(), order: "date-asc" }, { limit: 5 }),
+        store.findItems("quote", {}, { limit: 5 }),
+      ]);
+      return homePage(latest, due, quotes, now());
+    });
+    return c.html(page ?? "");
   });
 
   app.get("/articles/:id", async (c) => {
     const id = Number(c.req.param("id"));
-    const a = Number.isSafeInteger(id) && id > 0 ? await store.getArticle(id) : null;
-    if (!a) return c.html(messagePage("Not found", "There is no article with that number."), 404);
-    const story = deps.stories ? await deps.stories.storyOf(a.id) : null;
-    return c.html(articlePage(a, story, now()));
+    if (!Number.isSafeInteger(id) || id <= 0)
+      return c.html(messagePage("Not found", "There is no article with that number."), 404);
+    const page = await cache.get(`article:${id}:${today()}`, ARTICLE_TTL_MS, async () => {
+      const a = await store.getArticle(id);
+      if (!a) return null;
+      const story = deps.stories ? await deps.stories.storyOf(a.id) : null;
+      return articlePage(a, story, now());
+    });
+    return page !== null
+      ? c.html(page)
+      : c.html(messagePage("Not found", "There is no article with that number."), 404);
   });
 
   app.get("/search", async (c) => {
     const q = textParam(c.req.query("q"));
-    const parsed = q ? parseSearch(q) : null;
-    const results = parsed && !isEmptySearch(parsed) ? await runSearch(store, parsed, SEARCH_LIMIT) : null;
-    return c.html(searchPage(q, parsed, results, now()));
+    const page = await cache.get(`search:${q}`, SEARCH_TTL_MS, async () => {
+      const parsed = q ? parseSearch(q) : null;
+      const results = parsed && !isEmptySearch(parsed) ? await runSearch(store, parsed, SEARCH_LIMIT) : null;
+      return searchPage(q, parsed, results, now());
+    });
+    return c.html(page ?? "");
   });
 
   app.get("/quotes", async (c) => {

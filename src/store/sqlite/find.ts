@@ -17,6 +17,17 @@ import { normalise } from "./items.ts";
 
 type Row = Record<string, unknown>;
 
+/** Prepared statements by SQL text, per database (the texts are a small fixed set of filter shapes). */
+const STATEMENTS = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function prepare(db: Database.Database, sql: string): Database.Statement {
+  let cache = STATEMENTS.get(db);
+  if (!cache) STATEMENTS.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
 /** Characters of text in a summary's snippet. */
 const SNIPPET_CHARS = 200;
 const DEFAULT_LIMIT = 50;
@@ -144,29 +155,27 @@ export function searchArticles(
   }
   if (positive !== null) {
     return (
-      db
-        .prepare(
-          `SELECT ${SUMMARY_COLUMNS}, snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet
+      prepare(
+        db,
+        `SELECT ${SUMMARY_COLUMNS}, snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet
            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid ${CURRENT_JOIN}
            WHERE articles_fts MATCH ? AND ${sql.where.join(" AND ")} ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`,
-        )
-        .all(positive, ...sql.params, limitOf(options)) as Row[]
+      ).all(positive, ...sql.params, limitOf(options)) as Row[]
     ).map(toSummary);
   }
   return (
-    db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS}, substr(json_extract(v.article_json, '$.text'), 1, ${SNIPPET_CHARS}) AS snippet
+    prepare(
+      db,
+      `SELECT ${SUMMARY_COLUMNS}, substr(json_extract(v.article_json, '$.text'), 1, ${SNIPPET_CHARS}) AS snippet
          FROM articles a ${CURRENT_JOIN} WHERE ${sql.where.join(" AND ")} ORDER BY a.id DESC LIMIT ?`,
-      )
-      .all(...sql.params, limitOf(options)) as Row[]
+    ).all(...sql.params, limitOf(options)) as Row[]
   ).map(toSummary);
 }
 
 const ORDERS: Record<NonNullable<ItemFilter["order"]>, string> = {
-  newest: "a.id DESC, i.ord",
-  "date-asc": "i.date IS NULL, i.date ASC, a.id DESC, i.ord",
-  "date-desc": "i.date IS NULL, i.date DESC, a.id DESC, i.ord",
+  newest: "i.article_id DESC, i.ord",
+  "date-asc": "i.date IS NULL, i.date ASC, i.article_id DESC, i.ord",
+  "date-desc": "i.date IS NULL, i.date DESC, i.article_id DESC, i.ord",
 };
 
 /**
@@ -194,13 +203,12 @@ export function findItems<K extends ItemKind>(
   if (filter.entity) entityCondition(sql, "i.names", filter.entity);
   if (filter.text) termsCondition(sql, "i.norm", parseQuery(filter.text));
   facets(sql, filter, "i.date");
-  const rows = db
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, substr(json_extract(v.article_json, '$.text'), 1, ${SNIPPET_CHARS}) AS snippet, i.ord, i.date, i.item_json, i.names_json
+  const rows = prepare(
+    db,
+    `SELECT ${SUMMARY_COLUMNS}, substr(json_extract(v.article_json, '$.text'), 1, ${SNIPPET_CHARS}) AS snippet, i.ord, i.date, i.item_json, i.names_json
        FROM analysis_items i JOIN articles a ON a.id = i.article_id ${CURRENT_JOIN}
        WHERE ${sql.where.join(" AND ")} ORDER BY ${ORDERS[filter.order ?? "newest"]} LIMIT ?`,
-    )
-    .all(...sql.params, limitOf(options)) as Row[];
+  ).all(...sql.params, limitOf(options)) as Row[];
   return rows.map((r) => ({
     kind,
     item: JSON.parse(r.item_json as string) as ItemTypes[K],
