@@ -22,7 +22,7 @@ const STOP = new Set(
   they he she it we you i also both all more most other others such very just only still yet so not no nor if then
   there here now today yesterday tomorrow tonight overnight morning afternoon evening night last next across near
   inside outside around through including like remain remains die dies fled left lost face faces took take came come
-  went got live lives stand stood seem seems appear appears`
+  went got live lives stand stood seem seems appear appears dead killed wounded injured missing slain`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -46,7 +46,7 @@ const AFTER: readonly [RegExp, QuantityRole][] = [
     /^[\s,]*(?:\w+\s+){0,3}?(?:killed|dead|died|slain|murdered|perished|lost\s+their\s+lives|fatally|shot\s+dead)\b/i,
     "killed",
   ],
-  [/^[\s,]*(?:\w+\s+){0,3}?(?:injured|wounded|hurt|hospitali[sz]ed|treated\s+for)\b/i, "injured"],
+  [/^[\s,]*(?:\w+\s+){0,3}?(?:injured|wounded|hurt|grazed|hospitali[sz]ed|treated\s+for)\b/i, "injured"],
   [/^[\s,]*(?:\w+\s+){0,3}?(?:missing|unaccounted)\b/i, "missing"],
   [/^[\s,]*(?:\w+\s+){0,3}?(?:arrested|detained|taken\s+into\s+custody|charged|in\s+custody)\b/i, "arrested"],
   [
@@ -92,6 +92,11 @@ function excluded(text: string, start: number, end: number, raw: string): boolea
   if (/^\s*(?:dollars|euros|pounds|cents|yuan|rupees|million\s+dollars|billion\s+dollars)/i.test(after))
     return true;
   const lower = raw.toLowerCase();
+  if (lower === "911") return true;
+  // street addresses: "the 100 block of", "at 4500 Main Street"
+  if (/^\s+(?:block|blk)\b/i.test(after)) return true;
+  if (/^\d{3,}$/.test(raw) && /^\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?[A-Z]/.test(after))
+    return true;
   if (lower === "a" || lower === "an") return true;
   if (lower === "one" && /^\s+(?:of|another|day|time|way|thing|side|more|or|in)\b/i.test(after)) return true;
   return false;
@@ -111,7 +116,13 @@ function countedPhrase(text: string, from: number): { phrase: string; end: numbe
     const lower = w.toLowerCase();
     if (lower === "and" && !usedAnd && kept.length > 0) {
       const next = words[i + 1]?.[1];
-      if (next && !STOP.has(next.toLowerCase()) && !/(?:ed|ing)$/.test(next) && !/^[A-Z]/.test(next)) {
+      if (
+        next &&
+        !STOP.has(next.toLowerCase()) &&
+        !/(?:ed|ing)$/.test(next) &&
+        !/^[A-Z]/.test(next) &&
+        parseNumber(next) === null
+      ) {
         usedAnd = true;
         kept.push(w);
         consumed += words[i]![0].length;
@@ -120,7 +131,12 @@ function countedPhrase(text: string, from: number): { phrase: string; end: numbe
       break;
     }
     if (STOP.has(lower)) break;
-    if (/(?:ed|ing|ly)$/.test(lower) && kept.length > 0) break;
+    if (/ly$/.test(lower)) break;
+    if (/(?:ed|ing)$/.test(lower)) {
+      // a participle heads the phrase only as an adjective before a noun ("two masked men")
+      const next = words[i + 1]?.[1]?.toLowerCase();
+      if (kept.length > 0 || !next || STOP.has(next) || /(?:ed|ing|ly)$/.test(next)) break;
+    }
     if (/^[A-Z]/.test(w) && !/^[A-Z][a-z]+(?:ian|ese|ish|i|an)$/.test(w)) break; // names, not demonyms
     kept.push(w);
     consumed += words[i]![0].length;
