@@ -70,3 +70,25 @@ test("casualties stated without a counted quantity", () => {
   });
   assert.deepEqual(sentenceCasualties("Two men were shot, one fatally.", []), { killed: 1, injured: 1 });
 });
+
+test("the event day is not the day the police spoke", () => {
+  const text = "A 30-year-old man was shot and wounded late Saturday on Elm Street, police said Monday.";
+  const [first] = findEvents(context(text, "2024-03-12"));
+  assert.equal(first!.type, "attack");
+  assert.equal(first!.date, "2024-03-09");
+  assert.equal(first!.injured, 1);
+});
+
+test("one victim told twice is killed, not also injured", () => {
+  const text = "A man was shot in the chest on Friday night. He died at the hospital, police said.";
+  const [first] = findEvents(context(text, "2024-03-11"));
+  assert.equal(first!.killed, 1);
+  assert.equal(first!.injured, null);
+});
+
+test("incidents without violence are 'other' events with their day", () => {
+  const text = "Deputies arrested a driver on Tuesday after finding a stolen rifle in his truck.";
+  const [first] = findEvents(context(text, "2024-03-14"));
+  assert.equal(first!.type, "other");
+  assert.equal(first!.date, "2024-03-12");
+});
