@@ -4,7 +4,7 @@ import { splitSentences } from "../../analyse/text/index.ts";
 import { type Article, loadConfig } from "../../core/index.ts";
 import {
   DEFAULT_WPM,
-  encodeMp3,
+  encodeMp3Fast,
   encodeWav,
   engineFromEnv,
   NarrationCache,
@@ -122,7 +122,7 @@ export const command: Command = {
       });
       if (io.isTTY) io.stderr.write("\r\x1b[K");
       const audio =
-        format === "mp3" ? encodeMp3(n.samples, n.sampleRate) : encodeWav(n.samples, n.sampleRate);
+        format === "mp3" ? await encodeMp3Fast(n.samples, n.sampleRate) : encodeWav(n.samples, n.sampleRate);
       writeFileSync(p.values.out as string, audio);
       if (key && format === "mp3")
         cache.put(key, audio, { durationMs: n.durationMs, marks: n.marks, voice: n.voice, engine: n.engine });
