@@ -1,6 +1,6 @@
 /** RSS 0.9x/1.0/2.0, RDF and Atom 0.3/1.0 read from a forgiving XML tree into Lede's feed model. */
 import type { Element } from "domhandler";
-import { decodeHTML } from "entities";
+import { decodeHTMLStrict as decodeHTML } from "entities";
 import { parseFeedDate } from "./feed-date.ts";
 import {
   type Feed,

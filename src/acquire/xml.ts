@@ -5,7 +5,7 @@
  */
 import type { AnyNode, Element } from "domhandler";
 import { getOuterHTML } from "domutils";
-import { decodeHTML } from "entities";
+import { decodeHTMLStrict as decodeHTML } from "entities";
 import { parseDocument } from "htmlparser2";
 
 /** Namespace URIs Lede reads, and the alias each is matched by. */
@@ -188,7 +188,8 @@ export function textOf(el: Element): string | null {
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
     }
   }
-  const t = out.trim();
+  // Control characters are illegal in XML and show up in broken feeds.
+  const t = out.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").trim();
   return t === "" ? null : t;
 }
 

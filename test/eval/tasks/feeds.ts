@@ -159,6 +159,31 @@ function compareGofeed(got: Simple | null, exp: Json, t: Tally): void {
   });
 }
 
+/** gofeed's format-specific parsers (rss/, atom/): titles, links and item counts. */
+function compareGofeedParser(got: Simple | null, exp: Json, atom: boolean, t: Tally): void {
+  // As for feedparser: Lede keeps titles as text, the format parsers keep markup (or its escaped form).
+  const text = (v: unknown): v is string => typeof v === "string" && !/<\w|&lt;/.test(v);
+  if (text(exp.title))
+    t.check(norm(got?.title) === norm(exp.title), `title ${norm(got?.title)} != ${norm(exp.title)}`);
+  const items = Array.isArray(exp.items)
+    ? (exp.items as Json[])
+    : Array.isArray(exp.entries)
+      ? (exp.entries as Json[])
+      : [];
+  t.check((got?.items.length ?? 0) === items.length, `count ${got?.items.length} != ${items.length}`);
+  items.forEach((e, i) => {
+    const g = got?.items[i];
+    if (text(e.title))
+      t.check(norm(g?.title) === norm(e.title), `item title ${norm(g?.title)} != ${norm(e.title)}`);
+    const link = atom
+      ? ((e.links as Json[] | undefined) ?? []).find((l) => (l.rel ?? "alternate") === "alternate")?.href
+      : e.link;
+    if (typeof link === "string" && /^https?:/.test(link)) {
+      t.check(normUrl(g?.link) === normUrl(link), `item link ${norm(g?.link)} != ${norm(link)}`);
+    }
+  });
+}
+
 function compareRssParser(got: Simple | null, exp: Json, t: Tally): void {
   const feed = (exp.feed ?? {}) as Json;
   if (typeof feed.title === "string")
@@ -222,12 +247,13 @@ async function score(
 ): Promise<Record<string, number>> {
   let parsed = 0;
   const gofeed = new Tally(name);
+  const gofeedParser = new Tally(name);
   const rssp = new Tally(name);
   const fp = new Tally(name);
   for (const p of files) {
     const bytes = readFileSync(p);
     const got = await system(bytes);
-    gofeed.file = rssp.file = fp.file = p.slice(root.length + 1);
+    gofeed.file = gofeedParser.file = rssp.file = fp.file = p.slice(root.length + 1);
     if (got) parsed++;
     if (p.includes("/gofeed/translator/")) {
       const expPath = p.endsWith(".json")
@@ -235,6 +261,11 @@ async function score(
         : p.replace(/\.xml$/, ".json");
       try {
         compareGofeed(got, JSON.parse(readFileSync(expPath, "utf8")) as Json, gofeed);
+      } catch {}
+    } else if (/\/gofeed\/parser\/(rss|atom)\/[^/]*\.xml$/.test(p)) {
+      try {
+        const exp = JSON.parse(readFileSync(p.replace(/\.xml$/, ".json"), "utf8")) as Json;
+        compareGofeedParser(got, exp, p.includes("/parser/atom/"), gofeedParser);
       } catch {}
     } else if (p.includes("/rss-parser/input/")) {
       const expPath = join(root, "rss-parser/output", `${basename(p).replace(/\.[^.]+$/, "")}.json`);
@@ -250,11 +281,12 @@ async function score(
       if (expect && !skip) compareFeedparser(got, expect, fp);
     }
   }
-  const all = gofeed.hit + rssp.hit + fp.hit;
-  const total = gofeed.total + rssp.total + fp.total;
+  const all = gofeed.hit + gofeedParser.hit + rssp.hit + fp.hit;
+  const total = gofeed.total + gofeedParser.total + rssp.total + fp.total;
   return {
     parse_rate: parsed / files.length,
     gofeed_agreement: gofeed.rate,
+    gofeed_parser_agreement: gofeedParser.rate,
     rssparser_agreement: rssp.rate,
     feedparser_agreement: fp.rate,
     agreement: total === 0 ? 0 : all / total,
