@@ -230,6 +230,14 @@ describe("SSRF guard", () => {
     }
   });
 
+  it("refuses loopback written in odd forms", async () => {
+    for (const host of ["2130706433", "0x7f.1", "127.1", "[::ffff:127.0.0.1]", "[::1]", "0.0.0.0"]) {
+      const r = await fetchUrl(`http://${host}:${srv.port}/ok`, opts({ allow: [] }));
+      assert.ok(!r.ok, host);
+      assert.equal(r.error.code, "blocked-address", host);
+    }
+  });
+
   it("admits a CIDR range from the allow list", async () => {
     const r = await fetchUrl(`${srv.origin}/ok`, opts({ allow: ["127.0.0.0/8"] }));
     assert.ok(r.ok);
