@@ -103,7 +103,13 @@ export class Poller {
     const seen = this.seen.get(source.id) ?? new Set<string>();
     this.seen.set(source.id, seen);
     const r = await pollFeed(
-      { url: source.url, etag: source.etag, lastModified: source.lastModified, health: healthOf(source), seen },
+      {
+        url: source.url,
+        etag: source.etag,
+        lastModified: source.lastModified,
+        health: healthOf(source),
+        seen,
+      },
       this.options.fetch ?? {},
     );
     if (!r.ok) throw new Error(`poll of ${source.url} failed unexpectedly: ${r.error.message}`);
@@ -147,7 +153,11 @@ export class Poller {
     if (item.authors.length > 0) hints.authors = item.authors;
     let doc: Document | null = null;
     if (item.url) {
-      const fetched = await fetchUrl(item.url, { ...this.options.fetch, sourceKind: "feed", input: item.url });
+      const fetched = await fetchUrl(item.url, {
+        ...this.options.fetch,
+        sourceKind: "feed",
+        input: item.url,
+      });
       if (fetched.ok) doc = { ...fetched.value, sourceId: source.id, hints };
     }
     if (!doc && item.contentHtml) {

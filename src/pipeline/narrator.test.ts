@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { Narrator } from "./narrator.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "lede-narrator-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test("a narrator runs one narration per article version in a worker and caches it", async () => {
+  const narrator = new Narrator(dir);
+  try {
+    const task = {
+      dataDir: dir,
+      articleId: 7,
+      version: 1,
+      title: "Ferry resumes",
+      text: "The ferry resumed on Monday.\n\nIt carried 40 people.",
+      env: {},
+    };
+    assert.equal(narrator.cached(task), null);
+    const [a, b] = await Promise.all([narrator.narrate(task), narrator.narrate(task)]);
+    assert.ok(a.ok && b.ok);
+    assert.equal(a.value.mp3Path, b.value.mp3Path);
+    assert.ok(existsSync(a.value.mp3Path) && statSync(a.value.mp3Path).size > 1000);
+    assert.deepEqual(
+      a.value.marks.map((m) => m.kind),
+      ["title", "sentence", "sentence"],
+    );
+    assert.equal(narrator.cached(task)?.mp3Path, a.value.mp3Path);
+    const v2 = await narrator.narrate({ ...task, version: 2, text: "The ferry was cancelled." });
+    assert.ok(v2.ok);
+    assert.notEqual(v2.value.mp3Path, a.value.mp3Path);
+  } finally {
+    await narrator.close();
+  }
+});

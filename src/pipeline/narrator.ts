@@ -1,0 +1,53 @@
+/**
+ * The narrator of a server: narrations run one at a time in a worker thread (with a time limit),
+ * each article version once; callers waiting for the same version share one run.
+ */
+import { fileURLToPath } from "node:url";
+import { WorkerPool } from "../jobs/pool.ts";
+import { type CachedNarration, NarrationCache } from "../narrate/index.ts";
+import { type NarrationTask, taskKey } from "./narration-task.ts";
+
+/** Longest a narration may take (a very long article at a slow rate). */
+const NARRATION_TIMEOUT_MS = 10 * 60_000;
+
+export type NarrationOutcome = { ok: true; value: CachedNarration } | { ok: false; message: string };
+
+export class Narrator {
+  private readonly pool: WorkerPool<NarrationTask, CachedNarration>;
+  private readonly running = new Map<string, Promise<NarrationOutcome>>();
+  private readonly dataDir: string;
+
+  constructor(dataDir: string) {
+    this.dataDir = dataDir;
+    this.pool = new WorkerPool({
+      module: fileURLToPath(new URL("./narration-task.ts", import.meta.url)),
+      fn: "runNarration",
+      size: 1,
+      timeoutMs: NARRATION_TIMEOUT_MS,
+    });
+  }
+
+  /** A finished narration from the cache, without running anything. */
+  cached(task: NarrationTask): CachedNarration | null {
+    return new NarrationCache(this.dataDir).get(taskKey(task));
+  }
+
+  /** Narrate (or join the narration already running for the same version). */
+  narrate(task: NarrationTask): Promise<NarrationOutcome> {
+    const key = taskKey(task);
+    const running = this.running.get(key);
+    if (running) return running;
+    const p = this.pool
+      .run(task)
+      .then(
+        (o): NarrationOutcome => (o.ok ? { ok: true, value: o.value } : { ok: false, message: o.message }),
+      )
+      .finally(() => this.running.delete(key));
+    this.running.set(key, p);
+    return p;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+}
