@@ -103,6 +103,8 @@ export interface Fetched extends Document {
   readonly notModified: boolean;
   /** Every URL visited, first to last. */
   readonly redirects: readonly string[];
+  /** The final URL when every redirect was permanent (301/308): the address to keep using. Else null. */
+  readonly movedTo: string | null;
 }
 
 /** A fetch failure with what HTTP said, when it said something. */
@@ -256,6 +258,7 @@ interface Attempt {
   readonly body: Uint8Array;
   readonly url: string;
   readonly chain: string[];
+  readonly permanent: boolean;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -342,6 +345,7 @@ async function attempt(
   const maxRedirects = o.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
   const userAgent = o.userAgent ?? USER_AGENT;
   const chain: string[] = [];
+  let permanent = true;
   let url = start;
   for (let hop = 0; ; hop++) {
     chain.push(url.href);
@@ -393,10 +397,11 @@ async function attempt(
           new FetchError("bad-input", `bad redirect location ${h.location}`, url.href, { status, cause: e }),
         );
       }
+      if (status !== 301 && status !== 308) permanent = false;
       url = next;
       continue;
     }
-    return ok({ status, headers: h, body, url: url.href, chain });
+    return ok({ status, headers: h, body, url: url.href, chain, permanent });
   }
 }
 
@@ -525,5 +530,6 @@ function finish(a: Attempt, input: string, o: FetchOptions): Result<Fetched> {
     status: a.status,
     notModified,
     redirects: a.chain,
+    movedTo: a.permanent && a.chain.length > 1 ? a.url : null,
   });
 }

@@ -102,6 +102,8 @@ export interface PollResult {
   readonly discovered: readonly string[];
   /** The URL after redirects. */
   readonly finalUrl: string;
+  /** The feed moved for good (only 301/308 redirects): store this URL instead. */
+  readonly movedTo: string | null;
 }
 
 /** The key that says whether an item was seen: its id, else its URL, else its title. */
@@ -156,6 +158,7 @@ export async function pollFeed(source: PollSource, options: FetchOptions = {}): 
         error,
         discovered,
         finalUrl: source.url,
+        movedTo: null,
       },
     };
   };
@@ -182,6 +185,7 @@ export async function pollFeed(source: PollSource, options: FetchOptions = {}): 
         error: null,
         discovered: [],
         finalUrl: doc.url ?? source.url,
+        movedTo: doc.movedTo,
       },
     };
   }
@@ -213,6 +217,7 @@ export async function pollFeed(source: PollSource, options: FetchOptions = {}): 
       error: null,
       discovered: [],
       finalUrl: doc.url ?? source.url,
+      movedTo: doc.movedTo,
     },
   };
 }

@@ -48,6 +48,8 @@ before(async () => {
       s
         .writeHead(200, { "content-type": "text/html" })
         .end(`<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>`),
+    "/old-feed": (_q, s) => s.writeHead(301, { location: "/feed.xml" }).end(),
+    "/temp-feed": (_q, s) => s.writeHead(302, { location: "/feed.xml" }).end(),
     "/limited": (_q, s) => s.writeHead(429, { "retry-after": "7200" }).end(),
   });
   dir = await mkdtemp(join(tmpdir(), "lede-acquire-"));
@@ -160,6 +162,16 @@ describe("pollFeed", () => {
     assert.ok(second.ok);
     assert.equal(second.value.status, "not-modified");
     assert.equal(second.value.health.consecutiveFailures, 0);
+  });
+
+  it("reports a feed that moved for good, not one that moved for now", async () => {
+    const moved = await pollFeed({ url: `${srv.origin}/old-feed` }, opts());
+    assert.ok(moved.ok);
+    assert.equal(moved.value.movedTo, `${srv.origin}/feed.xml`);
+    const temp = await pollFeed({ url: `${srv.origin}/temp-feed` }, opts());
+    assert.ok(temp.ok);
+    assert.equal(temp.value.movedTo, null);
+    assert.equal(temp.value.finalUrl, `${srv.origin}/feed.xml`);
   });
 
   it("records failure, backs off and honours Retry-After on 429", async () => {
