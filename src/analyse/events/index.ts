@@ -52,6 +52,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}/;
 const REPORTING =
   /\b(?:said|says|say|told|announced|reported|published|updated|posted|confirmed|added|arraigned|sentenced|appeared|pleaded|court)\s+(?:on\s+)?$/i;
 
+/** Days that bound or schedule rather than date: "since Sept. 9", "scheduled for Friday", "until Monday". */
+const NOT_THE_DAY =
+  /\b(?:since|until|till|through|scheduled\s+for|set\s+for|slated\s+for|due|expected|will\s+\w+)\s+(?:on\s+|a\s+|an\s+)?$/i;
+
 /** A day the text states for itself (a weekday, month, "yesterday"), not a bare clock time anchored elsewhere. */
 const STATED_DAY =
   /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|yesterday|today|tonight|overnight|last\s+night|\d{1,2}\/\d{1,2}|\d{4}-\d{2}/i;
@@ -71,7 +75,8 @@ function survivors(text: string, killed: number | null, injured: number | null):
 function eventDay(ctx: AnalysisContext, t: TimeExpression): boolean {
   if (!(t.type === "DATE" || t.type === "TIME") || !t.value || !DAY.test(t.value)) return false;
   if (!STATED_DAY.test(t.text)) return false;
-  return !REPORTING.test(ctx.text.slice(Math.max(0, t.start - 30), t.start));
+  const before = ctx.text.slice(Math.max(0, t.start - 30), t.start);
+  return !REPORTING.test(before) && !NOT_THE_DAY.test(before);
 }
 
 /** Entities with a mention inside [start, end), with the mention's start, in text order. */
@@ -232,7 +237,7 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
         lastAttack = { index: scored.length, sentence: i };
         scored.push({
           event: e,
-          score: WEIGHT.attack + (casualties > 0 ? 40 + Math.min(casualties, 100) / 10 : 0) - at * 0.5,
+          score: WEIGHT.attack + (casualties > 0 ? 40 + Math.min(casualties, 100) / 10 : 0) - at * 2,
         });
       } else {
         const ms = mentionsIn(ctx.entities, s.start, s.end);
