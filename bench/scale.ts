@@ -31,6 +31,7 @@ const { values } = parseArgs({
     "queries-repeat": { type: "string", default: "5" },
     "skip-pipeline": { type: "boolean" },
     "skip-search": { type: "boolean" },
+    verbose: { type: "boolean" },
   },
 });
 const PIPELINE_N = Number(values.pipeline);
@@ -191,14 +192,26 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
 }
 
-async function searchLatency(store: Store): Promise<{ p50: number; p95: number; max: number }> {
+async function searchLatency(
+  store: Store,
+  label: string,
+): Promise<{ p50: number; p95: number; max: number }> {
   for (const q of SEARCH_QUERIES) await store.search(q, { limit: 20 }); // warm caches
   const times: number[] = [];
+  const perQuery = new Map<string, number[]>();
   for (let r = 0; r < REPEAT; r++) {
     for (const q of SEARCH_QUERIES) {
       const t = performance.now();
       await store.search(q, { limit: 20 });
-      times.push(performance.now() - t);
+      const ms = performance.now() - t;
+      times.push(ms);
+      perQuery.set(q, [...(perQuery.get(q) ?? []), ms]);
+    }
+  }
+  if (values.verbose) {
+    for (const [q, ts] of perQuery) {
+      const sorted = [...ts].sort((a, b) => a - b);
+      process.stderr.write(`    ${label} ${quantile(sorted, 0.5).toFixed(1).padStart(7)} ms  ${q}\n`);
     }
   }
   times.sort((a, b) => a - b);
@@ -237,7 +250,7 @@ try {
       let t = performance.now();
       await fillSearchCorpus(sqlite, size, 1);
       const fillSqlite = (size / ((performance.now() - t) / 1000)).toFixed(0);
-      const ls = await searchLatency(sqlite);
+      const ls = await searchLatency(sqlite, "sqlite");
       row(
         "search",
         "sqlite fts5",
@@ -253,7 +266,15 @@ try {
       await fillSearchCorpus(store, size, 8);
       const fillPg = (size / ((performance.now() - t) / 1000)).toFixed(0);
       await store.pool.query("VACUUM ANALYZE");
-      const lp = await searchLatency(store);
+      const sizes = await store.pool.query(
+        `SELECT c.relname, pg_total_relation_size(c.oid) AS bytes FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i')
+         ORDER BY 2 DESC`,
+      );
+      for (const r of sizes.rows as Array<{ relname: string; bytes: string }>) {
+        process.stderr.write(`    size ${r.relname}: ${(Number(r.bytes) / size).toFixed(0)} B/article\n`);
+      }
+      const lp = await searchLatency(store, "postgres");
       row(
         "search",
         "postgres tsvector+gin",

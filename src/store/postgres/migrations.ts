@@ -106,4 +106,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX article_facets_date ON article_facets (date COLLATE "C");
   `,
+  // 3: analysis items newest article first (the desk's latest quotes, the quote finder without filters)
+  `
+  CREATE INDEX analysis_items_kind_article ON analysis_items (kind, article_id DESC, ord);
+  `,
 ];
