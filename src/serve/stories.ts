@@ -1,3 +1,5 @@
+import type { ArticleSummary } from "../store/index.ts";
+
 /**
  * The seam for story pages: when linking lands, the caller passes a `StoryReader` in `ServeDeps` and the
  * article page links to its story, `/stories/:id` renders the timeline. Until then there is none and
@@ -18,4 +20,6 @@ export interface StoryReader {
   storyOf(articleId: number): Promise<StoryRef | null>;
   /** Article ids of a story in time order, or null when there is no such story. */
   articlesOf(storyId: string): Promise<readonly number[] | null>;
+  /** Other stored copies of this article's report (syndication lineage), oldest first. */
+  copiesOf(articleId: number): Promise<readonly ArticleSummary[]>;
 }

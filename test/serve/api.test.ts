@@ -229,8 +229,20 @@ describe("JSON API", () => {
       lastErrorMessage: "not a feed",
       consecutiveFailures: 4,
     });
+    const feed = sources.body.items?.[0] as { id: number };
+    for (let i = 0; i < 3; i++) {
+      await s.store.recordFailure({
+        input: `https://news.example/a/${i}`,
+        stage: "extract",
+        code: "no-content",
+        message: "no article text",
+        sourceId: feed.id,
+      });
+    }
     const page = await (await get("/sources")).text();
     assert.match(page, /<tr class="flagged">/);
+    assert.match(page, /extraction broken<\/span> <span class="meta">3 pages failed to extract today/);
+    assert.match(page, /2 flagged/);
     assert.match(page, /<code>feed-parse<\/code> not a feed/);
   });
 
@@ -310,6 +322,48 @@ describe("limits", () => {
       assert.equal(((await third.json()) as { error: { code: string } }).error.code, "rate-limited");
     } finally {
       await limited.close();
+    }
+  });
+
+  test("the story seam: with a StoryReader, articles link their story and copies", async () => {
+    // A stand-in until story linking lands: one story holding the summit report and a copy.
+    let ids: number[] = [];
+    const withStories = await startTestServer({
+      stories: {
+        storyOf: async (id) =>
+          ids.includes(id) ? { id: "s1", title: "Summit diplomacy", outlets: 2 } : null,
+        articlesOf: async (story) => (story === "s1" ? ids : null),
+        copiesOf: async (id) =>
+          (await withStories.store.latest()).filter((a) => ids.includes(a.id) && a.id !== id),
+      },
+    });
+    try {
+      const x = summitArticle();
+      const a = await withStories.store.putArticle({
+        ...x,
+        source: "fixture",
+        fetchedAt: "2025-09-01T08:00:00Z",
+      });
+      const b = await withStories.store.putArticle({
+        article: {
+          ...x.article,
+          url: "https://copy.example/s",
+          siteName: "Copy Daily",
+          text: `${x.article.text}\n\nCopied.`,
+        },
+        analysis: x.analysis,
+        source: "fixture",
+        fetchedAt: "2025-09-01T09:00:00Z",
+      });
+      ids = [a.id, b.id];
+      const page = await (await fetch(`${withStories.url}/articles/${a.id}`)).text();
+      assert.match(page, /Part of <a href="\/stories\/s1">Summit diplomacy<\/a> \(2 outlets\)/);
+      assert.match(page, /Copies of this report <span class="n">1<\/span>/);
+      assert.match(page, /Copy Daily/);
+      const api = (await (await fetch(`${withStories.url}/api/stories/s1`)).json()) as { articles: number[] };
+      assert.deepEqual(api.articles, ids);
+    } finally {
+      await withStories.close();
     }
   });
 

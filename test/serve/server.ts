@@ -7,7 +7,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { err, LedeError, loadConfig } from "../../src/core/index.ts";
 import { Ingester } from "../../src/pipeline/ingester.ts";
-import { apiIngest, EventBus, type ServeLimits, startServer } from "../../src/serve/index.ts";
+import {
+  apiIngest,
+  EventBus,
+  type ServeLimits,
+  type StoryReader,
+  startServer,
+} from "../../src/serve/index.ts";
 import { openSqliteStore, type Store } from "../../src/store/index.ts";
 
 export interface TestServer {
@@ -21,10 +27,10 @@ export interface TestServer {
 /**
  * Start one.
  *
- * @param options rate limits to use (tests of the limits set them low; others turn them off)
+ * @param options rate limits (tests of the limits set them low; others turn them off), read token, stories
  */
 export async function startTestServer(
-  options: { limits?: ServeLimits; readToken?: boolean } = {},
+  options: { limits?: ServeLimits; readToken?: boolean; stories?: StoryReader } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "lede-serve-"));
   const store = openSqliteStore(join(dir, "lede.db"));
@@ -41,6 +47,7 @@ export async function startTestServer(
         err(new LedeError("acquire", "network", `no network in tests [${u}]`)),
       ),
       limits: options.limits ?? { writesPerMinute: 0, apiReadsPerMinute: 0 },
+      ...(options.stories ? { stories: options.stories } : {}),
     },
     "127.0.0.1",
     0,

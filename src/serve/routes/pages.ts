@@ -52,7 +52,8 @@ export function pageRoutes(app: Hono, deps: ServeDeps): void {
       const a = await store.getArticle(id);
       if (!a) return null;
       const story = deps.stories ? await deps.stories.storyOf(a.id) : null;
-      return articlePage(a, story, now());
+      const copies = deps.stories ? await deps.stories.copiesOf(a.id) : [];
+      return articlePage(a, story, now(), copies);
     });
     return page !== null
       ? c.html(page)
@@ -100,7 +101,7 @@ export function pageRoutes(app: Hono, deps: ServeDeps): void {
   });
 
   app.get("/sources", async (c) =>
-    c.html(sourcesPage(await store.listSources(), await store.failures({ limit: 20 }), now())),
+    c.html(sourcesPage(await store.listSources(), await store.failures({ limit: 500 }), now())),
   );
 
   app.get("/stories/:id", async (c) => {

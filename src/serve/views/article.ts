@@ -1,12 +1,12 @@
 /** The article page: header, highlighted text, toggles, and the side panel of what it says. */
 import type { Analysis, Entity, EntityType } from "../../core/index.ts";
-import type { StoredArticle } from "../../store/index.ts";
+import type { ArticleSummary, StoredArticle } from "../../store/index.ts";
 import { countdown } from "../dates.ts";
 import { marksOf, renderBody, toggleBar } from "../highlight.ts";
 import { html, type SafeHtml, safeUrl } from "../html.ts";
 import type { StoryRef } from "../stories.ts";
 import { layout } from "./layout.ts";
-import { entityLink, outletOf, plural, titleOf } from "./parts.ts";
+import { articleItem, entityLink, outletOf, plural, titleOf } from "./parts.ts";
 
 const GROUPS: ReadonlyArray<readonly [EntityType, string]> = [
   ["PERSON", "People"],
@@ -92,8 +92,14 @@ ${(analysis.quotes ?? []).length + (analysis.entities ?? []).length + (analysis.
  * @param a the stored article (current version)
  * @param story its story when linking knows it (the seam for story pages), else null
  * @param now the time ages and countdowns are counted from
+ * @param copies other copies of this report (lineage), when linking knows them
  */
-export function articlePage(a: StoredArticle, story: StoryRef | null, now: Date): string {
+export function articlePage(
+  a: StoredArticle,
+  story: StoryRef | null,
+  now: Date,
+  copies: readonly ArticleSummary[] = [],
+): string {
   const art = a.article;
   const analysis: Partial<Analysis> = a.analysis ?? {};
   const marks = marksOf(analysis, art.text.length);
@@ -122,6 +128,7 @@ ${
       )}</ul></section>`
     : ""
 }
+${copies.length > 0 ? html`<section class="copies" aria-labelledby="copies-h"><h2 id="copies-h">Copies of this report <span class="n">${copies.length}</span></h2><ol class="items">${copies.map((x) => articleItem(x, now))}</ol></section>` : ""}
 </article>
 ${sidePanel(analysis, now)}
 </div>`,

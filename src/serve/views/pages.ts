@@ -166,29 +166,49 @@ ${e.claims.length > 0 ? html`<section aria-labelledby="ec-h"><h2 id="ec-h">Claim
   );
 }
 
-/** Sources: add a feed, URL or OPML (with a token), each source's health, recent failures. */
+/** Failures in a row after which a source is flagged as broken. */
+const BROKEN_AFTER = 3;
+/** Extraction failures of one source within a day after which its extraction is flagged as broken. */
+const EXTRACTION_BROKEN_AFTER = 3;
+const DAY_MS = 86_400_000;
+
+/**
+ * Sources: add a feed, URL or OPML (with a token), each source's health, recent failures. A source is
+ * flagged when fetching fails 3 times in a row, or when its pages stop extracting (3 extraction failures
+ * in the last day) although fetching works: the site changed its markup.
+ */
 export function sourcesPage(
   sources: readonly SourceRecord[],
   failures: readonly FailureRecord[],
   now: Date,
 ): string {
+  const extractFailures = new Map<number, number>();
+  for (const f of failures) {
+    if (f.sourceId === undefined || f.stage !== "extract" || now.getTime() - Date.parse(f.at) > DAY_MS)
+      continue;
+    extractFailures.set(f.sourceId, (extractFailures.get(f.sourceId) ?? 0) + 1);
+  }
+  const extractionBroken = (s: SourceRecord) => (extractFailures.get(s.id) ?? 0) >= EXTRACTION_BROKEN_AFTER;
+  const flagged = (s: SourceRecord) => s.consecutiveFailures >= BROKEN_AFTER || extractionBroken(s);
   const health = (s: SourceRecord) =>
-    s.consecutiveFailures >= 3
+    s.consecutiveFailures >= BROKEN_AFTER
       ? html`<span class="status denied">broken</span>`
-      : s.lastErrorCode
-        ? html`<span class="status disputed">failing</span>`
-        : s.lastSuccessAt
-          ? html`<span class="status confirmed">ok</span>`
-          : html`<span class="status asserted">not polled yet</span>`;
+      : extractionBroken(s)
+        ? html`<span class="status denied">extraction broken</span> <span class="meta">${plural(extractFailures.get(s.id) ?? 0, "page")} failed to extract today</span>`
+        : s.lastErrorCode
+          ? html`<span class="status disputed">failing</span>`
+          : s.lastSuccessAt
+            ? html`<span class="status confirmed">ok</span>`
+            : html`<span class="status asserted">not polled yet</span>`;
   return layout(
     "Sources",
     html`<h1>Sources</h1>
-<p>${plural(sources.length, "source")}, ${sources.filter((s) => s.lastErrorCode).length} failing.</p>
+<p>${plural(sources.length, "source")}, ${sources.filter((s) => s.lastErrorCode).length} failing, ${sources.filter(flagged).length} flagged.</p>
 <table class="sources"><caption class="sr-only">Subscribed sources and their health</caption>
 <thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Health</th><th scope="col">Last success</th><th scope="col">Last error</th></tr></thead>
 <tbody>${sources.map((s) => {
       const u = safeUrl(s.url);
-      return html`<tr${s.consecutiveFailures >= 3 ? html` class="flagged"` : ""}><td>${u ? html`<a href="${u}" rel="noopener noreferrer nofollow">${s.title ?? s.url}</a>` : (s.title ?? s.url)}</td><td>${s.kind}</td><td>${health(s)}${s.consecutiveFailures > 0 ? html` <span class="meta">${plural(s.consecutiveFailures, "failure")} in a row</span>` : ""}</td>
+      return html`<tr${flagged(s) ? html` class="flagged"` : ""}><td>${u ? html`<a href="${u}" rel="noopener noreferrer nofollow">${s.title ?? s.url}</a>` : (s.title ?? s.url)}</td><td>${s.kind}</td><td>${health(s)}${s.consecutiveFailures > 0 ? html` <span class="meta">${plural(s.consecutiveFailures, "failure")} in a row</span>` : ""}</td>
 <td>${s.lastSuccessAt ? html`${age(s.lastSuccessAt, now)} ago` : "never"}</td><td>${s.lastErrorCode ? html`<code>${s.lastErrorCode}</code> ${s.lastErrorMessage ?? ""}` : ""}</td></tr>`;
     })}</tbody></table>
 <section aria-labelledby="add-h"><h2 id="add-h">Add</h2>
@@ -203,10 +223,12 @@ export function sourcesPage(
 <label for="opml-token">Token</label><input id="opml-token" name="token" type="password" autocomplete="off" required>
 <button type="submit">Import OPML</button><output id="add-opml-out" role="status"></output></form>
 <noscript><p>Without JavaScript, add sources with <code>curl -H "Authorization: Bearer TOKEN" -d '{"url":"…","kind":"feed"}' /api/sources</code>.</p></noscript></section>
-<section aria-labelledby="fail-h"><h2 id="fail-h">Recent failures</h2><ol class="items">${failures.map(
-      (f) =>
-        html`<li><code>${f.stage}/${f.code}</code> ${f.input} <span class="meta">${age(f.at, now)} ago · ${f.message}</span></li>`,
-    )}</ol></section>`,
+<section aria-labelledby="fail-h"><h2 id="fail-h">Recent failures</h2><ol class="items">${failures
+      .slice(0, 20)
+      .map(
+        (f) =>
+          html`<li><code>${f.stage}/${f.code}</code> ${f.input} <span class="meta">${age(f.at, now)} ago · ${f.message}</span></li>`,
+      )}</ol></section>`,
     { section: "/sources" },
   );
 }
