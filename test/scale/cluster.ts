@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { corpusPage } from "./corpus.ts";
+import { corpusArticle, corpusPage } from "./corpus.ts";
 
 const WORKER_MAIN = fileURLToPath(new URL("./worker-main.ts", import.meta.url));
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -18,14 +18,32 @@ export interface CorpusServer {
   close(): Promise<void>;
 }
 
+/** An RSS feed of corpus pages 0..k-1 (and one item whose page is missing). */
+export function corpusFeed(base: string, k: number): string {
+  const items = Array.from({ length: k }, (_, n) => {
+    const a = corpusArticle(n);
+    return `<item><title>${a.title}</title><link>${base}/a/${n}</link><pubDate>${new Date(`${a.published}T08:00:00Z`).toUTCString()}</pubDate></item>`;
+  });
+  items.push(`<item><title>Gone</title><link>${base}/gone</link></item>`);
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Synthetic Times</title><link>${base}/</link>${items.join("")}</channel></rss>`;
+}
+
 /**
- * Serve corpus pages at `/a/<n>` (and a mirror copy of page n at `/mirror/<n>`), each after `delayMs`.
+ * Serve corpus pages at `/a/<n>` (and a mirror copy of page n at `/mirror/<n>`), each after `delayMs`,
+ * and a feed of the first k pages at `/feed/<k>.xml`.
  *
  * @param delayMs how long each response takes (so workers have jobs in flight)
  */
 export async function serveCorpus(delayMs = 0): Promise<CorpusServer> {
   let served = 0;
   const server: Server = createServer((req, res) => {
+    const feed = /^\/feed\/(\d+)\.xml$/.exec(req.url ?? "");
+    if (feed) {
+      const { port } = server.address() as AddressInfo;
+      res.writeHead(200, { "content-type": "application/rss+xml", etag: `"feed-${feed[1]}"` });
+      res.end(corpusFeed(`http://127.0.0.1:${port}`, Number(feed[1])));
+      return;
+    }
     const m = /^\/(a|mirror)\/(\d+)$/.exec(req.url ?? "");
     if (!m) {
       res.writeHead(404).end("not found");
