@@ -104,7 +104,13 @@ export function findQuotes(text: string, sentences: readonly Span[], entities: r
       if (name) {
         const surface = body.slice(a.source.start, a.source.end).toLowerCase();
         const person = /^(?:he|she|i)$/.test(surface) || (!ORG_WORDS.test(name) && name.includes(" "));
-        insertSeen(seen, { start: a.source.start, name, entity, person });
+        insertSeen(seen, {
+          start: a.source.start,
+          name,
+          entity,
+          person: person || isPerson(entities, entity),
+          speaker: true,
+        });
       }
     }
     // A sentence-final abbreviation ("in the U.S.") carries the sentence's period, which is not content.
@@ -213,4 +219,9 @@ function withoutDateline(toks: readonly Token[]): readonly Token[] {
     if (t.kind === "quote") return toks;
   }
   return toks;
+}
+
+/** Is the entity a person (false when unknown)? */
+function isPerson(entities: readonly Entity[], id: string | null): boolean {
+  return id !== null && entities.some((e) => e.id === id && e.type === "PERSON");
 }

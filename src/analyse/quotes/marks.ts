@@ -18,7 +18,8 @@ export interface QuoteRegion extends Span {
   readonly single: boolean;
 }
 
-const DOUBLE_MARKS = /["“”„«»‟]/g;
+/** Double marks; `''` is two apostrophes standing for a straight double mark (as in NYT archive text). */
+const DOUBLE_MARKS = /''|["“”„«»‟]/g;
 const SINGLE_MARKS = /[‘’]/g;
 const OPEN_DOUBLE = new Set(["“", "„", "«", "‟"]);
 const CLOSE_DOUBLE = new Set(["”", "»"]);
@@ -34,14 +35,24 @@ function isLetter(ch: string | undefined): boolean {
 }
 
 /** Classify a double mark at position i as opening or closing. */
-function doubleRole(text: string, i: number): "open" | "close" | null {
+function doubleRole(text: string, i: number, depth = 0): "open" | "close" | null {
   const ch = text[i]!;
+  const width = text.startsWith("''", i) ? 2 : 1;
+  const prev = i > 0 ? text[i - 1] : undefined;
+  const next = text[i + width];
+  // A curly opening mark used as a closer (`...,“ said X`): inside a quotation, after the words.
+  if (
+    ch === "“" &&
+    depth > 0 &&
+    prev !== undefined &&
+    !/\s/.test(prev) &&
+    (next === undefined || /[\s,.;:]/.test(next))
+  )
+    return "close";
   if (OPEN_DOUBLE.has(ch)) return "open";
   if (CLOSE_DOUBLE.has(ch)) return "close";
-  if (ch !== '"') return null;
-  const prev = i > 0 ? text[i - 1] : undefined;
-  const next = text[i + 1];
-  if (isSpaceOrStart(prev) || prev === "\u2018" || prev === "'")
+  if (ch !== '"' && width === 1) return null;
+  if (isSpaceOrStart(prev) || prev === "\u2018" || (prev === "'" && width === 1))
     return next === undefined || /\s/.test(next) ? null : "open";
   return "close";
 }
@@ -82,7 +93,8 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
     DOUBLE_MARKS.lastIndex = para.start;
     for (let m = DOUBLE_MARKS.exec(text); m && m.index < para.end; m = DOUBLE_MARKS.exec(text)) {
       const i = m.index;
-      const role = doubleRole(text, i);
+      const role = doubleRole(text, i, depth);
+      const width = m[0].length;
       if (role === null) continue;
       if (role === "open") {
         if (depth === 0) {
@@ -93,7 +105,7 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
       } else if (depth > 0) {
         depth--;
         if (depth === 0) {
-          out.push({ start: open, end: i + 1, closed: true, continues: false, continued, single: false });
+          out.push({ start: open, end: i + width, closed: true, continues: false, continued, single: false });
           open = -1;
         }
       }

@@ -17,7 +17,12 @@ export interface NameSeen {
   readonly name: string;
   readonly entity: string | null;
   readonly person: boolean;
+  /** It names the speaker of a quote (not just a name in the text). */
+  readonly speaker?: boolean;
 }
+
+/** How far back (characters) a pronoun speaker looks for the previous quote's speaker. */
+const RECENT_SPEAKER = 600;
 
 const PERSON_PRONOUNS = new Set(["he", "she", "him", "her", "i", "who"]);
 const GROUP_PRONOUNS = new Set(["it", "they", "we", "which"]);
@@ -39,6 +44,16 @@ export function resolveSpeaker(
 ): Resolved {
   const surface = text.slice(span.start, span.end);
   const lower = surface.toLowerCase();
+  // 0. "he said" / "she added": the most recent named speaker of a nearby quote (news style keeps the
+  //    speaker of consecutive quotes), before any pronoun link the entity model made.
+  if (PERSON_PRONOUNS.has(lower) && lower !== "who") {
+    for (let k = seen.length - 1; k >= 0; k--) {
+      const s = seen[k]!;
+      if (s.start >= span.start) continue;
+      if (span.start - s.start > RECENT_SPEAKER) break;
+      if (s.speaker && s.person) return { entity: s.entity, name: s.name };
+    }
+  }
   // 1. An entity mention inside or overlapping the span.
   let best: { e: Entity; score: number } | null = null;
   for (const e of entities) {

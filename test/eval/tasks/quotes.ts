@@ -34,6 +34,59 @@ export interface PolnearDoc {
   readonly attributions: readonly GoldAttribution[];
 }
 
+/**
+ * Resolved speakers, annotated by hand for this task: the first he/she Source spans of PolNeAR dev articles
+ * (at most two per article, in file order; two spans whose referent the text does not name were left out),
+ * each with the surname of the person it refers to, read from the article. A system is right when the
+ * speakerName of its quote with exactly that speaker span contains the surname.
+ * Fields: article, start, end, surname.
+ */
+export const SPEAKER_GOLD: readonly (readonly [string, number, number, string])[] = [
+  ["breitbart_2016-09-26_green-party-candidate-jill-stein", 1312, 1315, "Figueroa"],
+  ["breitbart_2016-09-29_politifact-donald-trump-is-right", 713, 715, "Trump"],
+  ["breitbart_2016-09-30_the-latest-trump-urges-supporter", 533, 535, "Trump"],
+  ["breitbart_2016-09-30_the-latest-trump-urges-supporter", 1336, 1338, "Trump"],
+  ["breitbart_2016-10-03_the-latest-trump-s-leaked-taxes-", 540, 542, "Sullivan"],
+  ["breitbart_2016-10-03_the-latest-trump-s-leaked-taxes-", 1457, 1460, "Clinton"],
+  ["breitbart_2016-10-04_bill-clinton-calls-obamacare-cra", 749, 751, "Clinton"],
+  ["breitbart_2016-10-04_bill-clinton-calls-obamacare-cra", 1174, 1176, "Clinton"],
+  ["huff-post_2016-09-10_trump-s-east-european-achilles-h", 2218, 2220, "Trump"],
+  ["huff-post_2016-09-10_trump-s-east-european-achilles-h", 5556, 5559, "Clinton"],
+  ["huff-post_2016-09-16_black-lawmakers-rip-donald-trump", 1304, 1306, "Trump"],
+  ["huff-post_2016-09-16_black-lawmakers-rip-donald-trump", 2716, 2718, "Trump"],
+  ["huff-post_2016-09-20_elizabeth-warren-hammers-wells-f", 490, 492, "Stumpf"],
+  ["huff-post_2016-09-20_elizabeth-warren-hammers-wells-f", 1297, 1300, "Warren"],
+  ["huff-post_2016-09-20_hillary-clinton-speaks-directly-", 785, 788, "Clinton"],
+  ["huff-post_2016-09-27_hillary-clinton-goes-after-donal", 2976, 2979, "Clinton"],
+  ["huff-post_2016-09-27_hillary-clinton-goes-after-donal", 3094, 3097, "Clinton"],
+  ["huff-post_2016-10-07_ava-duvernay-s-th-explores-the-e", 1094, 1097, "DuVernay"],
+  ["huff-post_2016-10-07_ava-duvernay-s-th-explores-the-e", 4734, 4737, "DuVernay"],
+  ["huff-post_2016-10-07_frustrated-parents-rally-nationw", 373, 376, "Joseph"],
+  ["nyt_2016-09-08_obama-on-climate-change-the-tren", 808, 810, "Obama"],
+  ["nyt_2016-09-08_obama-on-climate-change-the-tren", 945, 947, "Obama"],
+  ["nyt_2016-09-12_visa-program-up-for-renewal-amid", 4357, 4360, "Brunner"],
+  ["nyt_2016-09-16_clinton-plan-for-taxes-is-expans", 2851, 2854, "Clinton"],
+  ["nyt_2016-09-16_clinton-plan-for-taxes-is-expans", 9680, 9682, "Kamin"],
+  ["nyt_2016-09-19_obama-sees-personal-insult-if-bl", 5138, 5141, "Clinton"],
+  ["nyt_2016-09-19_old-hands-help-russia-navigate-u", 217, 220, "Lopez"],
+  ["nyt_2016-09-19_old-hands-help-russia-navigate-u", 1483, 1485, "Trump"],
+  ["nyt_2016-09-20_examining-the-u-n-s-record-on-ur", 4864, 4866, "Ban"],
+  ["nyt_2016-09-20_examining-the-u-n-s-record-on-ur", 4965, 4967, "Ban"],
+  ["nyt_2016-09-24_small-steps-toward-college-savin", 2572, 2574, "McKinley"],
+  ["nyt_2016-09-24_small-steps-toward-college-savin", 2649, 2651, "McKinley"],
+  ["nyt_2016-09-25_obama-says-african-american-muse", 1099, 1101, "Obama"],
+  ["nyt_2016-09-25_obama-says-african-american-muse", 1404, 1406, "Obama"],
+  ["nyt_2016-09-28_what-mexico-could-do-when-up-aga", 2843, 2845, "Guajardo"],
+  ["nyt_2016-09-28_what-mexico-could-do-when-up-aga", 6905, 6907, "Rubio"],
+  ["nyt_2016-09-30_keep-the-returns-trump-just-give", 3910, 3912, "Trump"],
+  ["nyt_2016-09-30_keep-the-returns-trump-just-give", 4192, 4194, "Trump"],
+  ["nyt_2016-10-02_a-curious-plan-to-fight-climate-", 2971, 2973, "Clarke"],
+  ["nyt_2016-10-02_a-curious-plan-to-fight-climate-", 12784, 12786, "Clarke"],
+  ["politico_2016-09-12_former-dnc-chairman-calls-for-cl", 834, 836, "Fowler"],
+  ["politico_2016-09-12_former-dnc-chairman-calls-for-cl", 1095, 1097, "Fowler"],
+  ["politico_2016-09-15_trump-s-favorite-tv-doctor-has-a", 3059, 3061, "Oz"],
+];
+
 /** Parse brat offsets "10 20;25 30" into spans. */
 function parseOffsets(s: string): Span[] {
   return s.split(";").map((part) => {
@@ -246,7 +299,30 @@ const task: EvalTask = {
         }
       });
       const speakerNamed = speakers === 0 ? 0 : round(named / speakers);
-      rows.push({ system, metrics: { ...metrics(counts), speaker_named: speakerNamed, doc_ms: round(ms) } });
+      // Resolved speakers on the hand-annotated pronoun set.
+      let found = 0;
+      let right = 0;
+      let items = 0;
+      prepared.forEach((p, i) => {
+        for (const [name, start, end, surname] of SPEAKER_GOLD) {
+          if (name !== p.doc.name) continue;
+          items++;
+          const q = outputs[i]!.find((x) => x.speaker?.start === start && x.speaker.end === end);
+          if (!q) continue;
+          found++;
+          if (q.speakerName?.toLowerCase().includes(surname.toLowerCase())) right++;
+        }
+      });
+      rows.push({
+        system,
+        metrics: {
+          ...metrics(counts),
+          speaker_named: speakerNamed,
+          pronoun_found: items === 0 ? 0 : round(found / items),
+          pronoun_resolved_acc: found === 0 ? 0 : round(right / found),
+          doc_ms: round(ms),
+        },
+      });
     }
     const gold = docs.reduce((n, d) => n + d.attributions.length, 0);
     return {
@@ -257,6 +333,7 @@ const task: EvalTask = {
           upstream.sentences ? "src/analyse/text" : "internal fallback"
         }`,
         "speaker_named: share of quotes with a speaker span whose speakerName is filled (coverage, not accuracy: PolNeAR has no resolved speakers)",
+        "pronoun_found: share of the hand-annotated he/she speakers (SPEAKER_GOLD, 43 in 23 articles) found as a speaker span; pronoun_resolved_acc: of those, resolved to the right person",
         "doc_ms: findQuotes alone (sentences and entities computed before timing)",
         "partial quotes (a quotation inside reported speech) are not scored as Content: PolNeAR has no relation of their own for them",
         "published exact F1 S/Cue/Content: rule 10.7/22.8/5.6, CRF 50.6/53.4/28.6, BiLSTM-CRF 69.6/66.7/59.0, BERT-CofeNet 83.2/75.3/72.9",
