@@ -3,7 +3,7 @@
  * civilians"), whether they are approximate, what they count, and the role the count plays (fired, killed,
  * injured, missing, arrested, displaced, other).
  */
-import type { Quantity, QuantityRole, Span } from "../../core/index.ts";
+import type { Quantity, QuantityRole, Span, TimeExpression } from "../../core/index.ts";
 import { findTimes } from "../time/index.ts";
 import { NUMBER_SOURCE, parseNumber, VAGUE } from "./numbers.ts";
 
@@ -151,14 +151,19 @@ function countedPhrase(text: string, from: number): { phrase: string; end: numbe
  *
  * @param text the article text; spans index it
  * @param sentences sentence spans (role cues are read inside the sentence); may be empty
+ * @param times the text's time expressions if already found (numbers inside them are not counts); found here
+ *   when absent
  * @returns quantities in text order
  * @example
  * findQuantities("Moscow fired 629 drones and missiles, killing 23 people.", [])
  * // [{ text: "629 drones and missiles", value: 629, role: "fired", ... },
  * //  { text: "23 people", value: 23, role: "killed", ... }]
  */
-export function findQuantities(text: string, sentences: readonly Span[]): Quantity[] {
-  const times = findTimes(text, sentences, null);
+export function findQuantities(
+  text: string,
+  sentences: readonly Span[],
+  times: readonly TimeExpression[] = findTimes(text, sentences, null),
+): Quantity[] {
   const out: Quantity[] = [];
   for (const m of text.matchAll(QUANTITY)) {
     const raw = m[2]!;

@@ -70,3 +70,34 @@ test("not times: modal may, names, counts", () => {
   assert.deepEqual(values("Officials may decide later. Theresa May resigned."), []);
   assert.deepEqual(values("About 2000 people marched."), []);
 });
+
+test("spans always index the text, on any input", () => {
+  const pieces = [
+    "Monday",
+    " the ",
+    "3 p.m.",
+    "May",
+    "last",
+    " week ",
+    "1998",
+    ",",
+    "\n",
+    "two",
+    "-year",
+    "ago",
+    "é",
+    "“",
+    "Q3",
+    ".",
+  ];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+  for (let n = 0; n < 300; n++) {
+    let text = "";
+    for (let k = next() % 30; k > 0; k--) text += pieces[next() % pieces.length];
+    for (const t of findTimes(text, [], n % 2 ? REF : null)) {
+      assert.ok(t.start >= 0 && t.end <= text.length && t.start < t.end);
+      assert.equal(t.text, text.slice(t.start, t.end));
+    }
+  }
+});
