@@ -8,6 +8,7 @@ import { type Document, type ExtractOptions, LedeError, LIMITS, type Result } fr
 import { WorkerPool } from "../jobs/pool.ts";
 import type { PutStatus, Store } from "../store/index.ts";
 import type { ProcessInput, ProcessOutput } from "./process.ts";
+import type { StoryKeeper } from "./stories.ts";
 
 /** One input as the user named it, with the document read from it (or why it could not be read). */
 export interface InputItem {
@@ -47,6 +48,8 @@ export interface IngestOptions {
   readonly analyse: boolean;
   /** Store the results here (else only report them). */
   readonly store?: Store;
+  /** Link each new stored article into a story. */
+  readonly stories?: StoryKeeper;
   readonly timeoutMs?: number;
   /** Worker threads (default 1). */
   readonly concurrency?: number;
@@ -125,6 +128,7 @@ export async function ingest(
             ...(doc.sourceId !== undefined ? { sourceId: doc.sourceId } : {}),
             fetchedAt: doc.fetchedAt,
           });
+          if (stored.status === "added") options.stories?.link(stored.id, o.value.article, o.value.analysis);
           return { input: doc.input, ok: true, output: o.value, stored };
         } catch (e) {
           return {

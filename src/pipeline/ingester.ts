@@ -7,6 +7,7 @@ import { type Document, type ExtractOptions, LedeError, LIMITS } from "../core/i
 import { WorkerPool } from "../jobs/pool.ts";
 import type { PutArticleResult, Store } from "../store/index.ts";
 import type { ProcessInput, ProcessOutput } from "./process.ts";
+import type { StoryKeeper } from "./stories.ts";
 
 export type IngestOneResult =
   | ({ readonly ok: true } & PutArticleResult)
@@ -19,6 +20,8 @@ export interface IngesterOptions {
   readonly store: Store;
   readonly concurrency?: number;
   readonly timeoutMs?: number;
+  /** Link each new article into a story. */
+  readonly stories?: StoryKeeper;
   /** Called after an article was added or updated. */
   readonly onStored?: (result: PutArticleResult, doc: Document) => void;
 }
@@ -71,6 +74,8 @@ export class Ingester {
       ...(doc.sourceId !== undefined ? { sourceId: doc.sourceId } : {}),
       fetchedAt: doc.fetchedAt,
     });
+    if (stored.status === "added")
+      this.options.stories?.link(stored.id, outcome.value.article, outcome.value.analysis);
     if (stored.status !== "unchanged") this.options.onStored?.(stored, doc);
     return { ok: true, ...stored };
   }

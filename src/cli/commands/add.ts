@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { readInputs } from "../../acquire/index.ts";
-import type { Store } from "../../store/index.ts";
 import { type InputItem, ingest } from "../../pipeline/ingest.ts";
 import { Ingester } from "../../pipeline/ingester.ts";
 import { Poller } from "../../pipeline/poller.ts";
+import { StoryKeeper } from "../../pipeline/stories.ts";
+import type { Store } from "../../store/index.ts";
 import { isIsoDate, isUrl, parse } from "../args.ts";
 import { type Command, EXIT, type Io } from "../command.ts";
 import { storeFromEnv } from "../open-store.ts";
@@ -30,16 +31,27 @@ options:
 exit status: 0 everything was taken in, 1 some inputs failed, 2 usage error.
 `;
 
-async function* expand(specs: readonly string[], stdin: NodeJS.ReadableStream, allow: readonly string[]): AsyncIterable<InputItem> {
+async function* expand(
+  specs: readonly string[],
+  stdin: NodeJS.ReadableStream,
+  allow: readonly string[],
+): AsyncIterable<InputItem> {
   for (const spec of specs) {
     for await (const result of readInputs(spec, { stdin, allow })) {
-      const input = result.ok ? result.value.input : (/\[(?:GET )?([^\]]+)\]$/.exec(result.error.message)?.[1] ?? spec);
+      const input = result.ok
+        ? result.value.input
+        : (/\[(?:GET )?([^\]]+)\]$/.exec(result.error.message)?.[1] ?? spec);
       yield { input, result };
     }
   }
 }
 
-async function subscribe(specs: readonly string[], store: Store, io: Io, allow: readonly string[]): Promise<number> {
+async function subscribe(
+  specs: readonly string[],
+  store: Store,
+  io: Io,
+  allow: readonly string[],
+): Promise<number> {
   for (const spec of specs) {
     if (isUrl(spec)) await store.addSource({ kind: "feed", url: spec });
     else {
@@ -57,7 +69,9 @@ async function subscribe(specs: readonly string[], store: Store, io: Io, allow: 
   let failed = 0;
   try {
     for (const r of await poller.pollDue()) {
-      io.stderr.write(`${r.source}: ${r.status}${r.error ? ` (${r.error})` : `, ${r.newItems} new, ${r.stored} stored, ${r.failed} failed`}\n`);
+      io.stderr.write(
+        `${r.source}: ${r.status}${r.error ? ` (${r.error})` : `, ${r.newItems} new, ${r.stored} stored, ${r.failed} failed`}\n`,
+      );
       if (r.status === "failed" || r.failed > 0) failed++;
     }
   } finally {
@@ -104,10 +118,12 @@ export const command: Command = {
     try {
       if (p.values.subscribe) return await subscribe(p.positionals, store, io, config.fetchAllow);
       const progress = progressLine(io.stderr, io.isTTY);
+      const stories = new StoryKeeper(config.dataDir);
       const summary = await ingest(expand(p.positionals, io.stdin, config.fetchAllow), {
         extract: published ? { published } : {},
         analyse: !p.values["no-analyse"],
         store,
+        stories,
         concurrency: jobs,
         onItem: (o, s) => {
           if (!o.ok) {
@@ -116,10 +132,13 @@ export const command: Command = {
           }
           progress(s);
           if (p.values.json) {
-            io.stdout.write(`${JSON.stringify(o.ok ? { input: o.input, ...o.stored } : { input: o.input, error: o.error })}\n`);
+            io.stdout.write(
+              `${JSON.stringify(o.ok ? { input: o.input, ...o.stored } : { input: o.input, error: o.error })}\n`,
+            );
           }
         },
       });
+      stories.close();
       if (io.isTTY) io.stderr.write("\r\x1b[K");
       io.stderr.write(summaryText(summary));
       return summary.failed > 0 ? EXIT.failed : EXIT.ok;

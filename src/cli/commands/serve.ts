@@ -1,4 +1,5 @@
 import { Ingester } from "../../pipeline/ingester.ts";
+import { StoryKeeper } from "../../pipeline/stories.ts";
 import { apiIngest, EventBus, startServer } from "../../serve/index.ts";
 import { parse } from "../args.ts";
 import { type Command, EXIT, type Io } from "../command.ts";
@@ -37,9 +38,19 @@ export const command: Command = {
     };
     const { config, store } = await storeFromEnv(env);
     const events = new EventBus();
-    const ingester = new Ingester({ store });
+    const stories = new StoryKeeper(config.dataDir);
+    const ingester = new Ingester({
+      stories,
+      store,
+    });
     const server = await startServer(
-      { store, config, events, ingest: apiIngest(ingester, (u) => fetchInput(u, config)) },
+      {
+        store,
+        config,
+        events,
+        stories: stories.reader(store),
+        ingest: apiIngest(ingester, (u) => fetchInput(u, config)),
+      },
       config.host,
       p.values.port === "0" ? 0 : config.port,
     );
@@ -47,6 +58,7 @@ export const command: Command = {
     await waitForSignal();
     await server.close();
     await ingester.close();
+    stories.close();
     await store.close();
     return EXIT.ok;
   },

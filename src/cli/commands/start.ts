@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { flattenOpml, parseOpml } from "../../acquire/index.ts";
 import { Ingester } from "../../pipeline/ingester.ts";
 import { Poller } from "../../pipeline/poller.ts";
+import { StoryKeeper } from "../../pipeline/stories.ts";
 import { apiIngest, EventBus, startServer } from "../../serve/index.ts";
 import type { Store } from "../../store/index.ts";
 import { parse } from "../args.ts";
@@ -36,7 +37,12 @@ export async function subscribeOpml(store: Store, file: string): Promise<number>
   let n = 0;
   for (const o of flattenOpml(parsed.value)) {
     if (!o.xmlUrl) continue;
-    await store.addSource({ kind: "feed", url: o.xmlUrl, title: o.title, category: o.categories.join(" / ") || null });
+    await store.addSource({
+      kind: "feed",
+      url: o.xmlUrl,
+      title: o.title,
+      category: o.categories.join(" / ") || null,
+    });
     n++;
   }
   return n;
@@ -47,7 +53,11 @@ export const command: Command = {
   summary: "set up the data dir, subscribe to the starter feeds, poll them and serve the reader",
   help: HELP,
   async run(argv: readonly string[], io: Io): Promise<number> {
-    const p = parse(argv, { port: { type: "string" }, host: { type: "string" }, "no-poll": { type: "boolean" } });
+    const p = parse(argv, {
+      port: { type: "string" },
+      host: { type: "string" },
+      "no-poll": { type: "boolean" },
+    });
     if (!p.ok || p.positionals.length > 0) {
       io.stderr.write(`lede start: ${p.ok ? "takes no arguments" : p.message}\n\n${HELP}`);
       return EXIT.usage;
@@ -65,11 +75,14 @@ export const command: Command = {
     io.stderr.write(`data dir: ${config.dataDir}\n`);
     if ((await store.listSources()).length === 0) {
       const opml = io.env.LEDE_STARTER_OPML ?? STARTER_OPML;
-      if (existsSync(opml)) io.stderr.write(`subscribed to ${await subscribeOpml(store, opml)} starter feeds from ${opml}\n`);
+      if (existsSync(opml))
+        io.stderr.write(`subscribed to ${await subscribeOpml(store, opml)} starter feeds from ${opml}\n`);
       else io.stderr.write(`no starter list at ${opml}; add sources with 'lede add --subscribe FEED_URL'\n`);
     }
     const events = new EventBus();
+    const stories = new StoryKeeper(config.dataDir);
     const ingester = new Ingester({
+      stories,
       store,
       onStored: (r) => {
         void store.getArticle(r.id).then((a) =>
@@ -85,7 +98,13 @@ export const command: Command = {
       },
     });
     const server = await startServer(
-      { store, config, events, ingest: apiIngest(ingester, (u) => fetchInput(u, config)) },
+      {
+        store,
+        config,
+        events,
+        stories: stories.reader(store),
+        ingest: apiIngest(ingester, (u) => fetchInput(u, config)),
+      },
       config.host,
       config.port,
     );
@@ -102,6 +121,7 @@ export const command: Command = {
     await poller.stop();
     await server.close();
     await ingester.close();
+    stories.close();
     await store.close();
     return EXIT.ok;
   },

@@ -176,7 +176,10 @@ export const command: Command = {
     const by = Object.entries(done)
       .map(([q, n]) => `${q} ${n}`)
       .join(", ");
-    io.stderr.write(`lede worker: stopped after ${total} jobs${by ? ` (${by})` : ""}\n`);
+    const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    io.stderr.write(
+      `lede worker: stopped after ${total} jobs${by ? ` (${by})` : ""}, peak RSS ${peakMb} MB\n`,
+    );
     return EXIT.ok;
   },
 };
