@@ -14,6 +14,9 @@ import type { Span } from "../../core/index.ts";
 import { BETWEEN, CORE_CUES, CUES, PARTICIPLES, PRONOUNS, TAKES_OBJECT } from "./cues.ts";
 import type { Token } from "./tokens.ts";
 
+/** The content of an attribution whose quotation is in the next unit ("He said:" ¶ "..."). */
+export const PENDING: Span = Object.freeze({ start: -1, end: -1 });
+
 /** One attribution found in a unit, before speaker resolution. */
 export interface Attribution {
   readonly kind: "direct" | "partial" | "indirect";
@@ -81,6 +84,12 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
   const t = toks[i]!;
   if (t.kind !== "word") return false;
   if (t.lower === "according") return toks[i + 1]?.lower === "to";
+  if (TAIL_ONLY.has(t.lower)) {
+    // "...," she continued. / He continued: "..."
+    const before = toks.slice(Math.max(0, i - 4), i).some((x) => x.kind === "quote");
+    const after = isComma(toks[i + 1]) && toks[i + 2]?.kind === "quote";
+    return before || after || (toks[i + 1]?.text === ":" && i + 2 >= toks.length);
+  }
   if (!CUES.has(t.lower) || t.text !== t.lower) return false;
   const prev = toks[i - 1];
   if (prev && (POSSESSIVES.has(prev.lower) || /[’']s$/.test(prev.lower))) return false;
@@ -99,6 +108,18 @@ const TIME_ONLY = new Set(
   `monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january february march april
   may june july august september october november december week month year morning evening`.split(/\s+/),
 );
+
+/** Verbs that are cues only next to a quotation: "...," she continued. */
+const TAIL_ONLY = new Set([
+  "continued",
+  "continues",
+  "went",
+  "recalls",
+  "concluded",
+  "concludes",
+  "agreed",
+  "agrees",
+]);
 
 /** The span of tokens [a, b) (b exclusive), or null when empty. */
 function spanOf(toks: readonly Token[], a: number, b: number): Span | null {
@@ -547,7 +568,11 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     } else if (!restEmpty) {
       const s = skipToContent(toks, i, rest, end);
       const first = toks[s];
-      if (!first) continue;
+      if (!first) {
+        // "He said:" at the end of a paragraph: the quotation follows in the next one (resolved by the caller).
+        if (toks[end - 1]?.text === ":") out.push({ kind: "direct", content: PENDING, cue, source, unit });
+        continue;
+      }
       if (first.kind === "quote" && (s + 1 >= end || isEndPunct(toks[s + 1]) || isComma(toks[s + 1]))) {
         push(out, toks, first, cue, source, unit, "direct");
         i = s;

@@ -7,7 +7,7 @@
  */
 import type { Entity, Quote, Span, TextSpan } from "../../core/index.ts";
 import { CUES, type CueClass } from "./cues.ts";
-import { type Attribution, attributeUnit } from "./extract.ts";
+import { type Attribution, attributeUnit, PENDING } from "./extract.ts";
 import { findQuoteRegions } from "./marks.ts";
 import { type NameSeen, nameOf, resolveSpeaker } from "./speaker.ts";
 import { type Token, tokenize, units } from "./tokens.ts";
@@ -83,6 +83,7 @@ export function findQuotes(text: string, sentences: readonly Span[], entities: r
   const us = units(body, tokens, sentences);
   const atts: Attribution[] = [];
   for (let u = 0; u < us.length; u++) atts.push(...attributeUnit(withoutDateline(us[u]!), u));
+  resolvePending(us, atts);
   addOrphans(us, atts);
   atts.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
   dedupePartials(atts);
@@ -224,4 +225,16 @@ function withoutDateline(toks: readonly Token[]): readonly Token[] {
 /** Is the entity a person (false when unknown)? */
 function isPerson(entities: readonly Entity[], id: string | null): boolean {
   return id !== null && entities.some((e) => e.id === id && e.type === "PERSON");
+}
+
+/** Give "He said:" attributions the quotation that opens the next unit, or drop them. */
+function resolvePending(us: readonly (readonly Token[])[], atts: Attribution[]): void {
+  for (let i = atts.length - 1; i >= 0; i--) {
+    const a = atts[i]!;
+    if (a.content !== PENDING) continue;
+    const first = us[a.unit + 1]?.[0];
+    if (first?.kind === "quote")
+      atts[i] = { ...a, content: { start: first.start, end: first.end }, unit: a.unit + 1 };
+    else atts.splice(i, 1);
+  }
 }
