@@ -70,6 +70,23 @@ export function nestingExceeds(text: string, max = MAX_XML_DEPTH): boolean {
   return false;
 }
 
+/** Prefixes in force before any declaration. */
+const ROOT_SCOPE: Record<string, string> = { xml: "xml" };
+
+/** The scope inside an element: its parent's, plus the namespaces it declares (no copy when it declares none). */
+function declared(el: Element, parent: Record<string, string>): Record<string, string> {
+  let scope = parent;
+  for (const name in el.attribs) {
+    if (name.charCodeAt(0) !== 0x78 /* x */ || !(name === "xmlns" || name.startsWith("xmlns:"))) continue;
+    if (scope === parent) scope = { ...parent };
+    const uri = decodeHTML(el.attribs[name]!).trim().toLowerCase();
+    const prefix = name === "xmlns" ? "" : name.slice(6).toLowerCase();
+    // An unknown default namespace is read as none: feeds declare odd ones and mean the usual elements.
+    scope[prefix] = NAMESPACES[uri] ?? NAMESPACES[uri.replace(/\/$/, "")] ?? prefix;
+  }
+  return scope;
+}
+
 /** A parsed XML document with namespace-aware names. */
 export class XmlTree {
   root: Element | null;
@@ -87,20 +104,22 @@ export class XmlTree {
   }
 
   #scope(el: Element): Record<string, string> {
-    const cached = this.#scopes.get(el);
-    if (cached) return cached;
-    const parent = el.parent && el.parent.type === "tag" ? this.#scope(el.parent as Element) : { xml: "xml" };
-    let scope = parent;
-    for (const [name, value] of Object.entries(el.attribs)) {
-      if (name === "xmlns" || name.startsWith("xmlns:")) {
-        if (scope === parent) scope = { ...parent };
-        const uri = decodeHTML(value).trim().toLowerCase();
-        const prefix = name === "xmlns" ? "" : name.slice(6).toLowerCase();
-        // An unknown default namespace is read as none: feeds declare odd ones and mean the usual elements.
-        scope[prefix] = NAMESPACES[uri] ?? NAMESPACES[uri.replace(/\/$/, "")] ?? prefix;
-      }
+    // Walk up to the nearest known scope (iteratively: nesting can be deep), then fill in downwards.
+    const chain: Element[] = [];
+    let n: Element | null = el;
+    let scope: Record<string, string> | undefined;
+    while (n && n.type === "tag") {
+      scope = this.#scopes.get(n);
+      if (scope) break;
+      chain.push(n);
+      n = n.parent as Element | null;
     }
-    this.#scopes.set(el, scope);
+    scope ??= ROOT_SCOPE;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const e = chain[i]!;
+      scope = declared(e, scope);
+      this.#scopes.set(e, scope);
+    }
     return scope;
   }
 
