@@ -64,3 +64,11 @@ test("durations become due dates", () => {
     counted: "2024-01-01",
   });
 });
+
+test("grace periods, expiries and month ends", () => {
+  const due = (text: string) => findDeadlines(context(text, "2024-05-20")).map((d) => d.due);
+  assert.deepEqual(due("Tenants have 30 days to leave the building."), ["2024-06-19"]);
+  assert.deepEqual(due("The firm must file its accounts within 10 days."), ["2024-05-30"]);
+  assert.deepEqual(due("The truce expires on Friday."), ["2024-05-24"]);
+  assert.deepEqual(due("The ministry must publish the report by the end of June."), ["2024-06-30"]);
+});

@@ -7,8 +7,9 @@ import type { Deadline, Entity, Span, TimeExpression } from "../../core/index.ts
 import type { AnalysisContext } from "../context.ts";
 import { addDays, addMonths, type Day, fallbackSentences, fmtDay, parseDay } from "../time/index.ts";
 
-const DEADLINE_WORD = /\b(?:deadlines?|ultimatums?|cut-?off\s+date)\b/gi;
-const GIVE = /\b(?:gave|give|gives|given|giving|granted|grant|grants|allowed|allow|has|have|had)\b/gi;
+const DEADLINE_WORD =
+  /\b(?:deadlines?|ultimatums?|cut-?off\s+date|expires?|expiring|expiry|runs\s+out|lapses)\b/gi;
+const GIVE = /\b(?:gave|give|gives|given|giving|granted|grant|grants|allowed|allow|has|have|had|within)\b/gi;
 const BY_WORD = /\b(?:by|until|till|before|no\s+later\s+than)\s+$/i;
 const OBLIGATION =
   /\b(?:must|has\s+to|have\s+to|had\s+to|needs?\s+to|ordered|orders|demanded|demands|told|asked|required|requires|called\s+on|urged|given|gave|has\s+until|have\s+until|had\s+until|ultimatum|deadline|due)\b/i;
@@ -95,6 +96,16 @@ function dueOf(t: TimeExpression, sentenceTimes: readonly TimeExpression[], ref:
   if (!t.value) return null;
   if (t.type === "DATE" || t.type === "TIME") {
     if (/_REF$/.test(t.value)) return null;
+    // "by the end of the month / of June / of the year": the last day
+    if (/\bend\s+of\b/i.test(t.text)) {
+      const m = /^(\d{4})(?:-(\d{2}))?$/.exec(t.value);
+      if (m) {
+        const last = m[2]
+          ? new Date(Date.UTC(Number(m[1]), Number(m[2]), 0))
+          : new Date(Date.UTC(Number(m[1]), 11, 31));
+        return { due: fmtDay(last), approximate: false };
+      }
+    }
     return {
       due: /^\d{4}-\d{2}-\d{2}/.test(t.value) ? t.value.slice(0, 10) : t.value,
       approximate: !/^\d{4}-\d{2}-\d{2}/.test(t.value),
@@ -144,7 +155,12 @@ export function findDeadlines(ctx: AnalysisContext): Deadline[] {
         (x) =>
           x.start > at &&
           x.start - at <= 45 &&
-          ((x.type === "DURATION" && !/-/.test(x.text) && /^gave|^give|^gran|^allow|^giv/i.test(m[0])) ||
+          ((x.type === "DURATION" &&
+            !/-/.test(x.text) &&
+            (/^gave|^give|^gran|^allow|^giv/i.test(m[0]) ||
+              // "has 30 days to leave", "must respond within 10 days"
+              (/^ha/i.test(m[0]) && /^\s+to\s+[a-z]/.test(ctx.text.slice(x.end, x.end + 12))) ||
+              (/^within$/i.test(m[0]) && OBLIGATION.test(text)))) ||
             /^\s*until\s*$/i.test(ctx.text.slice(at + m[0].length, x.start))),
       );
       if (t && !found.some((f) => f.time === t))

@@ -6,7 +6,7 @@
 export type Direction = "past" | "future" | "neutral";
 
 const FUTURE =
-  /\b(?:will|won't|'ll|shall|going to|gonna|plans? to|planned|planning|expected to|expects? to|scheduled|set to|due|deadlines?|ultimatum|next|upcoming|coming|is to|are to|until|till|ahead|hopes? to|intends? to|aims? to|vote on|to meet)\b/gi;
+  /\b(?:will|won't|'ll|shall|going to|gonna|plans? to|planned|planning|expected to|expects? to|scheduled|set to|due|deadlines?|ultimatum|expires?|expiring|runs out|next|upcoming|coming|is to|are to|until|till|ahead|hopes? to|intends? to|aims? to|vote on|to meet)\b/gi;
 
 const PAST =
   /\b(?:said|told|was|were|had|did|has been|have been|met|went|came|began|took|gave|made|held|left|fell|rose|saw|won|lost|hit|led|sent|spoke|wrote|found|got|struck|shot|killed|died|announced|reported|arrested|fired|launched|occurred|happened|ago|last|earlier|since|previously)\b|\b\w+ed\b/gi;
@@ -46,7 +46,8 @@ export function direction(text: string, start: number, end: number, from: number
   for (const m of ctx.matchAll(FUTURE)) {
     const d = dist(m.index, m[0].length);
     if (Number.isFinite(d))
-      future += weight(d, gap(m.index, m[0].length)) * (d <= 20 && /deadline|ultimatum/i.test(m[0]) ? 3 : 1);
+      future +=
+        weight(d, gap(m.index, m[0].length)) * (d <= 20 && /deadline|ultimatum|expir/i.test(m[0]) ? 3 : 1);
   }
   for (const m of ctx.matchAll(PAST)) {
     const d = dist(m.index, m[0].length);
