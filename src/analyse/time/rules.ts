@@ -473,7 +473,7 @@ const RULES: readonly Rule[] = [
   {
     name: "duration",
     pattern: re(
-      `(?:\\b(?:the\\s+)?(past|last|next|previous|coming|first|final|latest|following|preceding|better\\s+part\\s+of\\s+the)\\s+|\\bthe\\s+)?(?<![\\w$€£.,-])(${NUM})(?:(?:\\s+(?:to|or)\\s+|-)(?:\\d+|${NUM}))?(?:\\s+|-)(${UNIT})\\b(?!-old|-long)(?:\\s+(ago|earlier|later|from\\s+now|hence|before|after|beforehand|afterwards|or\\s+so))?`,
+      `(?:\\b(?:the\\s+)?(past|last|next|previous|coming|first|final|latest|following|preceding|better\\s+part\\s+of\\s+the)\\s+|\\bthe\\s+)?(?<![\\w$€£.,-])(${NUM})(?:(?:\\s+(?:to|or)\\s+|-)(?:\\d+|${NUM}))?(?:\\s+|-)(${UNIT})\\b(?!-old|-long)(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|later|from\\s+now|hence|before|after|beforehand|afterwards))?`,
     ),
     make: (m, text) => {
       const rawNum = m[2]!;
