@@ -360,8 +360,29 @@ describe("limits", () => {
       assert.match(page, /Part of <a href="\/stories\/s1">Summit diplomacy<\/a> \(2 outlets\)/);
       assert.match(page, /Copies of this report <span class="n">1<\/span>/);
       assert.match(page, /Copy Daily/);
-      const api = (await (await fetch(`${withStories.url}/api/stories/s1`)).json()) as { articles: number[] };
-      assert.deepEqual(api.articles, ids);
+      const api = (await (await fetch(`${withStories.url}/api/stories/s1`)).json()) as {
+        articles: Array<{ id: number }>;
+        outlets: Array<[string, number]>;
+        timeline: Array<{ kind: string; date: string }>;
+      };
+      assert.deepEqual(
+        api.articles.map((x) => x.id),
+        ids,
+      );
+      assert.deepEqual(api.outlets, [
+        ["Example News", 1],
+        ["Copy Daily", 1],
+      ]);
+      assert.deepEqual([...new Set(api.timeline.map((e) => e.kind))].sort(), [
+        "claim",
+        "deadline",
+        "event",
+        "quote",
+      ]);
+      assert.equal(api.timeline[0]?.date, "2025-08-31", "the attack comes first");
+      const story = await (await fetch(`${withStories.url}/stories/s1`)).text();
+      assert.match(story, /<h2 id="tl-h">Timeline<\/h2>/);
+      assert.match(story, /2 articles · 2 outlets/);
     } finally {
       await withStories.close();
     }

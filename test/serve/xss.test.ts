@@ -44,7 +44,13 @@ let id = 0;
 const evilName = encodeURIComponent(ATTACKS[1]!);
 
 before(async () => {
-  s = await startTestServer();
+  s = await startTestServer({
+    stories: {
+      storyOf: async () => ({ id: "s1", title: ATTACKS[0]!, outlets: 1 }),
+      articlesOf: async (story) => (story === "s1" ? [id] : null),
+      copiesOf: async () => s.store.latest(),
+    },
+  });
   id = (
     await s.store.putArticle({
       ...hostileArticle(),
@@ -87,6 +93,7 @@ test("no page lets hostile content through as markup", async () => {
     `/entities/${evilName}`,
     "/sources",
     `/stories/${q}`,
+    "/stories/s1",
     `/${q}`,
   ];
   for (const path of pages) {

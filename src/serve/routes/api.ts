@@ -6,6 +6,7 @@ import { entityView } from "../entity.ts";
 import { OPENAPI } from "../openapi.ts";
 import { runSearch } from "../search.ts";
 import { isEmptySearch, parseQuoteQuestion, parseSearch } from "../search-query.ts";
+import { storyView } from "../story.ts";
 
 const KINDS: readonly ItemKind[] = ["quote", "claim", "deadline", "event", "entity"];
 const ORDERS = ["newest", "date-asc", "date-desc"] as const;
@@ -95,10 +96,8 @@ export function apiRoutes(app: Hono, deps: ServeDeps): void {
 
   app.get("/api/stories/:id", async (c) => {
     if (!deps.stories) return apiError(c, 404, "not-available", "stories arrive with story linking");
-    const ids = await deps.stories.articlesOf(c.req.param("id"));
-    return ids
-      ? c.json({ id: c.req.param("id"), articles: ids })
-      : apiError(c, 404, "not-found", "no such story");
+    const view = await storyView(store, deps.stories, textParam(c.req.param("id"), 100));
+    return view ? c.json(view) : apiError(c, 404, "not-found", "no such story");
   });
 
   app.get("/api/sources", async (c) => c.json({ items: await store.listSources() }));

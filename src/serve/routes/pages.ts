@@ -6,6 +6,7 @@ import { entityView } from "../entity.ts";
 import { PageCache } from "../page-cache.ts";
 import { runSearch } from "../search.ts";
 import { isEmptySearch, parseQuoteQuestion, parseSearch } from "../search-query.ts";
+import { storyView } from "../story.ts";
 import {
   articlePage,
   deadlinesPage,
@@ -16,6 +17,7 @@ import {
   searchPage,
   sourcesPage,
 } from "../views/pages.ts";
+import { storyPage } from "../views/story.ts";
 
 /** Results on a search page. */
 const SEARCH_LIMIT = 50;
@@ -105,15 +107,11 @@ export function pageRoutes(app: Hono, deps: ServeDeps): void {
   );
 
   app.get("/stories/:id", async (c) => {
-    const ids = deps.stories ? await deps.stories.articlesOf(c.req.param("id")) : null;
-    if (!ids)
-      return c.html(
-        messagePage(
-          "No such story",
-          deps.stories ? "There is no story with that id." : "Story pages arrive with story linking.",
-        ),
-        404,
-      );
-    return c.html(messagePage("Story", `${ids.length} articles.`));
+    const id = textParam(c.req.param("id"), 100);
+    if (!deps.stories)
+      return c.html(messagePage("No such story", "Story pages arrive with story linking."), 404);
+    const view = await storyView(store, deps.stories, id);
+    if (!view) return c.html(messagePage("No such story", "There is no story with that id."), 404);
+    return c.html(storyPage(view, now()));
   });
 }
