@@ -60,3 +60,18 @@ test("the state survives toJSON and fromJSON", () => {
   assert.equal(restored.find(ELECTION).kind, "exact");
   assert.throws(() => restored.add("a1", "again"), /added twice/);
 });
+
+test("past maxArticles the oldest are forgotten, everywhere", () => {
+  const idx = new DuplicateIndex({ maxArticles: 2 });
+  idx.add("a1", FERRY_A1);
+  idx.add("e1", ELECTION);
+  idx.add("b1", FERRY_B1);
+  assert.equal(idx.size, 2);
+  assert.equal(idx.find(FERRY_A1).duplicateOf, null);
+  assert.equal(idx.find(cutSecond(FERRY_A1)).duplicateOf, null);
+  assert.equal(idx.find(ELECTION).duplicateOf, "e1");
+  assert.deepEqual(
+    idx.toJSON().entries.map((e) => e.id),
+    ["e1", "b1"],
+  );
+});

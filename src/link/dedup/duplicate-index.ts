@@ -16,6 +16,11 @@ export interface DuplicateOptions {
   readonly minJaccard?: number;
   /** Least shingles in the shorter text; shorter texts match only exactly (default 8). */
   readonly minShingles?: number;
+  /**
+   * Articles kept (default 100,000): past that the oldest are forgotten, so memory stays bounded
+   * (about 4 KB an article). Copies arrive within days of their original.
+   */
+  readonly maxArticles?: number;
 }
 
 /** What `DuplicateIndex.add` found for an arriving article. */
@@ -91,7 +96,6 @@ function prepare(text: string): {
 export class DuplicateIndex {
   private readonly exact = new Map<string, string>();
   private readonly shingles = new Map<string, Uint32Array>();
-  private readonly order: string[] = [];
   private readonly hashes = new Map<string, string>();
   private readonly paragraphsOf = new Map<string, number[]>();
   private readonly lsh = new LshIndex();
@@ -99,17 +103,19 @@ export class DuplicateIndex {
   private readonly minContainment: number;
   private readonly minJaccard: number;
   private readonly minShingles: number;
+  private readonly maxArticles: number;
 
   /** @param options thresholds; the defaults are measured by `npm run eval -- link` */
   constructor(options: DuplicateOptions = {}) {
     this.minContainment = options.minContainment ?? 0.75;
     this.minJaccard = options.minJaccard ?? 0.2;
     this.minShingles = options.minShingles ?? 8;
+    this.maxArticles = options.maxArticles ?? 100_000;
   }
 
   /** How many articles are indexed. */
   get size(): number {
-    return this.order.length;
+    return this.shingles.size;
   }
 
   /**
@@ -126,7 +132,7 @@ export class DuplicateIndex {
   /**
    * Find the earlier article this one copies, then index it.
    *
-   * @param id the article's id (unique; adding an id twice throws, as that is a bug)
+   * @param id the article's id (unique among those kept; adding a kept id twice throws, as that is a bug)
    * @param text the article body (not the headline)
    */
   add(id: string, text: string): DuplicateMatch {
@@ -153,7 +159,8 @@ export class DuplicateIndex {
     let best: DuplicateMatch = NONE;
     let bestRank = -1;
     for (const id of candidates) {
-      const other = this.shingles.get(id)!;
+      const other = this.shingles.get(id);
+      if (other === undefined) continue; // forgotten
       if (Math.min(other.length, set.length) < this.minShingles) continue;
       const ov = overlap(set, other);
       if (ov.containment < this.minContainment || ov.jaccard < this.minJaccard) continue;
@@ -176,7 +183,6 @@ export class DuplicateIndex {
     if (!this.exact.has(hash)) this.exact.set(hash, id);
     this.hashes.set(id, hash);
     this.shingles.set(id, set);
-    this.order.push(id);
     if (keys !== null) this.lsh.add(id, keys);
     this.paragraphsOf.set(id, paras);
     for (const h of paras) {
@@ -185,14 +191,30 @@ export class DuplicateIndex {
       ids.push(id);
       if (ids.length > MAX_PARAGRAPH_POSTINGS) ids.shift();
     }
+    while (this.shingles.size > this.maxArticles) this.forget(this.shingles.keys().next().value!);
+  }
+
+  /** Drop an article from every structure (the oldest, when the index is full). */
+  private forget(id: string): void {
+    const set = this.shingles.get(id)!;
+    const hash = this.hashes.get(id)!;
+    if (this.exact.get(hash) === id) this.exact.delete(hash);
+    if (set.length > 0) this.lsh.remove(id, bandKeys(minhash(set)));
+    for (const h of this.paragraphsOf.get(id) ?? []) {
+      const ids = this.paragraphIndex.get(h)?.filter((x) => x !== id) ?? [];
+      if (ids.length === 0) this.paragraphIndex.delete(h);
+      else this.paragraphIndex.set(h, ids);
+    }
+    this.shingles.delete(id);
+    this.hashes.delete(id);
+    this.paragraphsOf.delete(id);
   }
 
   /** The state as plain JSON (shingle sets as base64). */
   toJSON(): DuplicateIndexState {
     return {
       version: 1,
-      entries: this.order.map((id) => {
-        const set = this.shingles.get(id)!;
+      entries: [...this.shingles].map(([id, set]) => {
         return {
           id,
           hash: this.hashes.get(id)!,

@@ -73,6 +73,19 @@ export class LshIndex {
     }
   }
 
+  /** Remove an id from the buckets of its band keys. */
+  remove(id: string, keys: readonly number[]): void {
+    for (const key of keys) {
+      const bucket = this.buckets.get(key);
+      if (bucket === id) this.buckets.delete(key);
+      else if (Array.isArray(bucket)) {
+        const rest = bucket.filter((x) => x !== id);
+        if (rest.length === 0) this.buckets.delete(key);
+        else this.buckets.set(key, rest.length === 1 ? rest[0]! : rest);
+      }
+    }
+  }
+
   /** The ids sharing at least one band key. */
   query(keys: readonly number[]): Set<string> {
     const out = new Set<string>();

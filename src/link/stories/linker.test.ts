@@ -108,3 +108,20 @@ test("keywords name a story's salient terms and names", () => {
   );
   assert.equal(k.terms.length, 3);
 });
+
+test("past maxStories the least recently updated story is forgotten; its articles keep their id", () => {
+  const linker = new StoryLinker({ maxStories: 2 });
+  const a = linker.add({ id: "a1", text: FERRY_A1 }).story;
+  const b = linker.add({ id: "b1", text: FERRY_B1 }).story;
+  linker.add({ id: "a2", text: FERRY_A2 }); // touches the ferry story: now the election evicts b
+  const e = linker.add({ id: "e1", text: ELECTION }).story;
+  assert.deepEqual(linker.storyIds(), [a, e]);
+  assert.equal(linker.storyOf("b1"), b);
+  assert.deepEqual(linker.members(b), []);
+  assert.notEqual(linker.add({ id: "b2", text: FERRY_B2 }).story, b);
+  // A copy of an article whose story was forgotten still gets that story's id.
+  assert.deepEqual(linker.add({ id: "b1-copy", text: `Source: Dellamar Daily\n\n${FERRY_B1}` }), {
+    story: b,
+    duplicateOf: "b1",
+  });
+});

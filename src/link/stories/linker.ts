@@ -45,7 +45,12 @@ export interface StoryLinkerOptions {
   readonly graceDays?: number;
   /** Days over the grace after which the similarity is halved (default 14). */
   readonly halfLifeDays?: number;
-  /** Thresholds of the duplicate index. */
+  /**
+   * Stories kept in memory (default 20,000, about 15 KB each): past that the least recently updated
+   * are forgotten, and a later article on one starts a new story. Its articles keep the old id.
+   */
+  readonly maxStories?: number;
+  /** Thresholds of the duplicate index (and how many articles it keeps). */
   readonly duplicates?: DuplicateOptions;
 }
 
@@ -123,6 +128,7 @@ export class StoryLinker {
   private readonly entityWeight: number;
   private readonly graceDays: number;
   private readonly halfLifeDays: number;
+  private readonly maxStories: number;
   private readonly options: StoryLinkerOptions;
   private lastCandidates = 0;
 
@@ -134,6 +140,7 @@ export class StoryLinker {
     this.entityWeight = options.entityWeight ?? 0.6;
     this.graceDays = options.graceDays ?? 3;
     this.halfLifeDays = options.halfLifeDays ?? 14;
+    this.maxStories = options.maxStories ?? 20_000;
     this.duplicates = new DuplicateIndex(options.duplicates);
   }
 
@@ -153,11 +160,15 @@ export class StoryLinker {
     const dup = this.duplicates.add(article.id, article.text);
     const time = parseTime(article.published);
     if (dup.duplicateOf !== null) {
-      const story = this.stories.get(this.storyOf(dup.duplicateOf)!)!;
-      story.members.push(article.id);
-      this.touchTime(story, time);
-      this.articleStory.set(article.id, story.id);
-      return { story: story.id, duplicateOf: dup.duplicateOf };
+      const storyId = this.storyOf(dup.duplicateOf)!;
+      const story = this.stories.get(storyId);
+      if (story) {
+        story.members.push(article.id);
+        this.touchTime(story, time);
+        this.touch(story);
+      }
+      this.articleStory.set(article.id, storyId);
+      return { story: storyId, duplicateOf: dup.duplicateOf };
     }
 
     const bodyTerms = terms(article.text);
@@ -199,6 +210,7 @@ export class StoryLinker {
       this.stories.set(story.id, story);
     }
     story.members.push(article.id);
+    this.touch(story);
     addInto(story.terms, normalise(tv));
     prune(story.terms, MAX_STORY_TERMS);
     addInto(story.entities, normalise(ev));
@@ -284,10 +296,20 @@ export class StoryLinker {
       }
     }
     return [...hits]
+      .filter(([id]) => this.stories.has(id))
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, MAX_CANDIDATES)
-      .map(([id]) => this.stories.get(id)!)
-      .filter((s) => s !== undefined);
+      .map(([id]) => this.stories.get(id)!);
+  }
+
+  /**
+   * Mark a story as the most recently updated (the stories Map is kept in that order), then forget
+   * the least recently updated stories beyond `maxStories`. A forgotten story's articles keep its id.
+   */
+  private touch(story: Story): void {
+    this.stories.delete(story.id);
+    this.stories.set(story.id, story);
+    while (this.stories.size > this.maxStories) this.stories.delete(this.stories.keys().next().value!);
   }
 
   private post(key: string, storyId: string): void {

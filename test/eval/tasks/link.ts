@@ -146,8 +146,8 @@ const task: EvalTask = {
       dupOut.map((o) => o.duplicateOf),
       cluster,
     );
-    // A copy should also land in its original's story.
-    const storyOf = new Map(stream.map((x, i) => [x.id, dupOut[i]!.story]));
+    // A copy should also land in its original's story (after merges: the original may have been merged since).
+    const storyOf = new Map(stream.map((x) => [x.id, dupLinker.storyOf(x.id)]));
     const sameStory = stream.filter(
       (x) => x.edit !== null && storyOf.get(x.id) === storyOf.get(x.family),
     ).length;
