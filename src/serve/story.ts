@@ -82,7 +82,7 @@ export async function storyView(store: Store, stories: StoryReader, id: string):
     const a: Partial<Analysis> = stored.analysis ?? {};
     const name = (eid: string | null | undefined) =>
       eid ? ((a.entities ?? []).find((e) => e.id === eid)?.name ?? null) : null;
-    (a.events ?? []).forEach((e) =>
+    for (const e of a.events ?? []) {
       timeline.push({
         date: calendarDate(e.date) ?? day,
         kind: "event",
@@ -90,9 +90,9 @@ export async function storyView(store: Store, stories: StoryReader, id: string):
         who: e.actors.map(name).filter(Boolean).join(", ") || null,
         article: summary,
         anchor: "events",
-      }),
-    );
-    (a.quotes ?? []).forEach((q, i) =>
+      });
+    }
+    for (const [i, q] of (a.quotes ?? []).entries()) {
       timeline.push({
         date: day,
         kind: "quote",
@@ -100,9 +100,9 @@ export async function storyView(store: Store, stories: StoryReader, id: string):
         who: q.speakerName ?? name(q.speakerEntity) ?? q.speaker?.text ?? null,
         article: summary,
         anchor: `q${i + 1}`,
-      }),
-    );
-    (a.deadlines ?? []).forEach((d) =>
+      });
+    }
+    for (const d of a.deadlines ?? []) {
       timeline.push({
         date: calendarDate(d.due) ?? calendarDate(d.window?.to) ?? day,
         kind: "deadline",
@@ -110,8 +110,8 @@ export async function storyView(store: Store, stories: StoryReader, id: string):
         who: name(d.setter),
         article: summary,
         anchor: "deadlines",
-      }),
-    );
+      });
+    }
     (a.claims ?? []).forEach((c, i) => {
       const key = normalise(c.text).slice(0, CLAIM_KEY_CHARS);
       const previous = claimStatus.get(key);
