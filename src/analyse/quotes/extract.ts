@@ -109,6 +109,9 @@ const TIME_ONLY = new Set(
   may june july august september october november december week month year morning evening`.split(/\s+/),
 );
 
+/** Punctuation that may stand inside a source phrase ("Reuters/Ipsos", "Johnson & Johnson", "U.S.-based"). */
+const SOURCE_PUNCT = new Set([".", "’", "'", "-", "/", "&"]);
+
 /** Verbs that are cues only next to a quotation: "...," she continued. */
 const TAIL_ONLY = new Set([
   "continued",
@@ -174,7 +177,7 @@ function sourceLeft(toks: readonly Token[], e: number, floor: number): [number, 
       }
       break;
     }
-    if (t.kind === "punct" && t.text !== "." && t.text !== "’" && t.text !== "'" && t.text !== "-") break;
+    if (t.kind === "punct" && !SOURCE_PUNCT.has(t.text)) break;
     if (t.kind === "word" && (t.lower === "and" || t.lower === "or")) {
       const right = toks[a];
       if (!isCap(right) || !isCap(toks[a - 2])) break;
@@ -406,10 +409,15 @@ function unitSubject(toks: readonly Token[], before: number): [number, number] |
     if (t.kind === "word" && PRONOUNS.has(t.lower) && !["that", "this", "which", "it"].includes(t.lower))
       return [k, k + 1];
     if (t.kind === "word" && DETERMINERS.has(t.lower)) {
-      for (let h = k + 1; h < Math.min(before, k + 5); h++) {
-        if (SOURCE_HEADS.has(toks[h]!.lower)) return [k, h + 1];
-        if (toks[h]!.kind !== "word") break;
+      // "The judge rubbed his chin and then said": the noun phrase up to its head, or to a verb-like word.
+      let h = k + 1;
+      for (; h < Math.min(before, k + 5); h++) {
+        const x = toks[h]!;
+        if (SOURCE_HEADS.has(x.lower)) return [k, h + 1];
+        if (x.kind !== "word" || CLAUSE_WORDS.has(x.lower) || CUES.has(x.lower) || /ed$/.test(x.lower)) break;
       }
+      if (h > k + 1 && h - k <= 4) return [k, h];
+      continue;
     }
     if (isCap(t) && !CUES.has(t.lower) && !LEADING.has(t.lower)) {
       let e = k;
