@@ -14,7 +14,7 @@ export interface FeedItem {
   /** The article's address (absolute when a base was known). */
   readonly url: string | null;
   readonly title: string | null;
-  /** ISO 8601 UTC, or null. */
+  /** ISO 8601 UTC, or null; the updated date when the feed gives only that. */
   readonly published: string | null;
   readonly updated: string | null;
   readonly authors: readonly string[];

@@ -71,6 +71,15 @@ export function decodeFeedText(bytes: Uint8Array, contentType?: string | null): 
   return decodeBytes(bytes, ct).text;
 }
 
+/** An item that gives only an updated date is taken as published then (Atom requires only `updated`). */
+function datedItems(feed: Feed): Feed {
+  if (feed.items.every((i) => i.published !== null || i.updated === null)) return feed;
+  return {
+    ...feed,
+    items: feed.items.map((i) => (i.published === null && i.updated ? { ...i, published: i.updated } : i)),
+  };
+}
+
 /** Whether text is probably an HTML page rather than a feed. */
 function looksHtml(head: string): boolean {
   return /^\s*(<!doctype html|<html[\s>])/i.test(head) || /<(head|body)[\s>]/i.test(head.slice(0, 2000));
@@ -108,14 +117,16 @@ export function parseFeed(bytes: Uint8Array, options: ParseFeedOptions = {}): Re
       );
     }
     const feed = readJsonFeed(value, url);
-    return feed ? ok(feed) : err(new LedeError("acquire", "feed-parse", `JSON is not a JSON Feed${where}`));
+    return feed
+      ? ok(datedItems(feed))
+      : err(new LedeError("acquire", "feed-parse", `JSON is not a JSON Feed${where}`));
   }
   if (nestingExceeds(text)) {
     return err(new LedeError("acquire", "feed-parse", `elements nest deeper than ${MAX_XML_DEPTH}${where}`));
   }
   const tree = new XmlTree(text);
   const feed = readXmlFeed(tree, url);
-  if (feed) return ok(feed);
+  if (feed) return ok(datedItems(feed));
   if (looksHtml(text.slice(0, 4096))) {
     return err(new LedeError("acquire", "feed-parse", `an HTML page, not a feed${where}`));
   }
