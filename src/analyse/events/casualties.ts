@@ -44,7 +44,7 @@ const HOSPITAL =
 
 /** A death told without a victim count: "a fatal shooting", "the homicide", "found dead", "passed away". */
 const DEATH_WORDS =
-  /\b(?:fatal(?:ly)?|deadly)\s+(?:shooting|shot|wounded|stabbing)|\bhomicide\b|\bmurder(?:ed)?\b|\bshot\s+(?:to\s+death|dead)|\bdeath\s+of\s+(?:a|an|the)\b|\b(?:body|bodies)\s+(?:was\s+|were\s+)?(?:found|discovered)|\bfound\s+dead|\bdied\b|\bpassed\s+away|\bpronounced\s+dead|\b(?:man|woman|teen|boy|girl|person)\s+killed\b/i;
+  /\b(?:fatal(?:ly)?|deadly)\s+(?:shooting|shot|wounded|stabbing)|\bhomicide\b|\bmurder(?:ed)?\b|\bshot\s+(?:to\s+death|dead)|\bdeath\s+of\s+(?:a|an|the)\b|\b(?:body|bodies)\s+(?:was\s+|were\s+)?(?:found|discovered)|\bfound\s+(?:dead|deceased)|\bturned\s+fatal|\bdied\b|\bpassed\s+away|\bpronounced\s+dead|\b(?:man|woman|teen|boy|girl|person)\s+killed\b/i;
 
 const COUNT_WORDS = /^(a|an|one|another|he|she|his|her|their|the)$/i;
 
