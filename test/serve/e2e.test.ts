@@ -166,6 +166,32 @@ describe("reader in Chromium", { skip }, () => {
     await shot("10-sources");
   });
 
+  test("keyboard: j/k walk the rail, o opens, g d goes home; the skip link is first", async () => {
+    await page.goto(`${server.url}/`);
+    await page.keyboard.press("Tab");
+    assert.equal(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { className: string } } }).document
+            .activeElement.className,
+      ),
+      "skip",
+    );
+    await page.keyboard.press("Escape");
+    await page.click("h1");
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    await page.keyboard.press("k");
+    const selected = await page.getAttribute("#latest-list li.selected", "data-id");
+    const first = await page.getAttribute("#latest-list li:first-child", "data-id");
+    assert.equal(selected, first);
+    await page.keyboard.press("o");
+    await page.waitForURL(new RegExp(`/articles/${first}$`));
+    await page.keyboard.press("g");
+    await page.keyboard.press("d");
+    await page.waitForURL(`${server.url}/`);
+  });
+
   test("dark mode and a phone-sized screen", async () => {
     await page.emulateMedia({ colorScheme: "dark" });
     await page.goto(`${server.url}/articles/${summitId}`);
