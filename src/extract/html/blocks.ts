@@ -174,3 +174,36 @@ export function collectBlocks(parts: readonly Element[], stats: ReadonlyMap<Elem
   }
   return out;
 }
+
+/** A block this long that ends a sentence anchors the article's start and end. */
+const ANCHOR_LENGTH = 80;
+/** Blocks shorter than this that do not end a sentence are labels when they stand at the edges. */
+const EDGE_LABEL_LENGTH = 120;
+const SENTENCE_END = /[.!?…"”»’)\]:;]$/;
+
+function isEdgeLabel(b: RawBlock): boolean {
+  if (b.type === "list-item" || b.type === "table") return false;
+  return b.text.length < EDGE_LABEL_LENGTH && (!SENTENCE_END.test(b.text) || b.text.split(" ").length <= 3);
+}
+
+/**
+ * Trim labels at the edges of the body: kickers and timestamps before the first real paragraph,
+ * and "Newsletter", "30 comments", orphan headings after the last one.
+ *
+ * @example trimEdges([{type: "paragraph", text: "Newsletter"}, ...]) // without the label
+ */
+export function trimEdges(blocks: readonly RawBlock[]): RawBlock[] {
+  const isAnchor = (b: RawBlock) => b.text.length >= ANCHOR_LENGTH && SENTENCE_END.test(b.text);
+  let start = 0;
+  while (
+    start < blocks.length &&
+    !isAnchor(blocks[start]!) &&
+    isEdgeLabel(blocks[start]!) &&
+    blocks[start]!.type !== "heading"
+  )
+    start++;
+  let end = blocks.length;
+  while (end > start && isEdgeLabel(blocks[end - 1]!)) end--;
+  if (end <= start) return [...blocks];
+  return blocks.slice(start, end);
+}

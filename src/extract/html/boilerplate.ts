@@ -141,7 +141,6 @@ const WEAK = wordsRe([
   "toolbar",
   "pagination",
   "pager",
-  "skip",
   "rating",
   "reactions",
   "read-more",

@@ -7,10 +7,10 @@
  * const a = extractHtml("<html lang=en><h1>Hi</h1><article><p>Body text ...</p></article></html>");
  * a.text // "Body text ..."
  */
-import { type Document, Element } from "domhandler";
+import { type Document, Element, isTag } from "domhandler";
 import type { Article, Block, ExtractOptions } from "../../core/index.ts";
 import { dedupe, ldAuthors, parseAuthors } from "./authors.ts";
-import { collectBlocks, type RawBlock } from "./blocks.ts";
+import { collectBlocks, type RawBlock, trimEdges } from "./blocks.ts";
 import { dateFromUrl, normaliseDate } from "./dates.ts";
 import { attr, findAll, findFirst, parsePage, squash, textOf } from "./dom.ts";
 import { articleLd, type LdNode, ldString, metaValue, type PageMeta, readMeta } from "./meta.ts";
@@ -101,13 +101,13 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
   let related: Article["related"] = [];
   if (body) {
     const before = computeStats(body);
-    const { rails } = prune(body, before);
+    const { rails } = prune(body, before, protectedContainer(body, before));
     const stats = computeStats(body);
     const sel = selectContent(body, stats);
     if (sel) raw = collectBlocks(sel.parts, stats);
     related = railItems(rails, url);
   }
-  raw = dropTitleBlocks(raw, title);
+  raw = trimEdges(dropTitleBlocks(raw, title));
   const ldBody = typeof ld?.articleBody === "string" ? ld.articleBody : null;
   if (ldBody && ldBody.length >= LD_BODY_MIN) {
     const have = raw.reduce((n, b) => n + b.text.length, 0);
@@ -143,6 +143,14 @@ function contentRoot(dom: Document): Element {
   const wrapper = new Element("div", {}, dom.children);
   for (const c of wrapper.children) c.parent = wrapper;
   return wrapper;
+}
+
+/** The best container before pruning, with its ancestors: pruning must not remove the article itself. */
+function protectedContainer(root: Element, stats: ReturnType<typeof computeStats>): Set<Element> {
+  const sel = selectContent(root, stats);
+  const out = new Set<Element>();
+  for (let el: Element["parent"] = sel?.top ?? null; el && isTag(el); el = el.parent) out.add(el);
+  return out;
 }
 
 function canonicalUrl(meta: PageMeta): string | null {

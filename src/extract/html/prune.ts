@@ -17,6 +17,8 @@ import type { TextStats } from "./stats.ts";
 
 /** Share of the page's paragraph text above which a weakly-marked element is kept. */
 const KEEP_WEAK_SHARE = 0.3;
+/** Share above which a hidden element is kept. */
+const KEEP_HIDDEN_SHARE = 0.1;
 /** Share above which even a strongly-marked element is kept. */
 const KEEP_STRONG_SHARE = 0.6;
 
@@ -30,20 +32,27 @@ export interface Pruned {
  *
  * @param root the `<body>` (or document)
  * @param stats statistics computed on the unpruned tree
+ * @param protect elements never removed (the best container found before pruning, and its ancestors)
  * @returns the removed rails
  */
-export function prune(root: AnyNode, stats: ReadonlyMap<Element, TextStats>): Pruned {
+export function prune(
+  root: AnyNode,
+  stats: ReadonlyMap<Element, TextStats>,
+  protect: ReadonlySet<Element> = new Set(),
+): Pruned {
   const rails: Element[] = [];
   const total = isTag(root) ? (stats.get(root)?.para ?? 0) : 0;
   const share = (el: Element) => (total > 0 ? (stats.get(el)?.para ?? 0) / total : 0);
   const drop = (el: Element): boolean => {
+    if (protect.has(el)) return false;
     if (DROP_TAGS.has(el.name)) {
       if (el.name === "footer" || el.name === "aside") return share(el) < KEEP_WEAK_SHARE;
       return true;
     }
     if (el.name === "form") return share(el) < KEEP_WEAK_SHARE;
     if (el.name === "body" || el.name === "html" || el.name === "main") return false;
-    if (isHidden(el)) return share(el) < KEEP_STRONG_SHARE;
+    // Hidden text-heavy elements are usually content that scripts reveal (tabs, expanders, streamed parts).
+    if (isHidden(el)) return share(el) < KEEP_HIDDEN_SHARE;
     if (hasChromeRole(el)) return share(el) < KEEP_WEAK_SHARE;
     if (el.name === "header") return false;
     const names = classId(el);

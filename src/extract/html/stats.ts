@@ -17,6 +17,36 @@ export interface TextStats {
 
 const SKIP = new Set(["script", "style", "noscript", "template", "head", "title", "svg"]);
 const PARA = new Set(["p", "pre", "blockquote"]);
+/** Inline tags whose text is their parent's own text. */
+const INLINE = new Set([
+  "a",
+  "b",
+  "i",
+  "em",
+  "strong",
+  "span",
+  "u",
+  "small",
+  "sup",
+  "sub",
+  "mark",
+  "abbr",
+  "cite",
+  "code",
+  "q",
+  "time",
+  "font",
+  "s",
+  "del",
+  "ins",
+  "kbd",
+  "var",
+  "bdi",
+  "bdo",
+  "data",
+]);
+/** Own (inline) text from which a container counts as a paragraph. */
+const OWN_PARAGRAPH = 150;
 
 /** Length of a text with whitespace runs counted once and ends trimmed. */
 export function visibleLength(s: string): number {
@@ -58,20 +88,34 @@ export function computeStats(root: AnyNode): Map<Element, TextStats> {
   for (let i = order.length - 1; i >= 0; i--) {
     const el = order[i]!;
     const s: TextStats = { text: 0, link: 0, para: 0, paragraphs: 0 };
+    let own = 0;
+    let ownLink = 0;
     for (const c of el.children) {
-      if (isText(c)) s.text += visibleLength(c.data) + 1;
-      else if (isTag(c)) {
+      if (isText(c)) {
+        const n = visibleLength(c.data) + 1;
+        s.text += n;
+        own += n;
+      } else if (isTag(c)) {
         const cs = stats.get(c);
         if (!cs) continue;
+        const link = c.name === "a" ? cs.text : cs.link;
         s.text += cs.text;
-        s.link += c.name === "a" ? cs.text : cs.link;
+        s.link += link;
         s.para += cs.para;
         s.paragraphs += cs.paragraphs;
+        if (INLINE.has(c.name)) {
+          own += cs.text;
+          ownLink += link;
+        }
       }
     }
-    if (PARA.has(el.name) && s.link < s.text * 0.5) {
-      s.para = s.text;
-      if (el.name === "p") s.paragraphs += 1;
+    if (PARA.has(el.name)) {
+      if (s.link < s.text * 0.5) {
+        s.para = s.text;
+        if (el.name === "p") s.paragraphs += 1;
+      }
+    } else if (!INLINE.has(el.name) && own >= OWN_PARAGRAPH && ownLink < own * 0.5) {
+      s.para += own;
     }
     stats.set(el, s);
   }
