@@ -343,7 +343,7 @@ const RULES: readonly Rule[] = [
       kind: m[1] && !m[2] && m[1].toLowerCase() !== "tonight" ? "day" : "other",
       resolve: (env) => {
         if (!env.ref) return { type: m[1] && !m[2] ? "DATE" : "TIME", value: null };
-        const word = (m[1] ?? m[3] ?? "").toLowerCase();
+        const word = (m[1] ?? m[3] ?? m[5] ?? "").toLowerCase();
         const offset =
           word === "yesterday" || word === "last" || word === "overnight" ? -1 : word === "tomorrow" ? 1 : 0;
         const date = fmtDay(addDays(env.ref, offset));
