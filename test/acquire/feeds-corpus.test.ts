@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, it } from "node:test";
-import { parseFeed } from "../../src/acquire/index.ts";
+import { parseFeed, parseSitemap } from "../../src/acquire/index.ts";
 import { feedFiles } from "../eval/tasks/feeds.ts";
 
 const ROOT = resolve(
@@ -42,5 +42,16 @@ describe("feed fixtures", { skip: existsSync(ROOT) ? false : "../shared/data/fee
       const r = parseFeed(readFileSync(join(ROOT, name)));
       assert.ok(r.ok, name);
     }
+  });
+
+  it("reads the news crawler's Google News sitemap", () => {
+    const r = parseSitemap(
+      readFileSync(join(ROOT, "crawler-feeds-sitemaps/news-crawl_sitemap-news.xml")),
+      "http://www.example.com/sitemap.xml",
+    );
+    assert.ok(r.ok);
+    assert.equal(r.value.urls[0]?.url, "http://www.example.com/business/article55.html");
+    assert.equal(r.value.urls[0]?.title, "Companies A, B in Merger Talks");
+    assert.equal(r.value.urls[0]?.published, "2008-12-23T00:00:00Z");
   });
 });
