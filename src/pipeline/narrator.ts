@@ -5,6 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { WorkerPool } from "../jobs/pool.ts";
 import { type CachedNarration, NarrationCache } from "../narrate/index.ts";
+import type { StoredArticle } from "../store/index.ts";
 import { type NarrationTask, taskKey } from "./narration-task.ts";
 
 /** Longest a narration may take (a very long article at a slow rate). */
@@ -45,6 +46,30 @@ export class Narrator {
       .finally(() => this.running.delete(key));
     this.running.set(key, p);
     return p;
+  }
+
+  /** The task for a stored article version, with the engine settings of `env` (LEDE_TTS_*). */
+  taskFor(a: StoredArticle, env: NodeJS.ProcessEnv): NarrationTask {
+    const ttsEnv = Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith("LEDE_TTS_")));
+    return {
+      dataDir: this.dataDir,
+      articleId: a.id,
+      version: a.version,
+      title: a.article.title,
+      text: a.article.text,
+      env: ttsEnv,
+    };
+  }
+
+  /** The service the reader's Listen routes use. */
+  service(env: NodeJS.ProcessEnv): {
+    cached(a: StoredArticle): CachedNarration | null;
+    narrate(a: StoredArticle): Promise<NarrationOutcome>;
+  } {
+    return {
+      cached: (a) => this.cached(this.taskFor(a, env)),
+      narrate: (a) => this.narrate(this.taskFor(a, env)),
+    };
   }
 
   async close(): Promise<void> {
