@@ -10,6 +10,7 @@ import {
   fmtMonth,
   fmtWeek,
   fmtYear,
+  isoDow,
   quarterOf,
   weekdayNear,
 } from "./calendar.ts";
@@ -72,7 +73,8 @@ export function weekday(dow: number, modifier: string | undefined, env: Env): st
   const ref = env.ref;
   if (!ref) return null;
   const mod = modifier?.toLowerCase();
-  if (mod === "last" || mod === "past") return fmtDay(weekdayNear(ref, dow, -1, true));
+  // "last Tuesday" is the Tuesday of the week before (said on a Wednesday, not yesterday)
+  if (mod === "last" || mod === "past") return fmtDay(addDays(ref, dow - isoDow(ref) - 7));
   if (mod === "next" || mod === "coming") return fmtDay(weekdayNear(ref, dow, 1, true));
   if (mod === "this") return fmtDay(addDays(ref, dow - (((ref.getUTCDay() + 6) % 7) + 1)));
   return fmtDay(weekdayNear(ref, dow, env.dir === "future" ? 1 : -1));
