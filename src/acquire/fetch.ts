@@ -297,13 +297,8 @@ async function getOnce(
   guard.refused = null;
   let res: Awaited<ReturnType<typeof request>>;
   try {
-    res = await request(url, {
-      method: "GET",
-      dispatcher: agent,
-      headers,
-      signal,
-      maxRedirections: 0,
-    } as never);
+    // undici's request() does not follow redirects by itself: each hop is ours to check.
+    res = await request(url, { method: "GET", dispatcher: agent, headers, signal });
   } catch (e) {
     return err(networkError(e, url.href, guard, signal));
   }
