@@ -104,12 +104,16 @@ export function findQuotes(text: string, sentences: readonly Span[], entities: r
       name = r.name && !r.entity ? fullName(r.name, seen, a.source.start) : r.name;
       if (name) {
         const surface = body.slice(a.source.start, a.source.end).toLowerCase();
-        const person = /^(?:he|she|i)$/.test(surface) || (!ORG_WORDS.test(name) && name.includes(" "));
+        const type = entities.find((e) => e.id === entity)?.type;
+        const person = type
+          ? type === "PERSON"
+          : /^(?:he|she|i)$/.test(surface) ||
+            (/^\p{Lu}/u.test(body.slice(a.source.start, a.source.end)) && !ORG_WORDS.test(name));
         insertSeen(seen, {
           start: a.source.start,
           name,
           entity,
-          person: person || isPerson(entities, entity),
+          person,
           speaker: true,
         });
       }
@@ -220,11 +224,6 @@ function withoutDateline(toks: readonly Token[]): readonly Token[] {
     if (t.kind === "quote") return toks;
   }
   return toks;
-}
-
-/** Is the entity a person (false when unknown)? */
-function isPerson(entities: readonly Entity[], id: string | null): boolean {
-  return id !== null && entities.some((e) => e.id === id && e.type === "PERSON");
 }
 
 /** Give "He said:" attributions the quotation that opens the next unit, or drop them. */

@@ -44,9 +44,10 @@ export function resolveSpeaker(
 ): Resolved {
   const surface = text.slice(span.start, span.end);
   const lower = surface.toLowerCase();
-  // 0. "he said" / "she added": the most recent named speaker of a nearby quote (news style keeps the
-  //    speaker of consecutive quotes), before any pronoun link the entity model made.
-  if (PERSON_PRONOUNS.has(lower) && lower !== "who") {
+  // 0. "he said" / "she added" that the entity model did not link: the most recent named speaker of a
+  //    nearby quote (news style keeps the speaker of consecutive quotes).
+  const linked = entities.some((e) => e.mentions.some((m) => m.start === span.start && m.end === span.end));
+  if (PERSON_PRONOUNS.has(lower) && lower !== "who" && !linked) {
     for (let k = seen.length - 1; k >= 0; k--) {
       const s = seen[k]!;
       if (s.start >= span.start) continue;
