@@ -21,7 +21,8 @@ output (stdout), one line per input line, in the same order:
   text this one copies (exact, or near: excerpts, added boilerplate, a changed headline). When two
   stories merge later, the older id lives on; lines already printed are not rewritten.
 
-A bad line (not JSON, not an article, no text, an id seen before, a page with no article) prints
+A bad line (not JSON, not an article, no text, an id seen before, a page with no article, over
+10 MB) prints
   {"line": 3, "id": "a3 or null", "error": {"stage": ..., "code": ..., "message": ...}}
 and the others go on; the exit status is then 1.
 

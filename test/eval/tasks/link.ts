@@ -96,6 +96,16 @@ const task: EvalTask = {
     rows.push({ system: "lede", metrics: { ...clusterMetrics(online, docs) } });
     rows.push({ system: "lede (after merges)", metrics: clusterMetrics(finalLabels, docs) });
     notes.push(`lede: ${ms.toFixed(2)} ms per arriving article on this run`);
+    // The same documents in another arrival order: how much the online result depends on the order.
+    const other = shuffle(docs, STREAM_SEED + 7);
+    const reordered = new StoryLinker();
+    rows.push({
+      system: "lede (another order)",
+      metrics: clusterMetrics(
+        other.map((d) => reordered.add({ id: d.id, text: d.text }).story),
+        other,
+      ),
+    });
 
     ctx.progress("peers");
     let bestPeer: { t: number; m: Record<string, number> } | undefined;
