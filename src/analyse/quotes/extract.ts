@@ -531,7 +531,7 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       }
     }
     let inverted = false;
-    let afterCue = i + 1;
+    let afterCue = cueEnd;
     const leftBoundary = srcIdx && !participle ? srcIdx[0] - 1 : e - 1;
     const lb = toks[leftBoundary];
     const leftIsQuote =
