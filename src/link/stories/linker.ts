@@ -364,6 +364,7 @@ export class StoryLinker {
     if (gone.last !== null) this.touchTime(keep, gone.last);
     this.stories.delete(gone.id);
     this.aliases.set(gone.id, keep.id);
+    this.touch(keep);
     return keep;
   }
 
