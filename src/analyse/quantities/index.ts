@@ -4,7 +4,7 @@
  * injured, missing, arrested, displaced, other).
  */
 import type { Quantity, QuantityRole, Span, TimeExpression } from "../../core/index.ts";
-import { findTimes } from "../time/index.ts";
+import { fallbackSentences, findTimes } from "../time/index.ts";
 import { NUMBER_SOURCE, parseNumber, VAGUE } from "./numbers.ts";
 
 export { parseNumber } from "./numbers.ts";
@@ -151,7 +151,7 @@ function countedPhrase(text: string, from: number): { phrase: string; end: numbe
  *
  * @param text the article text; spans index it
  * @param sentences sentence spans (role cues are read inside the sentence); may be empty
- * @param times the text's time expressions if already found (numbers inside them are not counts); found here
+ * @param times the text's time expressions in text order if already found (numbers inside them are not counts); found here
  *   when absent
  * @returns quantities in text order
  * @example
@@ -165,12 +165,16 @@ export function findQuantities(
   times: readonly TimeExpression[] = findTimes(text, sentences, null),
 ): Quantity[] {
   const out: Quantity[] = [];
+  const sents = sentences.length > 0 ? sentences : fallbackSentences(text);
+  let si = 0;
+  let ti = 0;
   for (const m of text.matchAll(QUANTITY)) {
     const raw = m[2]!;
     const numStart = m.index + m[0].length - raw.length;
     const numEnd = m.index + m[0].length;
     if (excluded(text, numStart, numEnd, raw)) continue;
-    if (times.some((t) => t.start < numEnd && numStart < t.end)) continue;
+    while (ti < times.length && times[ti]!.end <= numStart) ti++;
+    if (times[ti] && times[ti]!.start < numEnd) continue; // inside a time expression
     const value = parseNumber(raw);
     if (value === null) continue;
     const approxWord = m[1]?.toLowerCase().replace(/\s+/g, " ");
@@ -178,9 +182,10 @@ export function findQuantities(
     const counted = countedPhrase(text, numEnd);
     const start = m.index;
     const end = counted?.end ?? numEnd;
-    const sentence = sentences.find((s) => s.start <= start && end <= s.end);
-    const sFrom = sentence?.start ?? Math.max(0, text.lastIndexOf("\n", start) + 1);
-    const sTo = sentence?.end ?? (text.indexOf("\n", end) < 0 ? text.length : text.indexOf("\n", end));
+    while (si < sents.length - 1 && sents[si]!.end <= start) si++;
+    const sentence = sents[si];
+    const sFrom = Math.min(sentence?.start ?? 0, start);
+    const sTo = Math.max(sentence?.end ?? text.length, end);
     out.push({
       start,
       end,

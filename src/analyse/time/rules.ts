@@ -390,7 +390,7 @@ const RULES: readonly Rule[] = [
     name: "quarter",
     priority: 2,
     pattern: re(
-      "(?:\\bthe\\s+)?(?:(?:fiscal|calendar)\\s+)?\\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)(?:\\s+|-)(?:fiscal\\s+)?quarter|(latest|current|year-earlier|year-ago|comparable|recent|fiscal)\\s+quarter|(?<=\\bthe\\s+)quarter)\\b(?!-ended)(?:\\s+of\\s+(?:fiscal\\s+)?(\\d{4})\\b)?",
+      "(?:\\bthe\\s+)?(?:(?:fiscal|calendar)\\s+)?\\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)(?:\\s+|-)(?:fiscal\\s+)?quarter|(latest|current|year-earlier|year-ago|comparable|recent|fiscal)\\s+quarter|(?<=\\bthe\\s{1,4})quarter)\\b(?!-ended)(?:\\s+of\\s+(?:fiscal\\s+)?(\\d{4})\\b)?",
     ),
     make: (m) => ({
       start: /^the\s+\w+-quarter\b/i.test(m[0]) ? m.index + m[0].indexOf(" ") + 1 : m.index,
@@ -446,7 +446,7 @@ const RULES: readonly Rule[] = [
   {
     name: "season",
     pattern: re(
-      `(?:\\b(this|last|next|early|late|(?<=\\b(?:in|during|since|until|by|over)\\s+)the)\\s+)?\\b(${SEASON})\\b(?:\\s+(?:of\\s+)?(\\d{4})\\b)?`,
+      `(?:\\b(this|last|next|early|late|(?<=\\b(?:in|during|since|until|by|over)\\s{1,4})the)\\s+)?\\b(${SEASON})\\b(?:\\s+(?:of\\s+)?(\\d{4})\\b)?`,
     ),
     make: (m, text) => {
       const season = SEASONS[m[2]!.toLowerCase()]!;
@@ -540,7 +540,7 @@ const RULES: readonly Rule[] = [
   {
     name: "vague-duration",
     pattern: re(
-      "(?:(?<=\\b(?:for|in|within|over|after|took|take|takes|lasted|lasting|spent|spend|nearly|almost)\\s+)\\b(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\\b|\\b(seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?=\\s+(?:later|after|before|earlier)\\b))(\\s+ago)?",
+      "(?:(?<=\\b(?:for|in|within|over|after|took|take|takes|lasted|lasting|spent|spend|nearly|almost)\\s{1,4})\\b(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\\b|\\b(seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?=\\s+(?:later|after|before|earlier)\\b))(\\s+ago)?",
     ),
     make: (m) => ({
       start: m.index,
@@ -574,7 +574,7 @@ const RULES: readonly Rule[] = [
   {
     name: "reference",
     pattern: re(
-      "\\b((?:right\\s+)?now|currently|nowadays|these\\s+days|at\\s+present|presently|recently|lately|formerly|(?<=\\b(?:in|for)\\s+)the\\s+past|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|(?<=\\b(?:in|near|for)\\s+)future|the\\s+(?:near|short|long)\\s+term)\\b(?!-)",
+      "\\b((?:right\\s+)?now|currently|nowadays|these\\s+days|at\\s+present|presently|recently|lately|formerly|(?<=\\b(?:in|for)\\s{1,4})the\\s+past|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|(?<=\\b(?:in|near|for)\\s{1,4})future|the\\s+(?:near|short|long)\\s+term)\\b(?!-)",
     ),
     make: (m, text) => {
       const w = m[1]!.toLowerCase().replace(/\s+/g, " ");
@@ -732,7 +732,9 @@ const RULES: readonly Rule[] = [
   {
     name: "rate",
     priority: 3,
-    pattern: re("(?<=\\d\\s*(?:million|billion|trillion|percent|%)?\\s)an?\\s+(year|month|week|day|hour)\\b"),
+    pattern: re(
+      "(?<=\\d\\s{0,4}(?:million|billion|trillion|percent|%)?\\s)an?\\s+(year|month|week|day|hour)\\b",
+    ),
     make: (m) => ({
       start: m.index,
       end: m.index + m[0].length,

@@ -101,3 +101,11 @@ test("spans always index the text, on any input", () => {
     }
   }
 });
+
+test("long runs of whitespace or numbers stay linear", () => {
+  for (const text of [`${" ".repeat(100_000)}Monday`, "1 ".repeat(50_000), "\n".repeat(100_000)]) {
+    const t0 = performance.now();
+    findTimes(text, [], REF);
+    assert.ok(performance.now() - t0 < 3_000, `took ${performance.now() - t0} ms`);
+  }
+});
