@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { parseFeed } from "../../acquire/feed.ts";
 import { createFetchContext, fetchUrl } from "../../acquire/fetch.ts";
-import { type Config, type Document, LedeError, LIMITS, ok } from "../../core/index.ts";
+import { type Config, type Document, LedeError, LIMITS, loadConfig, ok } from "../../core/index.ts";
 import {
   type FeedEntry,
   type Handler,
@@ -15,10 +15,9 @@ import {
 } from "../../jobs/index.ts";
 import { WorkerPool } from "../../jobs/pool.ts";
 import type { ProcessInput, ProcessOutput } from "../../pipeline/process.ts";
-import type { Store } from "../../store/index.ts";
+import { openStore, type Store } from "../../store/index.ts";
 import { isUrl, parse } from "../args.ts";
 import { type Command, EXIT, type Io } from "../command.ts";
-import { storeFromEnv } from "../open-store.ts";
 
 const HELP = `usage: lede worker [options]
        lede worker --enqueue URL...
@@ -100,7 +99,7 @@ export const command: Command = {
       return EXIT.usage;
     }
 
-    const { config, store } = await storeFromEnv(io.env);
+    const config = loadConfig(io.env);
     const runner = openRunner(config, { lockMs: f.lock });
     if (v.status || v.enqueue) {
       try {
@@ -118,8 +117,15 @@ export const command: Command = {
         return EXIT.ok;
       } finally {
         await runner.close();
-        await store.close();
       }
+    }
+    let store: Store;
+    try {
+      store = await openStore(config);
+    } catch (e) {
+      await runner.close();
+      io.stderr.write(`lede worker: ${(e as Error).message}\n`);
+      return EXIT.failed;
     }
 
     const { deps, close } = createPipelineDeps(config, store, {
