@@ -4,9 +4,10 @@
  * added or updated (the event bus), so nothing stale outlives a change by more than the TTL on another
  * server process. Bounded: the oldest entry goes first when it is full.
  */
+import { gzipSync } from "node:zlib";
 
-export class PageCache {
-  private readonly entries = new Map<string, { readonly value: string; readonly until: number }>();
+export class PageCache<T = string> {
+  private readonly entries = new Map<string, { readonly value: T; readonly until: number }>();
   private readonly max: number;
   private readonly clock: () => number;
 
@@ -24,7 +25,7 @@ export class PageCache {
    *
    * @example const page = await cache.get("home", 1000, () => renderHome());
    */
-  async get(key: string, ttlMs: number, render: () => Promise<string | null>): Promise<string | null> {
+  async get(key: string, ttlMs: number, render: () => Promise<T | null>): Promise<T | null> {
     const hit = this.entries.get(key);
     const now = this.clock();
     if (hit && hit.until > now) return hit.value;
@@ -46,3 +47,21 @@ export class PageCache {
     return this.entries.size;
   }
 }
+
+/** A page ready to send: its UTF-8 bytes and, for clients that accept it, the same gzipped. */
+export interface EncodedPage {
+  readonly html: Uint8Array<ArrayBuffer>;
+  readonly gzip: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Encode a rendered page once, so cached pages are sent without re-encoding (and gzipped for clients
+ * that ask, without compressing per request).
+ */
+export function encodePage(html: string): EncodedPage {
+  const bytes = new TextEncoder().encode(html);
+  return { html: bytes, gzip: new Uint8Array(gzipSync(bytes, { level: GZIP_LEVEL })) };
+}
+
+/** zlib's default balance of size and speed. */
+const GZIP_LEVEL = 6;

@@ -1,6 +1,8 @@
 /** The API and the reader against a real server, a real SQLite file and the real ingest pipeline. */
 import assert from "node:assert/strict";
+import { request } from "node:http";
 import { after, before, describe, test } from "node:test";
+import { gunzipSync } from "node:zlib";
 import { CSP } from "../../src/serve/index.ts";
 import { summitArticle } from "./fixtures.ts";
 import { startTestServer, type TestServer } from "./server.ts";
@@ -74,6 +76,29 @@ describe("reader pages", () => {
     assert.match(page, /<time class="countdown (upcoming|today|passed)" datetime="2025-09-15">/);
     assert.match(page, /<span class="etype">attack<\/span>/);
     assert.match(page, /Markets fall/);
+  });
+
+  test("pages are gzipped for clients that accept it, plain otherwise", async () => {
+    const raw = (encoding: string | null) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        const req = request(
+          `${s.url}/articles/${summitId}`,
+          { headers: encoding ? { "Accept-Encoding": encoding } : {} },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (b: Buffer) => chunks.push(b));
+            res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          },
+        );
+        req.on("error", reject);
+        req.end();
+      });
+    const zipped = await raw("gzip, br");
+    assert.equal(zipped.headers["content-encoding"], "gzip");
+    assert.match(gunzipSync(zipped.body).toString("utf8"), /Putin warns Nato/);
+    const plain = await raw(null);
+    assert.equal(plain.headers["content-encoding"], undefined);
+    assert.match(plain.body.toString("utf8"), /Putin warns Nato/);
   });
 
   test("an article from the real pipeline reads cleanly, whatever its analysis holds", async () => {

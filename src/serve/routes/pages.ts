@@ -1,9 +1,9 @@
 /** The reader's HTML pages (server-rendered; `static/app.js` only enhances). */
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import type { ServeDeps } from "../context.ts";
 import { intParam, textParam } from "../context.ts";
 import { entityView } from "../entity.ts";
-import { PageCache } from "../page-cache.ts";
+import { type EncodedPage, encodePage, PageCache } from "../page-cache.ts";
 import { runSearch } from "../search.ts";
 import { isEmptySearch, parseQuoteQuestion, parseSearch } from "../search-query.ts";
 import { storyView } from "../story.ts";
@@ -30,7 +30,14 @@ export function pageRoutes(app: Hono, deps: ServeDeps): void {
   const { store } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => now().toISOString().slice(0, 10);
-  const cache = new PageCache(2000, () => now().getTime());
+  const cache = new PageCache<EncodedPage>(2000, () => now().getTime());
+  /** Send a cached page, gzipped when the client accepts it. */
+  const send = (c: Context, page: EncodedPage) => {
+    const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
+    c.header("Vary", "Accept-Encoding");
+    if (gzip) c.header("Content-Encoding", "gzip");
+    return c.body(gzip ? page.gzip : page.html, 200, { "Content-Type": "text/html; charset=UTF-8" });
+  };
   deps.events.subscribe(() => cache.clear());
 
   app.get("/", async (c) => {
@@ -41,9 +48,9 @@ export function pageRoutes(app: Hono, deps: ServeDeps): void {
         store.findItems("deadline", { from: today(), order: "date-asc" }, { limit: 5 }),
         store.findItems("quote", {}, { limit: 5 }),
       ]);
-      return homePage(latest, due, quotes, now());
+      return encodePage(homePage(latest, due, quotes, now()));
     });
-    return c.html(page ?? "");
+    return page ? send(c, page) : c.notFound();
   });
 
   app.get("/articles/:id", async (c) => {
@@ -55,10 +62,10 @@ export function pageRoutes(app: Hono, deps: ServeDeps): void {
       if (!a) return null;
       const story = deps.stories ? await deps.stories.storyOf(a.id) : null;
       const copies = deps.stories ? await deps.stories.copiesOf(a.id) : [];
-      return articlePage(a, story, now(), copies);
+      return encodePage(articlePage(a, story, now(), copies));
     });
     return page !== null
-      ? c.html(page)
+      ? send(c, page)
       : c.html(messagePage("Not found", "There is no article with that number."), 404);
   });
 
@@ -67,9 +74,9 @@ export function pageRoutes(app: Hono, deps: ServeDeps): void {
     const page = await cache.get(`search:${q}`, SEARCH_TTL_MS, async () => {
       const parsed = q ? parseSearch(q) : null;
       const results = parsed && !isEmptySearch(parsed) ? await runSearch(store, parsed, SEARCH_LIMIT) : null;
-      return searchPage(q, parsed, results, now());
+      return encodePage(searchPage(q, parsed, results, now()));
     });
-    return c.html(page ?? "");
+    return page ? send(c, page) : c.notFound();
   });
 
   app.get("/quotes", async (c) => {
