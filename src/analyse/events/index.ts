@@ -101,7 +101,12 @@ const max = (a: number | null, b: number | null): number | null =>
 /** The most specific date among times in a span: a day nearest `near`, else any DATE value. */
 export function dateIn(ctx: AnalysisContext, start: number, end: number, near: number): string | null {
   const inside = ctx.times.filter(
-    (t) => t.start >= start && t.end <= end && t.value && (t.type === "DATE" || t.type === "TIME"),
+    (t) =>
+      t.start >= start &&
+      t.end <= end &&
+      t.value &&
+      (t.type === "DATE" || t.type === "TIME") &&
+      !/(?:copyright|©|\(c\))\s*$/i.test(ctx.text.slice(Math.max(0, t.start - 12), t.start)),
   );
   const days = inside
     .filter((t) => eventDay(ctx, t))
