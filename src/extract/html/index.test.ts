@@ -106,3 +106,12 @@ test("JSON-LD metadata and articleBody when the markup is thin", () => {
   assert.equal(a.published, "2025-09-01");
   assert.equal(a.blocks.length, 4);
 });
+
+test("a shown date when the page has no date metadata", () => {
+  const a = extractHtml(
+    page(`<article><span class="post-date">March 4, 2025</span><p>${PARA}</p></article>`),
+  );
+  assert.equal(a.published, "2025-03-04");
+  const b = extractHtml(page(`<article><p>Posted on 4 March 2025</p><p>${PARA}</p></article>`));
+  assert.equal(b.published, "2025-03-04");
+});

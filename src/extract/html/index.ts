@@ -11,8 +11,8 @@ import { type Document, Element, isTag } from "domhandler";
 import type { Article, Block, ExtractOptions } from "../../core/index.ts";
 import { dedupe, ldAuthors, parseAuthors } from "./authors.ts";
 import { collectBlocks, type RawBlock, trimEdges } from "./blocks.ts";
-import { dateFromUrl, normaliseDate } from "./dates.ts";
-import { attr, findAll, findFirst, parsePage, squash, textOf } from "./dom.ts";
+import { dateFromUrl, normaliseDate, parseLooseDate } from "./dates.ts";
+import { attr, findAll, findFirst, parsePage, squash, textOf, walk } from "./dom.ts";
 import { articleLd, type LdNode, ldString, metaValue, type PageMeta, readMeta } from "./meta.ts";
 import { prune } from "./prune.ts";
 import { railItems, resolveUrl } from "./related.ts";
@@ -83,6 +83,7 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
         ),
     ) ??
     timeElementDate(dom) ??
+    visibleDate(dom) ??
     dateFromUrl(url);
   const modified = normaliseDate(
     ldString(ld?.dateModified) ??
@@ -286,6 +287,47 @@ function timeElementDate(dom: Document): string | null {
     findFirst(dom, (e) => e.name === "time" && (attr(e, "datetime") !== "" || "pubdate" in e.attribs));
   if (!el) return null;
   return normaliseDate(attr(el, "datetime") || attr(el, "content") || squash(textOf(el)));
+}
+
+/** Class/id words of elements that show a date. */
+const DATE_CLASS = /date|time|publish|posted|byline|meta|dateline|updated/i;
+/** Longest text read as a shown date. */
+const MAX_DATE_TEXT = 120;
+/** How many short texts near the top are searched for a written-out date. */
+const DATE_SCAN_TEXTS = 400;
+
+/**
+ * A date the page shows: in an element whose class names a date, else the first short text that is
+ * a written-out date (for pages without date metadata).
+ */
+function visibleDate(dom: Document): string | null {
+  const marked = findFirst(dom, (el) => {
+    if (!DATE_CLASS.test(`${attr(el, "class")} ${attr(el, "id")}`)) return false;
+    const t = squash(textOf(el));
+    return t.length > 0 && t.length <= MAX_DATE_TEXT && parseLooseDate(t) !== null;
+  });
+  if (marked) return parseLooseDate(squash(textOf(marked)));
+  let seen = 0;
+  let found: string | null = null;
+  walk(dom, (el) => {
+    if (found || seen > DATE_SCAN_TEXTS) return false;
+    if (el.name === "script" || el.name === "style" || el.name === "head") return false;
+    for (const c of el.children) {
+      if (c.type !== "text") continue;
+      const t = squash((c as { data: string }).data);
+      if (t.length < 8) continue;
+      seen++;
+      if (t.length <= MAX_DATE_TEXT && /\p{L}{3}/u.test(t) && /\d{4}/.test(t)) {
+        const d = parseLooseDate(t);
+        if (d) {
+          found = d;
+          return false;
+        }
+      }
+    }
+    return true;
+  });
+  return found;
 }
 
 function key(s: string): string {
