@@ -72,3 +72,49 @@ test("grace periods, expiries and month ends", () => {
   assert.deepEqual(due("The truce expires on Friday."), ["2024-05-24"]);
   assert.deepEqual(due("The ministry must publish the report by the end of June."), ["2024-06-30"]);
 });
+
+test("a whole story: times, counts, the main event and both deadlines", async () => {
+  const { findQuantities } = await import("../quantities/index.ts");
+  const { findEvents } = await import("../events/index.ts");
+  const text =
+    "Officials in Arland said their talks in Geneva last month had gone well. " +
+    "The mayor had named Monday as a deadline for the union's answer. " +
+    'On 22 August the minister gave the union "a couple of weeks" to respond. ' +
+    "Last Thursday rebels fired 120 rockets at Brevik, killing 14 people. " +
+    "The city was first shelled in March 2022. A deal could come as soon as this week.";
+  const reference = "2025-09-01";
+  const times = findTimes(text, [], reference);
+  assert.deepEqual(
+    times.map((t) => [t.text, t.value]),
+    [
+      ["last month", "2025-08"],
+      ["Monday", "2025-09-01"],
+      ["22 August", "2025-08-22"],
+      ["a couple of weeks", "P2W"],
+      ["Last Thursday", "2025-08-28"],
+      ["March 2022", "2022-03"],
+      ["this week", "2025-W36"],
+    ],
+  );
+  const quantities = findQuantities(text, [], times);
+  assert.deepEqual(
+    quantities.map((q) => [q.value, q.role]),
+    [
+      [120, "fired"],
+      [14, "killed"],
+    ],
+  );
+  const ctx = { ...context(text, reference), times, quantities };
+  const [main] = findEvents(ctx);
+  assert.equal(main!.type, "attack");
+  assert.equal(main!.date, "2025-08-28");
+  assert.equal(main!.killed, 14);
+  const deadlines = findDeadlines(ctx);
+  assert.deepEqual(
+    deadlines.map((d) => [d.due, d.approximate, d.window ?? null, d.counted ?? null]),
+    [
+      ["2025-09-01", false, null, null],
+      ["2025-09-05", true, { from: "2025-09-03", to: "2025-09-07" }, "2025-08-22"],
+    ],
+  );
+});
