@@ -8,6 +8,9 @@ import { gzipSync } from "node:zlib";
 
 export class PageCache<T = string> {
   private readonly entries = new Map<string, { readonly value: T; readonly until: number }>();
+  /** Renders under way, shared by every request that misses meanwhile (one render per key at a time). */
+  private readonly pending = new Map<string, Promise<T | null>>();
+  private generation = 0;
   private readonly max: number;
   private readonly clock: () => number;
 
@@ -22,25 +25,42 @@ export class PageCache<T = string> {
 
   /**
    * The cached value of `key`, or the value `render` makes (then cached for `ttlMs`; null is not cached).
+   * An expired value is still returned while one render replaces it in the background (stale while
+   * revalidate), so a busy page never stalls all its readers at once; after `clear()` nothing stale is left.
    *
    * @example const page = await cache.get("home", 1000, () => renderHome());
    */
   async get(key: string, ttlMs: number, render: () => Promise<T | null>): Promise<T | null> {
     const hit = this.entries.get(key);
-    const now = this.clock();
-    if (hit && hit.until > now) return hit.value;
-    const value = await render();
-    if (ttlMs > 0 && value !== null) {
-      this.entries.delete(key);
-      if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
-      this.entries.set(key, { value, until: now + ttlMs });
-    }
-    return value;
+    if (hit && hit.until > this.clock()) return hit.value;
+    const refresh = this.refresh(key, ttlMs, render);
+    return hit ? hit.value : refresh;
+  }
+
+  private refresh(key: string, ttlMs: number, render: () => Promise<T | null>): Promise<T | null> {
+    const running = this.pending.get(key);
+    if (running) return running;
+    const generation = this.generation;
+    const job = render()
+      .then((value) => {
+        // A clear() while rendering means the value may already be stale: do not keep it.
+        if (ttlMs > 0 && value !== null && generation === this.generation) {
+          this.entries.delete(key);
+          if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
+          this.entries.set(key, { value, until: this.clock() + ttlMs });
+        }
+        return value;
+      })
+      .finally(() => this.pending.delete(key));
+    this.pending.set(key, job);
+    return job;
   }
 
   /** Forget everything (an article was added or updated). */
   clear(): void {
     this.entries.clear();
+    this.pending.clear();
+    this.generation++;
   }
 
   get size(): number {
