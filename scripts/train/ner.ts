@@ -25,13 +25,7 @@ import {
 import { docFeatures, type FeatureResources, historyFeatures } from "../../src/analyse/entities/features.ts";
 import { Gazetteer } from "../../src/analyse/entities/gazetteer.ts";
 import { fromIob2, NUM_LABELS, toIob2Tags } from "../../src/analyse/entities/labels.ts";
-import {
-  decode,
-  FeatureIndex,
-  hash,
-  type LinearModel,
-  serialiseModel,
-} from "../../src/analyse/entities/model.ts";
+import { decode, FeatureIndex, type LinearModel, serialiseModel } from "../../src/analyse/entities/model.ts";
 import { type Example, Perceptron, rng } from "../../src/analyse/entities/perceptron.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -69,14 +63,7 @@ function tagDoc(stages: Stages, tokens: readonly (readonly string[])[], res: Fea
   const first = base.map((f) => toIob2Tags(decode(stages.first, f)));
   if (!stages.second) return first;
   const hist = historyFeatures(tokens, first);
-  return base.map((f, s) =>
-    toIob2Tags(
-      decode(
-        stages.second!,
-        f.map((x, i) => [...x, ...hist[s]![i]!]),
-      ),
-    ),
-  );
+  return base.map((f, s) => toIob2Tags(decode(stages.second!, f, hist[s]!)));
 }
 
 function evaluate(stages: Stages, docs: readonly TaggedDoc[], res: FeatureResources): Map<string, Counts> {
@@ -128,21 +115,21 @@ function trainModel(
   name: string,
 ): Trained {
   // Features of every training token, interned; rare features pruned.
-  const raw: { feats: string[][]; gold: number[] }[] = [];
-  const counts = new Map<string, number>();
+  const raw: { feats: number[][]; gold: number[] }[] = [];
+  const counts = new Map<number, number>();
   for (const src of sources) {
     src.docs.forEach((d, i) => {
       const tokens = d.sentences.map((s) => s.tokens);
       const feats = docFeatures(tokens, { gazetteer: src.gazetteer(i), clusters });
       const hist = src.history ? historyFeatures(tokens, src.history[i]!) : undefined;
       d.sentences.forEach((s, j) => {
-        const f = hist ? feats[j]!.map((x, t) => [...x, ...hist[j]![t]!]) : feats[j]!;
+        const f = hist ? feats[j]!.map((x, t) => x.concat(hist[j]![t]!)) : feats[j]!;
         for (const fs of f) for (const x of fs) counts.set(x, (counts.get(x) ?? 0) + 1);
         raw.push({ feats: f, gold: fromIob2(s.tags) });
       });
     });
   }
-  const ids = new Map<string, number>();
+  const ids = new Map<number, number>();
   for (const [f, c] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
     if (c >= MIN_COUNT) ids.set(f, ids.size);
   const examples: Example[] = raw.map((r) => {
@@ -189,7 +176,7 @@ function trainModel(
   const hashes = new Uint32Array(keep.length);
   const weights = new Float32Array(keep.length * NUM_LABELS);
   keep.forEach((f, r) => {
-    hashes[r] = hash(names[f]!);
+    hashes[r] = names[f]!;
     weights.set(avg.weights.subarray(f * NUM_LABELS, (f + 1) * NUM_LABELS), r * NUM_LABELS);
   });
   return {

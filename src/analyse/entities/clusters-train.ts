@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tokenize } from "../text/index.ts";
-import type { TaggedDoc } from "./conll.ts";
+import { readConll, type TaggedDoc } from "./conll.ts";
 
 /** Words seen fewer times than this are not clustered. */
 const MIN_COUNT = 3;
@@ -21,7 +21,8 @@ export function clusterKey(w: string): string {
 
 /**
  * Unlabelled sentences for clustering: the tokens of the training documents, the WikiANN training
- * sentences, and the PolNeAR training articles (news). No dev or test text.
+ * and dev sentences (silver data Lede does not evaluate on), and the PolNeAR training articles
+ * (news). No text Lede evaluates on.
  *
  * @param data the shared data folder
  * @param train tagged training documents (their tokens only are used)
@@ -35,6 +36,10 @@ export function collectUnlabelled(
 ): string[][] {
   const out: string[][] = [];
   for (const d of [...train, ...silver]) for (const s of d.sentences) out.push(s.tokens);
+  // WikiANN's dev split is silver NER data that Lede never evaluates on: more encyclopedic text.
+  const wikiDev = join(data, "ner/wikiann_en/dev.txt");
+  if (existsSync(wikiDev))
+    for (const d of readConll(wikiDev, "en:", true)) for (const s of d.sentences) out.push(s.tokens);
   const dir = join(data, "quotes/polnear/data/train/text");
   if (existsSync(dir)) {
     for (const f of readdirSync(dir).sort()) {

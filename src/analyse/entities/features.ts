@@ -58,9 +58,9 @@ function isHeadline(tokens: readonly string[]): boolean {
  *
  * @param doc the document's sentences, each a list of token strings
  * @param res gazetteers and clusters
- * @returns per sentence, per token, the feature strings
+ * @returns per sentence, per token, the features (FNV-1a hashes of their strings, see `featureHash`)
  */
-export function docFeatures(doc: readonly (readonly string[])[], res: FeatureResources): string[][][] {
+export function docFeatures(doc: readonly (readonly string[])[], res: FeatureResources): number[][][] {
   // Document-level evidence: words seen capitalised mid-sentence, and seen lower-cased.
   const midCap = new Set<string>();
   const lowerSeen = new Set<string>();
@@ -76,58 +76,114 @@ export function docFeatures(doc: readonly (readonly string[])[], res: FeatureRes
   return doc.map((sent, s) => sentenceFeatures(sent, res, heads[s]!, midCap, lowerSeen));
 }
 
+/** FNV-1a state after hashing `s` from state `h` (hashing "ab" = continuing "a" with "b"). */
+export function cont(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** FNV-1a of a feature string (the same value as `hash` in model.ts). */
+export const featureHash = (s: string): number => cont(0x811c9dc5, s) >>> 0;
+
+// Hash states of the feature prefixes: a feature "w=putin" hashes as cont(W, "putin").
+const P = (s: string): number => cont(0x811c9dc5, s);
+const W = P("w=");
+const R = P("r=");
+const S = P("s=");
+const WM1 = P("w-1=");
+const WP1 = P("w+1=");
+const WM2 = P("w-2=");
+const WP2 = P("w+2=");
+const WM1W = P("w-1w=");
+const WWP1 = P("ww+1=");
+const SM1 = P("s-1=");
+const SP1 = P("s+1=");
+const SM1S = P("s-1s=");
+const SSP1 = P("ss+1=");
+const SM1SSP1 = P("s-1ss+1=");
+const PRE = [0, 1, 2, 3, 4].map((k) => P(`p${k}=`));
+const SUF = [0, 1, 2, 3, 4].map((k) => P(`x${k}=`));
+const FIRST = P("first|");
+const HL = P("hl|");
+const HLS = P("hl|s=");
+const G0 = P("g=");
+const GM1 = P("g-1=");
+const GP1 = P("g+1=");
+const C = [0, 1, 2, 3, 4, 5].map((k) => P(`c${k}=`));
+const CM1 = P("c-1=");
+const CP1 = P("c+1=");
+const CM1F = P("c-1f=");
+const CP1F = P("c+1f=");
+const BIAS = featureHash("b");
+const HEADLINE = featureHash("hl");
+const INITIAL = featureHash("initial");
+const D_MID = featureHash("d:mid");
+const D_LOW = featureHash("d:low");
+const D_LOW2 = featureHash("d:low2");
+
+const f1 = (h: number, a: string): number => cont(h, a) >>> 0;
+const f2 = (h: number, a: string, b: string): number => cont(cont(cont(h, a), "|"), b) >>> 0;
+
 function sentenceFeatures(
   sent: readonly string[],
   res: FeatureResources,
   headline: boolean,
   midCap: ReadonlySet<string>,
   lowerSeen: ReadonlySet<string>,
-): string[][] {
+): number[][] {
   const n = sent.length;
   const lower = sent.map((w) => w.toLowerCase());
   const words = lower.map(fold);
   const shapes = sent.map(shape);
   const gaz = res.gazetteer.match(lower);
   const cl = words.map((w) => (res.clusters.get(w) ?? "").split(" "));
-  const at = (arr: readonly string[], i: number, pad: string): string =>
-    i < 0 ? "<s>" : i >= n ? "</s>" : (arr[i] ?? pad);
-  const out: string[][] = [];
+  const at = (arr: readonly string[], i: number): string => (i < 0 ? "<s>" : i >= n ? "</s>" : arr[i]!);
+  const out: number[][] = [];
   for (let i = 0; i < n; i++) {
     const raw = sent[i]!;
     const w = words[i]!;
     const sh = shapes[i]!;
-    const f: string[] = ["b", `w=${w}`, `r=${fold(raw)}`, `s=${sh}`];
-    f.push(
-      `w-1=${at(words, i - 1, "")}`,
-      `w+1=${at(words, i + 1, "")}`,
-      `w-2=${at(words, i - 2, "")}`,
-      `w+2=${at(words, i + 2, "")}`,
-    );
-    f.push(`w-1w=${at(words, i - 1, "")}|${w}`, `ww+1=${w}|${at(words, i + 1, "")}`);
-    f.push(`s-1=${at(shapes, i - 1, "")}`, `s+1=${at(shapes, i + 1, "")}`);
-    f.push(`s-1s=${at(shapes, i - 1, "")}|${sh}`, `ss+1=${sh}|${at(shapes, i + 1, "")}`);
-    f.push(`s-1ss+1=${at(shapes, i - 1, "")}|${sh}|${at(shapes, i + 1, "")}`);
+    const wm1 = at(words, i - 1);
+    const wp1 = at(words, i + 1);
+    const sm1 = at(shapes, i - 1);
+    const sp1 = at(shapes, i + 1);
+    const f: number[] = [BIAS, f1(W, w), f1(R, fold(raw)), f1(S, sh)];
+    f.push(f1(WM1, wm1), f1(WP1, wp1), f1(WM2, at(words, i - 2)), f1(WP2, at(words, i + 2)));
+    f.push(f2(WM1W, wm1, w), f2(WWP1, w, wp1));
+    f.push(f1(SM1, sm1), f1(SP1, sp1));
+    f.push(f2(SM1S, sm1, sh), f2(SSP1, sh, sp1));
+    f.push(cont(cont(cont(cont(cont(SM1SSP1, sm1), "|"), sh), "|"), sp1) >>> 0);
     const len = w.length;
-    for (let k = 1; k <= 4 && k < len; k++) f.push(`p${k}=${w.slice(0, k)}`, `x${k}=${w.slice(len - k)}`);
-    if (i === 0) f.push(`first|${sh}`);
-    if (headline) f.push("hl", `hl|${w}`, `hl|s=${sh}`);
-    if (raw.length === 1 && /\p{Lu}/u.test(raw)) f.push("initial");
+    for (let k = 1; k <= 4 && k < len; k++) f.push(f1(PRE[k]!, w.slice(0, k)), f1(SUF[k]!, w.slice(len - k)));
+    if (i === 0) f.push(f1(FIRST, sh));
+    if (headline) f.push(HEADLINE, f1(HL, w), f1(HLS, sh));
+    if (raw.length === 1 && /\p{Lu}/u.test(raw)) f.push(INITIAL);
     if (/^\p{Lu}/u.test(raw) && (i === 0 || headline || /^["'(`]/.test(sent[i - 1]!))) {
-      if (midCap.has(w)) f.push("d:mid");
-      if (lowerSeen.has(w)) f.push("d:low");
-    } else if (isCap(raw) && !midCap.has(w) && lowerSeen.has(w)) f.push("d:low2");
-    for (const g of gaz[i]!) f.push(`g=${g}`);
-    if (i > 0) for (const g of gaz[i - 1]!) f.push(`g-1=${g}`);
-    if (i + 1 < n) for (const g of gaz[i + 1]!) f.push(`g+1=${g}`);
+      if (midCap.has(w)) f.push(D_MID);
+      if (lowerSeen.has(w)) f.push(D_LOW);
+    } else if (isCap(raw) && !midCap.has(w) && lowerSeen.has(w)) f.push(D_LOW2);
+    for (const g of gaz[i]!) f.push(f1(G0, g));
+    if (i > 0) for (const g of gaz[i - 1]!) f.push(f1(GM1, g));
+    if (i + 1 < n) for (const g of gaz[i + 1]!) f.push(f1(GP1, g));
     const c = cl[i]!;
-    for (const [k, id] of c.entries()) f.push(`c${k}=${id}`);
+    for (let k = 0; k < c.length; k++) f.push(f1(C[k]!, c[k]!));
     const cp = i > 0 ? cl[i - 1]! : ["<s>", "<s>"];
     const cn = i + 1 < n ? cl[i + 1]! : ["</s>", "</s>"];
-    f.push(`c-1=${cp[0]}`, `c+1=${cn[0]}`, `c-1f=${cp[1] ?? ""}`, `c+1f=${cn[1] ?? ""}`);
+    f.push(f1(CM1, cp[0]!), f1(CP1, cn[0]!), f1(CM1F, cp[1] ?? ""), f1(CP1F, cn[1] ?? ""));
     out.push(f);
   }
   return out;
 }
+
+const S1 = P("s1=");
+const S1M1 = P("s1-1=");
+const S1P1 = P("s1+1=");
+const HX = P("hx=");
+const H = P("h=");
+const HLONG = P("hl=");
 
 /**
  * Second-stage features from a first-stage tagging of the whole document (Ratinov and Roth's
@@ -137,12 +193,12 @@ function sentenceFeatures(
  *
  * @param doc the document's sentences of tokens
  * @param tags first-stage IOB2 tags
- * @returns per sentence and token, extra features to append
+ * @returns per sentence and token, extra features (hashes) to add
  */
 export function historyFeatures(
   doc: readonly (readonly string[])[],
   tags: readonly (readonly string[])[],
-): string[][][] {
+): number[][][] {
   // Per word key: counts of types (incl. O) over its occurrences, and longest-name types.
   const seen = new Map<string, Map<string, number>>();
   const longest = new Map<string, { len: number; type: string }>();
@@ -170,9 +226,9 @@ export function historyFeatures(
     return sent.map((w, i) => {
       const own = t[i]!;
       const f = [
-        `s1=${own}`,
-        `s1-1=${i > 0 ? t[i - 1] : "<s>"}`,
-        `s1+1=${i + 1 < sent.length ? t[i + 1] : "</s>"}`,
+        f1(S1, own),
+        f1(S1M1, i > 0 ? t[i - 1]! : "<s>"),
+        f1(S1P1, i + 1 < sent.length ? t[i + 1]! : "</s>"),
       ];
       if (!isCap(w)) return f;
       const counts = seen.get(w.toLowerCase());
@@ -186,12 +242,12 @@ export function historyFeatures(
         const n = type === ownType ? c - 1 : c;
         if (n <= 0) continue;
         total += n;
-        f.push(`hx=${type}`);
+        f.push(f1(HX, type));
         if (n > bestN) [best, bestN] = [type, n];
       }
-      if (total > 0) f.push(`h=${best}`, `h=${best}|${ownType}`);
+      if (total > 0) f.push(f1(H, best), f2(H, best, ownType));
       const l = longest.get(w.toLowerCase());
-      if (l && l.len > 1) f.push(`hl=${l.type}`);
+      if (l && l.len > 1) f.push(f1(HLONG, l.type));
       return f;
     });
   });

@@ -13,6 +13,8 @@ export const GAZ_MAX_TOKENS = 6;
 /** A gazetteer: phrase (tokens lower-cased, joined by a space) → bit mask of types. */
 export class Gazetteer {
   readonly names = new Map<string, number>();
+  /** Every proper prefix (in words) of a name, built on first match, to stop early. */
+  private prefixes: Set<string> | undefined;
 
   /** Add a name (its tokens) with a type. */
   add(tokens: readonly string[], type: string): void {
@@ -20,6 +22,7 @@ export class Gazetteer {
     if (bit < 0 || tokens.length === 0 || tokens.length > GAZ_MAX_TOKENS) return;
     const key = tokens.join(" ").toLowerCase();
     this.names.set(key, (this.names.get(key) ?? 0) | (1 << bit));
+    this.prefixes = undefined;
   }
 
   /**
@@ -31,12 +34,26 @@ export class Gazetteer {
    */
   match(lower: readonly string[]): string[][] {
     const out: string[][] = lower.map(() => []);
+    if (!this.prefixes) {
+      this.prefixes = new Set();
+      for (const name of this.names.keys()) {
+        let at = name.indexOf(" ");
+        while (at > 0) {
+          this.prefixes.add(name.slice(0, at));
+          at = name.indexOf(" ", at + 1);
+        }
+      }
+    }
+    const prefixes = this.prefixes;
     for (let i = 0; i < lower.length; i++) {
       let key = "";
       for (let n = 1; n <= GAZ_MAX_TOKENS && i + n <= lower.length; n++) {
         key = n === 1 ? lower[i]! : `${key} ${lower[i + n - 1]!}`;
         const mask = this.names.get(key);
-        if (mask === undefined) continue;
+        if (mask === undefined) {
+          if (!prefixes.has(key)) break;
+          continue;
+        }
         for (let b = 0; b < TYPES.length; b++) {
           if ((mask & (1 << b)) === 0) continue;
           const t = TYPES[b]!;
@@ -45,6 +62,7 @@ export class Gazetteer {
             for (let k = 0; k < n; k++)
               out[i + k]!.push(`${t}:${k === 0 ? "B" : k === n - 1 ? "L" : "I"}${n > 2 ? "" : "2"}`);
         }
+        if (!prefixes.has(key)) break;
       }
     }
     return out;

@@ -62,18 +62,34 @@ export class FeatureIndex {
 /** Transition matrix size. */
 export const TRANSITIONS = (NUM_LABELS + 1) * NUM_LABELS;
 
-/** Emission scores of a sentence: tokens × labels, summed over each token's known features. */
-export function emissions(model: LinearModel, features: readonly (readonly string[])[]): Float32Array {
+/**
+ * Emission scores of a sentence: tokens × labels, summed over each token's known features.
+ *
+ * @param model the model
+ * @param features per token, feature hashes (see `featureHash` in features.ts)
+ * @param extra per token, more feature hashes (a second stage's), if any
+ */
+export function emissions(
+  model: LinearModel,
+  features: readonly (readonly number[])[],
+  extra?: readonly (readonly number[])[],
+): Float32Array {
   const L = NUM_LABELS;
   const out = new Float32Array(features.length * L);
-  features.forEach((fs, t) => {
-    for (const f of fs) {
-      const row = model.rows.get(hash(f));
+  const w = model.weights;
+  const add = (t: number, fs: readonly number[]): void => {
+    const at = t * L;
+    for (let k = 0; k < fs.length; k++) {
+      const row = model.rows.get(fs[k]!);
       if (row < 0) continue;
       const base = row * L;
-      for (let l = 0; l < L; l++) out[t * L + l]! += model.weights[base + l]!;
+      for (let l = 0; l < L; l++) out[at + l]! += w[base + l]!;
     }
-  });
+  };
+  for (let t = 0; t < features.length; t++) {
+    add(t, features[t]!);
+    if (extra) add(t, extra[t]!);
+  }
   return out;
 }
 
@@ -138,9 +154,13 @@ export function viterbi(em: ArrayLike<number>, n: number, trans: ArrayLike<numbe
   return out;
 }
 
-/** Tag a sentence's features with the model. */
-export function decode(model: LinearModel, features: readonly (readonly string[])[]): number[] {
-  return viterbi(emissions(model, features), features.length, model.transitions);
+/** Tag a sentence's features (and a second stage's extra features) with the model. */
+export function decode(
+  model: LinearModel,
+  features: readonly (readonly number[])[],
+  extra?: readonly (readonly number[])[],
+): number[] {
+  return viterbi(emissions(model, features, extra), features.length, model.transitions);
 }
 
 /**

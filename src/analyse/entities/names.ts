@@ -65,6 +65,13 @@ export function nameMentions(
       const paren = toks.slice(a, b).some((t) => t.text === "(");
       while (b > a && TRIM.test(toks[b - 1]!.text) && !(paren && toks[b - 1]!.text === ")")) b--;
       while (b > a && TRIM.test(toks[a]!.text)) a++;
+      // A name never runs across a colon or a quotation mark ("PENCE: Well").
+      for (let k = a + 1; k < b; k++) {
+        if (/^[:;!?"“”‘]$/u.test(toks[k]!.text)) {
+          b = k;
+          break;
+        }
+      }
       if (b === a) continue;
       const start = toks[a]!.start;
       const end = toks[b - 1]!.end;
@@ -72,11 +79,23 @@ export function nameMentions(
     }
   });
   // Surnames: a one-word mention that ends a longer PERSON name in the document is that person.
-  const surnames = new Set(
-    out.filter((m) => m.type === "PERSON" && m.b - m.a > 1).map((m) => nameKey(sents[m.s]![m.b - 1]!.text)),
-  );
-  for (const m of out)
-    if (m.b - m.a === 1 && m.type !== "PERSON" && surnames.has(nameKey(m.text))) m.type = "PERSON";
+  // A name also tagged as a person ("Donald Trump", or "Estes" after "Bob Estes") is that person,
+  // when the document names people so at least as often as it tags the name otherwise.
+  const asPerson = new Map<string, number>();
+  const otherwise = new Map<string, number>();
+  const bump = (map: Map<string, number>, key: string): void => {
+    map.set(key, (map.get(key) ?? 0) + 1);
+  };
+  for (const m of out) {
+    if (m.type === "PERSON") {
+      bump(asPerson, nameKey(m.text));
+      if (m.b - m.a > 1) bump(asPerson, nameKey(sents[m.s]![m.b - 1]!.text));
+    } else bump(otherwise, nameKey(m.text));
+  }
+  for (const m of out) {
+    const key = nameKey(m.text);
+    if (m.type !== "PERSON" && (asPerson.get(key) ?? 0) >= (otherwise.get(key) ?? 0)) m.type = "PERSON";
+  }
   // Countries are places, whatever the tagger said ("US" as a government is still the country).
   for (const m of out) if (m.type !== "PERSON" && COUNTRIES.has(nameKey(m.text))) m.type = "LOC";
   return addRepeats(text, sents, out);

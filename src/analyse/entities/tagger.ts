@@ -45,6 +45,7 @@ export function loadTagger(dir: string = MODEL_DIR): Loaded {
 
 /** Token text as the training data writes it: straight quotes and apostrophes, "--" for dashes. */
 export function normaliseToken(t: string): string {
+  if (/^[\x00-\x7f]*$/.test(t)) return t;
   return t
     .replace(/[‘’‚‛]/g, "'")
     .replace(/[“”„‟«»]/g, '"')
@@ -65,12 +66,5 @@ export function tagDocument(doc: readonly (readonly string[])[]): string[][] {
   const first = feats.map((f) => toIob2Tags(decode(model, f)));
   if (!second) return first;
   const hist = historyFeatures(tokens, first);
-  return feats.map((f, s) =>
-    toIob2Tags(
-      decode(
-        second,
-        f.map((x, i) => x.concat(hist[s]![i]!)),
-      ),
-    ),
-  );
+  return feats.map((f, s) => toIob2Tags(decode(second, f, hist[s]!)));
 }

@@ -48,6 +48,22 @@ test("currencies and inner apostrophes", () => {
   ]);
 });
 
+test("a list number at the start of a line keeps its dot", () => {
+  assert.deepEqual(words("1. Ato Boldon 20.02\n2. Frankie Fredericks won 3. place"), [
+    "1.",
+    "Ato",
+    "Boldon",
+    "20.02",
+    "2.",
+    "Frankie",
+    "Fredericks",
+    "won",
+    "3",
+    ".",
+    "place",
+  ]);
+});
+
 test("offsets index the text, also inside a span", () => {
   const text = "Hello. Putin said so.";
   const tokens = tokenize(text, { start: 7, end: text.length });

@@ -71,6 +71,16 @@ export function tokenize(text: string, span?: Span): Token[] {
         TOKEN_RE.lastIndex += 1;
       }
     }
+    // A list number at the start of a line keeps its dot ("3. Ato Boldon"), as news tables write it.
+    if (
+      text[end] === "." &&
+      /^\d{1,3}$/.test(m[0]) &&
+      /\s/.test(text[end + 1] ?? "") &&
+      /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, start - 8), start))
+    ) {
+      end += 1;
+      TOKEN_RE.lastIndex += 1;
+    }
     if (end > start) out.push({ start, end, text: text.slice(start, end) });
     start = end;
   }

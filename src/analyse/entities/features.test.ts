@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { docFeatures, featureHash, historyFeatures, shape } from "./features.ts";
+import { Gazetteer } from "./gazetteer.ts";
+
+const gazetteer = new Gazetteer();
+gazetteer.add(["Vladimir", "Putin"], "PER");
+const res = { gazetteer, clusters: new Map([["putin", "3 17 201"]]) };
+
+test("word shapes", () => {
+  assert.equal(shape("Putin"), "Xx");
+  assert.equal(shape("U.S."), "X.X.");
+  assert.equal(shape("1996-08-22"), "d-d-d");
+  assert.equal(shape("Zelenskýy"), "Xx");
+});
+
+test("features are hashes of their strings", () => {
+  const [sentence] = docFeatures([["Vladimir", "Putin", "spoke"]], res);
+  const putin = sentence![1]!;
+  for (const f of [
+    "b",
+    "w=putin",
+    "w-1=vladimir",
+    "w-1w=vladimir|putin",
+    "s=Xx",
+    "g=PER:L2",
+    "c0=3",
+    "c2=201",
+    "x2=in",
+  ]) {
+    assert.ok(putin.includes(featureHash(f)), f);
+  }
+});
+
+test("history features read the first stage's labels of other occurrences", () => {
+  const doc = [
+    ["Putin", "spoke"],
+    ["Putin", "left"],
+  ];
+  const hist = historyFeatures(doc, [
+    ["B-PER", "O"],
+    ["B-LOC", "O"],
+  ]);
+  assert.ok(hist[0]![0]!.includes(featureHash("h=LOC")));
+  assert.ok(hist[1]![0]!.includes(featureHash("h=PER|LOC")));
+  assert.ok(hist[0]![0]!.includes(featureHash("s1=B-PER")));
+});
