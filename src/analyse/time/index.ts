@@ -103,6 +103,7 @@ export function findTimes(
   const list = mergeClocks(text, select(candidates(text)));
   const out: TimeExpression[] = [];
   let anchor: Day | null = ref;
+  let lastDate: string | null = null;
   // The reporting quarter of a results story: the last quarter completed before the reference.
   let quarter: Env["quarter"] = null as Env["quarter"];
   if (ref && /\bquarter\b/i.test(text)) {
@@ -120,6 +121,7 @@ export function findTimes(
       ref,
       dir: direction(text, c.start, c.end, from, to),
       anchor,
+      lastDate,
       quarter,
       sentence: text.slice(from, to).toLowerCase(),
     };
@@ -136,6 +138,7 @@ export function findTimes(
     }
     const v = r.value ?? "";
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) anchor = parseDay(v);
+    if (r.type === "DATE" && /^\d{4}(?:-\d{2}){0,2}$/.test(v)) lastDate = v;
     out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: r.type, value: r.value });
   }
   return out;

@@ -25,6 +25,8 @@ export interface Env {
   readonly dir: Direction;
   /** The last day-precise date resolved earlier in the text (for "two days later"). */
   readonly anchor: Day | null;
+  /** The last calendar date of any precision named earlier in the text ("2014", "1998-10", "1998-10-23"). */
+  readonly lastDate: string | null;
   /** The last quarter named earlier in the text (for "the year-earlier quarter"). */
   readonly quarter: { readonly year: number; readonly q: number } | null;
   /** The sentence text around the span (lower case). */

@@ -2,7 +2,7 @@
  * The recognition rules: each a regular expression whose match becomes a candidate time expression with a
  * resolver. Spans follow TIMEX3 extent: no leading preposition; determiners and modifiers are kept.
  */
-import { addDays, day, fmtDay, fmtMonth, quarterOf } from "./calendar.ts";
+import { addDays, day, fmtDay, fmtMonth, parseDay, quarterOf } from "./calendar.ts";
 import {
   DAY_PARTS,
   MONTH,
@@ -241,7 +241,7 @@ const RULES: readonly Rule[] = [
   {
     name: "year",
     pattern: re(
-      "(?:(?:the\\s+)?(?:end|beginning|start|middle|turn)\\s+of\\s+|(?:early|late|mid)(?:\\s+|-))?(?:(?:fiscal|calendar)\\s+(?:year\\s+)?|(?:the\\s+)?year\\s+)?(?<![$€£\\d.,#-])\\b(1[6-9]\\d\\d|20\\d\\d)\\b(?![\\d%]|,\\d|\\.\\d|-\\d|s\\b|'s\\b)",
+      "(?:(?:the\\s+)?(?:end|beginning|start|middle|turn)\\s+of\\s+|(?:early|late|mid)(?:\\s+|-))?(?:(?:fiscal|calendar)\\s+(?:year\\s+)?|(?:the\\s+)?year\\s+)?(?<![$€£\\d.,#]|\\d-)\\b(1[6-9]\\d\\d|20\\d\\d)\\b(?![\\d%]|,\\d|\\.\\d|-\\d|s\\b|'s\\b)",
     ),
     make: (m, text) => {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
@@ -710,6 +710,44 @@ const RULES: readonly Rule[] = [
         const q = ord ?? env.quarter?.q;
         return { type: "DATE", value: q ? `${y}-Q${q}` : String(y) };
       },
+    }),
+  },
+  // the following year, the next day, that year, later that month (counted from the last day-precise date)
+  {
+    name: "anaphoric",
+    priority: 2,
+    pattern: re(
+      "\\b(?:(?:later|earlier)\\s+)?(the\\s+following|that)\\s+(day|week|month|year|quarter)\\b(?!-)",
+    ),
+    make: (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: "other",
+      resolve: (env) => {
+        const unit = m[2]!.toLowerCase();
+        const n = /following/i.test(m[1]!) ? 1 : 0;
+        // the last date named at least as precisely as the unit, else the last day, else the reference
+        const named = env.lastDate;
+        const width = unit === "year" ? 4 : unit === "month" ? 7 : 10;
+        const base =
+          named && named.length >= width
+            ? parseDay(`${named.slice(0, 7).padEnd(7, "-01")}-01`.slice(0, 10))
+            : null;
+        const from = (unit === "year" || unit === "month") && base ? base : (env.anchor ?? env.ref);
+        if (!from) return { type: "DATE", value: null };
+        return { type: "DATE", value: shiftFrom(from, n, unit) };
+      },
+    }),
+  },
+  // the latest period (of a results story)
+  {
+    name: "latest-period",
+    pattern: re("\\bthe\\s+(?:latest|most\\s+recent|current)\\s+period\\b"),
+    make: (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: "other",
+      resolve: (env) => ({ type: "DATE", value: shiftedUnit("quarter", -1, env) }),
     }),
   },
   // the weekend, this weekend
