@@ -35,6 +35,13 @@ describe("findClaims", () => {
     assert.equal(claims("The ministry denied that troops had crossed the border.")[0]?.status, "denied");
   });
 
+  it("ends the claim at a narrator's 'but' and reads the status there", () => {
+    const [c] = claims("Officials said the road would reopen, but residents disputed that.");
+    assert.equal(c?.text, "the road would reopen");
+    assert.equal(c?.status, "disputed");
+    assert.equal(c?.statusEvidence?.text, "residents disputed that");
+  });
+
   it("marks a disputed claim", () => {
     const [c] = claims("The company said sales rose by half, a figure analysts disputed.");
     assert.equal(c?.status, "disputed");

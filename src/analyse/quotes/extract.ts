@@ -59,7 +59,7 @@ const DETERMINERS = new Set(
 /** Prepositions that may open a phrase between a cue and its content ("said in a statement that"). */
 const PREPS = new Set("in on at during to with after before via through over from".split(" "));
 /** Words that start a concessive or narrator's clause that ends indirect content. */
-const CONTENT_STOPS = new Set(["though", "although", "whereas", "while", "however", "who", "which"]);
+const CONTENT_STOPS = new Set(["though", "although", "whereas", "while", "however", "who", "which", "but"]);
 
 const MAX_SOURCE_TOKENS = 9;
 
@@ -591,6 +591,9 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
         const content = spanOf(toks, s, ce)!;
         if (cls === "speech" || cls === "object") push(out, toks, content, cue, source, unit);
       }
+    } else if (toks[end - 1]?.text === ":" && cueEnd >= end) {
+      // "The mayor said:" ending its paragraph: the quotation follows in the next one.
+      out.push({ kind: "direct", content: PENDING, cue, source, unit });
     } else continue;
     if (srcIdx && !inverted && !participle) {
       lastSource = source;

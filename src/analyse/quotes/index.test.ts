@@ -116,6 +116,27 @@ describe("findQuotes", () => {
     assert.equal(q.speaker?.text, "The senator");
   });
 
+  it("follows a quotation over paragraphs after a colon, one item per paragraph", () => {
+    const text =
+      "The mayor said:\n\n“We will rebuild the bridge.\n\n“And we will do it this year.”\n\nShe left.";
+    const quotes = findQuotes(text, [], []);
+    checkSpans(text, quotes);
+    assert.deepEqual(
+      quotes.map((q) => [q.kind, q.text, q.speaker?.text, q.cue?.text]),
+      [
+        ["direct", "“We will rebuild the bridge.", "The mayor", "said:"],
+        ["direct", "“And we will do it this year.”", "The mayor", "said:"],
+      ],
+    );
+  });
+
+  it("takes auxiliaries, adverbs and particles into the cue", () => {
+    const text = "The senator has also called for a new inquiry.";
+    const q = findQuotes(text, [], [])[0];
+    assert.equal(q?.cue?.text, "has also called for");
+    assert.equal(q?.text, "a new inquiry");
+  });
+
   it("returns nothing for text without attribution", () => {
     assert.deepEqual(findQuotes("The river rose overnight and the road was closed.", [], []), []);
   });
