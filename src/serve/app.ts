@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Hono } from "hono";
 import { apiError, bearer, type ServeDeps } from "./context.ts";
+import { type EncodedPage, PageCache } from "./page-cache.ts";
 import { rateLimit } from "./rate-limit.ts";
 import { apiRoutes } from "./routes/api.ts";
 import { eventRoutes } from "./routes/events.ts";
@@ -84,8 +85,11 @@ export function createApp(deps: ServeDeps): Hono {
     return c.body(f.body, 200, { "Content-Type": f.type });
   });
 
-  pageRoutes(app, deps);
-  apiRoutes(app, deps);
+  // Rendered pages and hot API answers, emptied whenever an article is added or updated.
+  const cache = new PageCache<EncodedPage>(2000, deps.now ? () => deps.now!().getTime() : Date.now);
+  deps.events.subscribe(() => cache.clear());
+  pageRoutes(app, deps, cache);
+  apiRoutes(app, deps, cache);
   writeRoutes(app, deps);
   eventRoutes(app, deps);
   feedRoutes(app, deps);

@@ -5,6 +5,7 @@
  * server process. Bounded: the oldest entry goes first when it is full.
  */
 import { gzipSync } from "node:zlib";
+import type { Context } from "hono";
 
 export class PageCache<T = string> {
   private readonly entries = new Map<string, { readonly value: T; readonly until: number }>();
@@ -81,6 +82,20 @@ export interface EncodedPage {
 export function encodePage(html: string): EncodedPage {
   const bytes = new TextEncoder().encode(html);
   return { html: bytes, gzip: new Uint8Array(gzipSync(bytes, { level: GZIP_LEVEL })) };
+}
+
+/**
+ * Send an encoded page: gzipped when the client accepts it, else plain.
+ *
+ * @param c the request's context
+ * @param page the encoded page
+ * @param type its media type
+ */
+export function sendEncoded(c: Context, page: EncodedPage, type = "text/html; charset=UTF-8"): Response {
+  const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
+  c.header("Vary", "Accept-Encoding");
+  if (gzip) c.header("Content-Encoding", "gzip");
+  return c.body(gzip ? page.gzip : page.html, 200, { "Content-Type": type });
 }
 
 /** zlib's default balance of size and speed. */

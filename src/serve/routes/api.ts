@@ -4,6 +4,7 @@ import type { ItemFilter, ItemKind } from "../../store/index.ts";
 import { apiError, intParam, type ServeDeps, textParam } from "../context.ts";
 import { entityView } from "../entity.ts";
 import { OPENAPI } from "../openapi.ts";
+import { type EncodedPage, encodePage, type PageCache, sendEncoded } from "../page-cache.ts";
 import { runSearch } from "../search.ts";
 import { isEmptySearch, parseQuoteQuestion, parseSearch } from "../search-query.ts";
 import { storyView } from "../story.ts";
@@ -12,18 +13,27 @@ const KINDS: readonly ItemKind[] = ["quote", "claim", "deadline", "event", "enti
 const ORDERS = ["newest", "date-asc", "date-desc"] as const;
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-export function apiRoutes(app: Hono, deps: ServeDeps): void {
+/** How long the latest list is reused (any new or updated article empties the cache at once). */
+const LATEST_TTL_MS = 1000;
+
+/**
+ * @param app the app
+ * @param deps the dependencies
+ * @param cache encoded responses (emptied by the app on every article event)
+ */
+export function apiRoutes(app: Hono, deps: ServeDeps, cache: PageCache<EncodedPage>): void {
   const { store } = deps;
 
   app.get("/api/openapi.json", (c) => c.json(OPENAPI));
 
   app.get("/api/latest", async (c) => {
     const before = intParam(c.req.query("before"), 0, Number.MAX_SAFE_INTEGER);
-    const items = await store.latest({
-      limit: intParam(c.req.query("limit"), 50),
-      ...(before > 0 ? { beforeId: before } : {}),
+    const limit = intParam(c.req.query("limit"), 50);
+    const page = await cache.get(`api:latest:${limit}:${before}`, LATEST_TTL_MS, async () => {
+      const items = await store.latest({ limit, ...(before > 0 ? { beforeId: before } : {}) });
+      return encodePage(JSON.stringify({ items }));
     });
-    return c.json({ items });
+    return page ? sendEncoded(c, page, "application/json") : c.notFound();
   });
 
   app.get("/api/articles/:id", async (c) => {

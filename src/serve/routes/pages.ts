@@ -3,7 +3,7 @@ import type { Context, Hono } from "hono";
 import type { ServeDeps } from "../context.ts";
 import { intParam, textParam } from "../context.ts";
 import { entityView } from "../entity.ts";
-import { type EncodedPage, encodePage, PageCache } from "../page-cache.ts";
+import { type EncodedPage, encodePage, type PageCache, sendEncoded } from "../page-cache.ts";
 import { runSearch } from "../search.ts";
 import { isEmptySearch, parseQuoteQuestion, parseSearch } from "../search-query.ts";
 import { storyView } from "../story.ts";
@@ -26,19 +26,16 @@ const HOME_TTL_MS = 1000;
 const SEARCH_TTL_MS = 2000;
 const ARTICLE_TTL_MS = 10_000;
 
-export function pageRoutes(app: Hono, deps: ServeDeps): void {
+/**
+ * @param app the app
+ * @param deps the dependencies
+ * @param cache rendered pages (emptied by the app on every article event)
+ */
+export function pageRoutes(app: Hono, deps: ServeDeps, cache: PageCache<EncodedPage>): void {
   const { store } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => now().toISOString().slice(0, 10);
-  const cache = new PageCache<EncodedPage>(2000, () => now().getTime());
-  /** Send a cached page, gzipped when the client accepts it. */
-  const send = (c: Context, page: EncodedPage) => {
-    const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
-    c.header("Vary", "Accept-Encoding");
-    if (gzip) c.header("Content-Encoding", "gzip");
-    return c.body(gzip ? page.gzip : page.html, 200, { "Content-Type": "text/html; charset=UTF-8" });
-  };
-  deps.events.subscribe(() => cache.clear());
+  const send = (c: Context, page: EncodedPage) => sendEncoded(c, page);
 
   app.get("/", async (c) => {
     const before = intParam(c.req.query("before"), 0, Number.MAX_SAFE_INTEGER);
