@@ -442,7 +442,7 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
   let lastSource: Span | null = null;
   let lastSourceIdx: [number, number] | null = null;
   const used = new Set<number>();
-  out.push(...colonAttribution(toks, unit));
+  out.push(...colonAttribution(toks, unit), ...askedAttribution(toks, unit));
   for (let i = 0; i < end; i++) {
     if (!cueAt(toks, i) || used.has(i)) continue;
     const t = toks[i]!;
@@ -669,6 +669,32 @@ function colonAttribution(toks: readonly Token[], unit: number): Attribution[] {
   const out: Attribution[] = [];
   push(out, toks, content, cue, source, unit);
   return out;
+}
+
+/**
+ * "Asked whether X, Trump said ...": the question is reported too (cue "Asked", no speaker unless
+ * "Asked by Y"), as PolNeAR annotates it.
+ */
+function askedAttribution(toks: readonly Token[], unit: number): Attribution[] {
+  if (toks[0]?.text !== "Asked" || toks.length < 4) return [];
+  let s = 1;
+  let source: Span | null = null;
+  if (toks[1]?.lower === "by") {
+    const src = sourceRight(toks, 2, toks.length);
+    if (!src) return [];
+    source = spanOf(toks, src[0], src[1]);
+    s = src[1];
+  }
+  let e = s;
+  while (e < toks.length && !isComma(toks[e])) {
+    const t = toks[e]!;
+    e++;
+    if (t.kind === "quote" && /,["”'’]+$/.test(t.text)) break;
+  }
+  if (e >= toks.length || e - s < 2) return [];
+  const content = spanOf(toks, s, e);
+  const cue = { start: toks[0].start, end: toks[0].end };
+  return content ? [{ kind: "indirect", content, cue, source, unit }] : [];
 }
 
 /** Words that head a label, not a speaker, before a colon ("Question:", "The Latest:", "Editor's Note:"). */
