@@ -92,3 +92,12 @@ test("incidents without violence are 'other' events with their day", () => {
   assert.equal(first!.type, "other");
   assert.equal(first!.date, "2024-03-12");
 });
+
+test("'no one was hurt' is a count of zero, not unknown", () => {
+  const [first] = findEvents(
+    context("Shots were fired at a house on Elm Street on Sunday. No one was hurt.", "2024-03-11"),
+  );
+  assert.equal(first!.type, "attack");
+  assert.equal(first!.injured, 0);
+  assert.equal(first!.killed, null);
+});

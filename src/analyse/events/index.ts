@@ -71,6 +71,11 @@ function survivors(text: string, killed: number | null, injured: number | null):
   return injured;
 }
 
+/** The text says none were hurt / killed (then the count is 0, not null). */
+const NO_ONE_HURT =
+  /\b(?:no\s+(?:one|injuries|other\s+injuries)|nobody)\s+(?:was\s+|were\s+)?(?:hurt|injured|wounded|reported)|\bno\s+injuries\b/i;
+const NO_ONE_KILLED = /\b(?:no\s+one|nobody)\s+(?:was\s+)?(?:killed|died)|\bno\s+(?:deaths|fatalities)\b/i;
+
 /** Whether a time is a usable event day: day-precise, stated, and not the date of a report about it. */
 function eventDay(ctx: AnalysisContext, t: TimeExpression): boolean {
   if (!(t.type === "DATE" || t.type === "TIME") || !t.value || !DAY.test(t.value)) return false;
@@ -172,6 +177,10 @@ function attack(
   }
   // one victim told twice ("was shot ... died later") is not also an injured person
   injured = survivors(ctx.text, killed, injured);
+  // "no one was hurt" in the telling of this attack overrides a guess from a victim phrase
+  const told = ctx.text.slice(s.start, sents[Math.min(sents.length - 1, i + 2)]!.end);
+  if ((injured === null || injured === 1) && NO_ONE_HURT.test(told)) injured = 0;
+  if (killed === null && NO_ONE_KILLED.test(told)) killed = 0;
   const ms = mentionsIn(ctx.entities, s.start, s.end);
   const actors = unique(ms.filter((m) => m.at < trigger && m.type !== "MISC").map((m) => m.id));
   const after = ms.filter((m) => m.at > trigger && m.type !== "MISC");
