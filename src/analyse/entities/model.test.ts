@@ -80,5 +80,5 @@ test("the perceptron learns a toy task, and the model survives serialisation", (
 test("the feature index finds every row", () => {
   const hashes = Array.from({ length: 1000 }, (_, i) => (i * 2654435761) >>> 0);
   const index = new FeatureIndex(hashes);
-  hashes.forEach((h, r) => assert.equal(index.get(h), r));
+  for (const [r, h] of hashes.entries()) assert.equal(index.get(h), r);
 });
