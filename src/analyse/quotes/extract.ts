@@ -439,12 +439,10 @@ function unitSubject(toks: readonly Token[], before: number): [number, number] |
 export function attributeUnit(toks: readonly Token[], unit: number): Attribution[] {
   const out: Attribution[] = [];
   const end = toks.length;
-  let lastSource: Span | null = null;
   let lastSourceIdx: [number, number] | null = null;
-  const used = new Set<number>();
   out.push(...colonAttribution(toks, unit), ...askedAttribution(toks, unit));
   for (let i = 0; i < end; i++) {
-    if (!cueAt(toks, i) || used.has(i)) continue;
+    if (!cueAt(toks, i)) continue;
     const t = toks[i]!;
     // "according to SRC"
     if (t.lower === "according") {
@@ -595,11 +593,7 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       // "The mayor said:" ending its paragraph: the quotation follows in the next one.
       out.push({ kind: "direct", content: PENDING, cue, source, unit });
     } else continue;
-    if (srcIdx && !inverted && !participle) {
-      lastSource = source;
-      lastSourceIdx = srcIdx;
-    }
-    void lastSource;
+    if (srcIdx && !inverted && !participle) lastSourceIdx = srcIdx;
   }
   return out;
 }
