@@ -5,7 +5,7 @@
 import type { EntityType } from "../../core/index.ts";
 import type { Token } from "../text/index.ts";
 import { chunks } from "./conll.ts";
-import { COUNTRIES, PERSON_TITLES } from "./lexicon.ts";
+import { CAPITALS, COUNTRIES, PERSON_TITLES } from "./lexicon.ts";
 
 /** A name mention: sentence index, token range [a, b) and its type. */
 export interface NameMention {
@@ -97,7 +97,9 @@ export function nameMentions(
     if (m.type !== "PERSON" && (asPerson.get(key) ?? 0) >= (otherwise.get(key) ?? 0)) m.type = "PERSON";
   }
   // Countries are places, whatever the tagger said ("US" as a government is still the country).
-  for (const m of out) if (m.type !== "PERSON" && COUNTRIES.has(nameKey(m.text))) m.type = "LOC";
+  for (const m of out)
+    if (m.type !== "PERSON" && (COUNTRIES.has(nameKey(m.text)) || CAPITALS.has(nameKey(m.text))))
+      m.type = "LOC";
   return addRepeats(text, sents, out);
 }
 
