@@ -11,6 +11,7 @@ import { rateLimit } from "./rate-limit.ts";
 import { apiRoutes } from "./routes/api.ts";
 import { eventRoutes } from "./routes/events.ts";
 import { feedRoutes } from "./routes/feeds.ts";
+import { listenRoutes } from "./routes/listen.ts";
 import { pageRoutes } from "./routes/pages.ts";
 import { writeRoutes } from "./routes/write.ts";
 import { securityHeaders } from "./security.ts";
@@ -90,6 +91,7 @@ export function createApp(deps: ServeDeps): Hono {
   deps.events.subscribe(() => cache.clear());
   pageRoutes(app, deps, cache);
   apiRoutes(app, deps, cache);
+  listenRoutes(app, deps);
   writeRoutes(app, deps);
   eventRoutes(app, deps);
   feedRoutes(app, deps);

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Config } from "../core/index.ts";
 import type { Store } from "../store/index.ts";
 import type { EventBus } from "./events.ts";
+import type { NarrationProvider } from "./listen.ts";
 import type { StoryReader } from "./stories.ts";
 
 /** What POST /api/ingest takes. */
@@ -44,6 +45,8 @@ export interface ServeDeps {
   readonly ingest: (request: IngestRequest) => Promise<IngestResponse>;
   /** Stories, when linking provides them; without, story pages answer 404 `not-available`. */
   readonly stories?: StoryReader;
+  /** Narrations for the Listen player (`cachedNarration` in listen.ts); without, no player is shown. */
+  readonly narration?: NarrationProvider;
   readonly limits?: ServeLimits;
   /** The clock (tests pin it). */
   readonly now?: () => Date;

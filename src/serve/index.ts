@@ -15,6 +15,7 @@ export {
   type ServeLimits,
 } from "./app.ts";
 export { type ArticleEvent, EventBus } from "./events.ts";
+export { cachedNarration, type ListenAudio, type NarrationProvider } from "./listen.ts";
 export { CSP } from "./security.ts";
 export type { StoryReader, StoryRef } from "./stories.ts";
 

@@ -125,6 +125,32 @@ export const OPENAPI = {
         responses: { "200": { description: "The article" }, "404": error("No such article") },
       },
     },
+    "/api/articles/{id}/audio.mp3": {
+      get: {
+        summary:
+          "The article read aloud (made on first request when narration is set up); byte ranges for seeking",
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "integer" } },
+          { name: "Range", in: "header", schema: { type: "string" } },
+        ],
+        responses: {
+          "200": { description: "audio/mpeg" },
+          "206": { description: "A byte range" },
+          "404": error("No article, or narration not available"),
+          "416": error("Range outside the audio"),
+        },
+      },
+    },
+    "/api/articles/{id}/audio.json": {
+      get: {
+        summary: "Timing marks of the narration: where the title and each sentence sit in the audio",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        responses: {
+          "200": { description: "{durationMs, marks: [{kind, start, end, startMs, endMs}]}" },
+          "404": error("No article, or narration not available"),
+        },
+      },
+    },
     "/api/search": {
       get: {
         summary:

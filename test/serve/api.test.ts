@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { request } from "node:http";
 import { after, before, describe, test } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { CSP } from "../../src/serve/index.ts";
+import { EspeakWasmEngine } from "../../src/narrate/index.ts";
+import { CSP, cachedNarration } from "../../src/serve/index.ts";
 import { summitArticle } from "./fixtures.ts";
 import { startTestServer, type TestServer } from "./server.ts";
 
@@ -411,6 +412,62 @@ describe("limits", () => {
     } finally {
       await withStories.close();
     }
+  });
+
+  test("the Listen player: narrated MP3 with ranges and timing marks", async () => {
+    const listening = await startTestServer({
+      narration: (dir) => cachedNarration(dir, new EspeakWasmEngine("en-us")),
+    });
+    try {
+      const x = summitArticle();
+      const text = "Ministers met on Monday. They agreed to meet again.";
+      const { id } = await listening.store.putArticle({
+        article: { ...x.article, text, blocks: [], title: "Ministers meet" },
+        analysis: null,
+        source: "fixture",
+        fetchedAt: "2025-09-01T08:00:00Z",
+      });
+      assert.match(
+        await (await fetch(`${listening.url}/articles/${id}`)).text(),
+        new RegExp(`<audio controls preload="none" src="/api/articles/${id}/audio.mp3"`),
+      );
+      const mp3 = await fetch(`${listening.url}/api/articles/${id}/audio.mp3`);
+      assert.equal(mp3.status, 200);
+      assert.equal(mp3.headers.get("content-type"), "audio/mpeg");
+      const bytes = new Uint8Array(await mp3.arrayBuffer());
+      assert.ok(bytes.length > 1000);
+      assert.ok(
+        (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0) ||
+          String.fromCharCode(...bytes.slice(0, 3)) === "ID3",
+        "an MP3 frame or ID3 tag",
+      );
+      const part = await fetch(`${listening.url}/api/articles/${id}/audio.mp3`, {
+        headers: { Range: "bytes=100-199" },
+      });
+      assert.equal(part.status, 206);
+      assert.equal(part.headers.get("content-range"), `bytes 100-199/${bytes.length}`);
+      assert.deepEqual(new Uint8Array(await part.arrayBuffer()), bytes.slice(100, 200));
+      assert.equal(
+        (
+          await fetch(`${listening.url}/api/articles/${id}/audio.mp3`, {
+            headers: { Range: "bytes=999999-" },
+          })
+        ).status,
+        416,
+      );
+      const marks = (await (await fetch(`${listening.url}/api/articles/${id}/audio.json`)).json()) as {
+        marks: Array<{ kind: string; start: number }>;
+      };
+      assert.deepEqual(
+        marks.marks.map((m) => m.kind),
+        ["title", "sentence", "sentence"],
+      );
+      assert.equal(marks.marks[2]?.start, text.indexOf("They"));
+    } finally {
+      await listening.close();
+    }
+    const none = await getJson(`/api/articles/${summitId}/audio.mp3`);
+    assert.equal((none.body.error as { code: string }).code, "not-available");
   });
 
   test("with a read token set, reading needs a token", async () => {

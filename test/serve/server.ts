@@ -10,6 +10,7 @@ import { Ingester } from "../../src/pipeline/ingester.ts";
 import {
   apiIngest,
   EventBus,
+  type NarrationProvider,
   type ServeLimits,
   type StoryReader,
   startServer,
@@ -30,7 +31,12 @@ export interface TestServer {
  * @param options rate limits (tests of the limits set them low; others turn them off), read token, stories
  */
 export async function startTestServer(
-  options: { limits?: ServeLimits; readToken?: boolean; stories?: StoryReader } = {},
+  options: {
+    limits?: ServeLimits;
+    readToken?: boolean;
+    stories?: StoryReader;
+    narration?: (dataDir: string) => NarrationProvider;
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "lede-serve-"));
   const store = openSqliteStore(join(dir, "lede.db"));
@@ -48,6 +54,7 @@ export async function startTestServer(
       ),
       limits: options.limits ?? { writesPerMinute: 0, apiReadsPerMinute: 0 },
       ...(options.stories ? { stories: options.stories } : {}),
+      ...(options.narration ? { narration: options.narration(dir) } : {}),
     },
     "127.0.0.1",
     0,

@@ -59,7 +59,7 @@ export function pageRoutes(app: Hono, deps: ServeDeps, cache: PageCache<EncodedP
       if (!a) return null;
       const story = deps.stories ? await deps.stories.storyOf(a.id) : null;
       const copies = deps.stories ? await deps.stories.copiesOf(a.id) : [];
-      return encodePage(articlePage(a, story, now(), copies));
+      return encodePage(articlePage(a, story, now(), copies, deps.narration !== undefined));
     });
     return page !== null
       ? send(c, page)

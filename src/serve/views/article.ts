@@ -93,12 +93,14 @@ ${(analysis.quotes ?? []).length + (analysis.entities ?? []).length + (analysis.
  * @param story its story when linking knows it (the seam for story pages), else null
  * @param now the time ages and countdowns are counted from
  * @param copies other copies of this report (lineage), when linking knows them
+ * @param listen whether the server narrates articles (the Listen player)
  */
 export function articlePage(
   a: StoredArticle,
   story: StoryRef | null,
   now: Date,
   copies: readonly ArticleSummary[] = [],
+  listen = false,
 ): string {
   const art = a.article;
   const analysis: Partial<Analysis> = a.analysis ?? {};
@@ -116,6 +118,7 @@ export function articlePage(
 ${link ? html` · <a href="${link}" rel="noopener noreferrer nofollow">original</a>` : ""} · <a href="/api/articles/${a.id}">JSON</a></p>
 ${story ? html`<p class="story-link">Part of <a href="/stories/${story.id}">${story.title}</a> (${plural(story.outlets, "outlet")})</p>` : ""}
 </header>
+${listen ? html`<section class="listen" aria-labelledby="listen-h"><h2 id="listen-h">Listen</h2><audio controls preload="none" src="/api/articles/${a.id}/audio.mp3" data-marks="/api/articles/${a.id}/audio.json"><a href="/api/articles/${a.id}/audio.mp3">Download the narration (MP3)</a></audio></section>` : ""}
 ${marks.length > 0 ? toggleBar({ person: count("person"), org: count("org"), loc: count("loc"), quote: count("quote"), time: count("time"), count: count("count"), claim: count("claim") }) : ""}
 <div class="text" id="text">${renderBody(art, marks)}</div>
 ${
