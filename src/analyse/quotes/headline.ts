@@ -1,0 +1,111 @@
+/** Attributions without a cue verb: "Name: ..." headlines and transcripts, and "Asked whether ...". */
+import type { Span } from "../../core/index.ts";
+import { type Attribution, push } from "./attribution.ts";
+import { contentEnd } from "./content.ts";
+import { CUES } from "./cues.ts";
+import { isCap, isComma, isEndPunct, LEADING, spanOf } from "./phrase.ts";
+import { plausibleSource, sourceLeft, sourceRight } from "./source.ts";
+import type { Token } from "./tokens.ts";
+
+/**
+ * A colon as the cue: headlines and transcripts ("Graham: Trump's rhetoric is hurting us.", "TAPPER: And ...")
+ * and a name introducing a quotation ("... said pollster Daron Shaw: "...").
+ */
+export function colonAttribution(toks: readonly Token[], unit: number): Attribution[] {
+  const c = toks.findIndex((t) => t.kind === "punct" && t.text === ":");
+  if (c < 1 || c + 1 >= toks.length || toks[c + 1]!.start === toks[c]!.end) return [];
+  const left = toks.slice(0, c);
+  if (left.some((t) => NOT_SPEAKERS.has(t.lower))) return [];
+  // "Cruz continued:" / "Breitbart News responded:" + a quotation: any verb right before the colon is the cue.
+  const verb = toks[c - 1]!;
+  if (
+    c >= 2 &&
+    verb.kind === "word" &&
+    verb.text === verb.lower &&
+    /(?:ed|s)$/.test(verb.lower) &&
+    !CUES.has(verb.lower) &&
+    toks[c + 1]?.kind === "quote" &&
+    verb.end === toks[c]!.start
+  ) {
+    const src = sourceLeft(toks, c - 1, 0);
+    if (src) {
+      const q = toks[c + 1]!;
+      const cue = { start: verb.start, end: toks[c]!.end };
+      return [
+        {
+          kind: "direct",
+          content: { start: q.start, end: q.end },
+          cue,
+          source: spanOf(toks, src[0], src[1]),
+          unit,
+        },
+      ];
+    }
+  }
+  if (left.some((t) => t.kind === "quote" || (t.kind === "word" && CUES.has(t.lower)))) return [];
+  const cue = { start: toks[c]!.start, end: toks[c]!.end };
+  const next = toks[c + 1]!;
+  const quoteOnly = next.kind === "quote" && (c + 2 >= toks.length || isEndPunct(toks[c + 2]));
+  let a = 0;
+  if (c <= 7 && isCap(toks[c - 1])) {
+    while (a < c && LEADING.has(toks[a]!.lower) && !isCap(toks[a])) a++;
+    if (
+      !plausibleSource(toks, a, c) ||
+      toks.slice(a, c).some((t) => t.kind === "word" && !isCap(t) && !TITLE_LINKS.has(t.lower))
+    ) {
+      if (!quoteOnly) return [];
+      a = c;
+    }
+  } else if (quoteOnly && isCap(toks[c - 1])) {
+    a = c;
+  } else return [];
+  if (a === c) {
+    while (a > 0 && (isCap(toks[a - 1]) || toks[a - 1]!.text === ".")) a--;
+    if (a === c) return [];
+  }
+  const source = spanOf(toks, a, c);
+  if (quoteOnly)
+    return [{ kind: "direct", content: { start: next.start, end: next.end }, cue, source, unit }];
+  const ce = contentEnd(toks, c + 1, toks.length);
+  const content = spanOf(toks, c + 1, ce);
+  if (!content) return [];
+  const out: Attribution[] = [];
+  push(out, toks, content, cue, source, unit);
+  return out;
+}
+
+/**
+ * "Asked whether X, Trump said ...": the question is reported too (cue "Asked", no speaker unless
+ * "Asked by Y"), as PolNeAR annotates it.
+ */
+export function askedAttribution(toks: readonly Token[], unit: number): Attribution[] {
+  if (toks[0]?.text !== "Asked" || toks.length < 4) return [];
+  let s = 1;
+  let source: Span | null = null;
+  if (toks[1]?.lower === "by") {
+    const src = sourceRight(toks, 2, toks.length);
+    if (!src) return [];
+    source = spanOf(toks, src[0], src[1]);
+    s = src[1];
+  }
+  let e = s;
+  while (e < toks.length && !isComma(toks[e])) {
+    const t = toks[e]!;
+    e++;
+    if (t.kind === "quote" && /,["”'’]+$/.test(t.text)) break;
+  }
+  if (e >= toks.length || e - s < 2) return [];
+  const content = spanOf(toks, s, e);
+  const cue = { start: toks[0].start, end: toks[0].end };
+  return content ? [{ kind: "indirect", content, cue, source, unit }] : [];
+}
+
+/** Words that head a label, not a speaker, before a colon ("Question:", "The Latest:", "Editor's Note:"). */
+export const NOT_SPEAKERS = new Set(
+  "question answer latest note update watch read related photos photo video exclusive breaking live opinion analysis review editorial transcript".split(
+    " ",
+  ),
+);
+
+/** Lower-case words allowed inside a headline speaker ("Clinton to Planned Parenthood", "Clinton camp"). */
+export const TITLE_LINKS = new Set(["of", "the", "camp", "on", "to", "and", "for"]);

@@ -1,0 +1,141 @@
+/** Source (speaker) phrases: scanning left or right of a cue, appositives aside, and a clause's subject. */
+import { BETWEEN, CUES, PRONOUNS } from "./cues.ts";
+import {
+  CLAUSE_WORDS,
+  DETERMINERS,
+  isCap,
+  isComma,
+  LEADING,
+  MAX_SOURCE_TOKENS,
+  SOURCE_HEADS,
+  SOURCE_PUNCT,
+  TIME_ONLY,
+} from "./phrase.ts";
+import type { Token } from "./tokens.ts";
+
+/** Does tokens [a, b) look like a speaker phrase? */
+export function plausibleSource(toks: readonly Token[], a: number, b: number): boolean {
+  const n = b - a;
+  if (n <= 0 || n > MAX_SOURCE_TOKENS) return false;
+  const words = toks.slice(a, b);
+  if (words.some((t) => t.kind === "quote")) return false;
+  if (n === 1 && PRONOUNS.has(words[0]!.lower) && !["that", "this", "which", "you"].includes(words[0]!.lower))
+    return true;
+  if (
+    words.some(
+      (t) =>
+        CLAUSE_WORDS.has(t.lower) &&
+        t.lower !== "of" &&
+        t.lower !== "and" &&
+        t.lower !== "for" &&
+        t.lower !== "at" &&
+        t.lower !== "in",
+    )
+  )
+    return false;
+  // A cue verb inside ("He criticized X said"), an age or number alone, a time word alone: not a speaker.
+  if (words.some((t) => t.kind === "word" && CUES.get(t.lower) === "speech" && t.text === t.lower))
+    return false;
+  if (words.every((t) => t.kind !== "word" || /^\p{N}/u.test(t.text) || TIME_ONLY.has(t.lower))) return false;
+  const last = words[words.length - 1]!;
+  if (isCap(last) || isCap(words[0])) return true;
+  if (DETERMINERS.has(words[0]!.lower) && n <= 5) return true;
+  if (SOURCE_HEADS.has(last.lower.replace(/’s$|'s$/, ""))) return true;
+  return words.some((t) => SOURCE_HEADS.has(t.lower));
+}
+
+/** Scan left from just before index `e` (exclusive) for a source phrase; returns [a, e) or null. */
+export function sourceLeft(toks: readonly Token[], e: number, floor: number): [number, number] | null {
+  let a = e;
+  while (a > floor) {
+    const t = toks[a - 1]!;
+    if (t.kind === "quote") break;
+    if (t.kind === "punct" && t.text === ")") {
+      // "Sen. Jo Reed (D-Ore.) said": keep the parenthesis with the name.
+      let o = a - 2;
+      while (o > floor && a - o < 8 && toks[o]!.text !== "(") o--;
+      if (toks[o]?.text === "(" && isCap(toks[o - 1])) {
+        a = o;
+        continue;
+      }
+      break;
+    }
+    if (t.kind === "punct" && !SOURCE_PUNCT.has(t.text)) break;
+    if (t.kind === "word" && (t.lower === "and" || t.lower === "or")) {
+      const right = toks[a];
+      if (!isCap(right) || !isCap(toks[a - 2])) break;
+    } else if (t.kind === "word" && CLAUSE_WORDS.has(t.lower) && !["of", "for", "at", "in"].includes(t.lower))
+      break;
+    else if (
+      t.kind === "word" &&
+      ["for", "at", "in"].includes(t.lower) &&
+      !isCap(toks[a]) &&
+      !/^\p{N}/u.test(toks[a]?.text ?? "")
+    )
+      break;
+    a--;
+    if (e - a > MAX_SOURCE_TOKENS + 4) return null;
+  }
+  while (a < e && LEADING.has(toks[a]!.lower) && !(isCap(toks[a]) && a + 1 === e)) a++;
+  // "last Friday Russia": drop a leading run of time words up to a capitalised name.
+  if (a >= e) return null;
+  return plausibleSource(toks, a, e) ? [a, e] : null;
+}
+
+/** Scan right from index `s` for an inverted source ("said Macron", "said the spokesman"). */
+export function sourceRight(toks: readonly Token[], s: number, end: number): [number, number] | null {
+  let b = s;
+  while (b < end) {
+    const t = toks[b]!;
+    if (t.kind !== "word") {
+      if (t.kind === "punct" && (t.text === "-" || t.text === "’" || t.text === "'")) {
+        b++;
+        continue;
+      }
+      break;
+    }
+    if (b > s && CLAUSE_WORDS.has(t.lower) && t.lower !== "of" && t.lower !== "for") break;
+    b++;
+    if (b - s > MAX_SOURCE_TOKENS) return null;
+  }
+  if (toks[b]?.kind === "quote") return null;
+  return b > s && plausibleSource(toks, s, b) ? [s, b] : null;
+}
+
+/** The index of the token just before `i` that is not an adverb allowed between source and cue. */
+export function skipBetween(toks: readonly Token[], i: number, floor: number): number {
+  let e = i;
+  while (e > floor && (BETWEEN.has(toks[e - 1]!.lower) || /^\p{Ll}+ly$/u.test(toks[e - 1]!.text))) e--;
+  return e;
+}
+
+/** The subject of a unit for a participial cue: the nearest name or pronoun after a boundary. */
+export function unitSubject(toks: readonly Token[], before: number): [number, number] | null {
+  for (let k = before - 1; k >= 0; k--) {
+    const t = toks[k]!;
+    const prev = toks[k - 1];
+    const atBoundary =
+      !prev || isComma(prev) || prev.lower === "and" || prev.lower === "but" || LEADING.has(prev.lower);
+    if (!atBoundary || CLAUSE_WORDS.has(t.lower) || LEADING.has(t.lower)) continue;
+    if (t.kind === "word" && PRONOUNS.has(t.lower) && !["that", "this", "which", "it"].includes(t.lower))
+      return [k, k + 1];
+    if (t.kind === "word" && DETERMINERS.has(t.lower)) {
+      // "The judge rubbed his chin and then said": the noun phrase up to its head, or to a verb-like word.
+      let h = k + 1;
+      for (; h < Math.min(before, k + 5); h++) {
+        const x = toks[h]!;
+        if (SOURCE_HEADS.has(x.lower)) return [k, h + 1];
+        if (x.kind !== "word" || CLAUSE_WORDS.has(x.lower) || CUES.has(x.lower) || /ed$/.test(x.lower)) break;
+      }
+      if (h > k + 1 && h - k <= 4) return [k, h];
+      continue;
+    }
+    if (isCap(t) && !CUES.has(t.lower) && !LEADING.has(t.lower)) {
+      let e = k;
+      while (e < before && (isCap(toks[e]) || (toks[e]!.lower === "of" && isCap(toks[e + 1])))) e++;
+      const nx = toks[e];
+      if (nx && nx.kind === "word" && !isCap(nx)) return [k, e];
+    }
+  }
+  return null;
+}
