@@ -5,7 +5,7 @@
 import type { Span, TimeExpression } from "../../core/index.ts";
 import { type Day, fmtDay, parseDay } from "./calendar.ts";
 import type { Env, Resolved } from "./resolve.ts";
-import { type Candidate, candidates } from "./rules.ts";
+import { type Candidate, candidates } from "./rules/index.ts";
 import { direction } from "./tense.ts";
 
 export { addDays, addMonths, type Day, daysBetween, fmtDay, fmtWeek, parseDay } from "./calendar.ts";

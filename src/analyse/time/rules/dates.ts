@@ -1,0 +1,194 @@
+/**
+ * Time rules for absolute dates: ISO and numeric dates, month-day, day-month, month-year, months, years, decades, centuries.
+ */
+
+import { MONTH, monthNumber, WEEKDAY } from "../lexicon.ts";
+import { inferMonthYear, inferYear } from "../resolve.ts";
+import { full, isCap, PREFIX_MOD, type Rule, re, TIME_WORDS, validDay, wordBefore } from "./shared.ts";
+
+/** Rules for absolute dates: ISO and numeric dates, month-day, day-month, month-year, months, years, decades, centuries. */
+export const DATES_RULES: readonly Rule[] = [
+  // 2025-08-22, optionally with a time
+  {
+    name: "iso",
+    pattern: re("\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::\\d{2})?)?\\b"),
+    make: (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: m[4] ? "other" : "day",
+      resolve: () => {
+        const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+        if (!validDay(y, mo, d)) return null;
+        const date = full(y, mo, d);
+        return m[4] ? { type: "TIME", value: `${date}T${m[4]}:${m[5]}` } : { type: "DATE", value: date };
+      },
+    }),
+  },
+  // 12/05/1998 (US order)
+  {
+    name: "numeric",
+    pattern: re("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?![\\d/])"),
+    make: (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: "day",
+      resolve: () => {
+        let y = Number(m[3]);
+        if (m[3]!.length === 2) y += y < 50 ? 2000 : 1900;
+        const [mo, d] = [Number(m[1]), Number(m[2])];
+        if (!validDay(y, mo, d)) return null;
+        return { type: "DATE", value: full(y, mo, d) };
+      },
+    }),
+  },
+  // (Friday,) August 22(nd)(, 2025)
+  {
+    name: "month-day",
+    priority: 2,
+    pattern: re(
+      `(?:\\b${WEEKDAY},?\\s+)?\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s+(\\d{4})\\b)?`,
+    ),
+    make: (m) => {
+      if (!isCap(m[1])) return null;
+      const mo = monthNumber(m[1]!);
+      const d = Number(m[2]);
+      if (!mo || d < 1 || d > 31) return null;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        kind: "day",
+        resolve: (env) => {
+          const y = m[3] ? Number(m[3]) : inferYear(mo, d, { ...env, dir: "neutral" });
+          return { type: "DATE", value: full(y, mo, d) };
+        },
+      };
+    },
+  },
+  // (Friday,) 22(nd) (of) August( 2025)
+  {
+    name: "day-month",
+    priority: 2,
+    pattern: re(
+      `(?:\\b${WEEKDAY},?\\s+)?(?:the\\s+)?\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?![a-z])(?:,?\\s+(\\d{4})\\b)?`,
+    ),
+    make: (m) => {
+      if (!isCap(m[2])) return null;
+      const mo = monthNumber(m[2]!);
+      const d = Number(m[1]);
+      if (!mo || d < 1 || d > 31) return null;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        kind: "day",
+        resolve: (env) => {
+          const y = m[3] ? Number(m[3]) : inferYear(mo, d, { ...env, dir: "neutral" });
+          return { type: "DATE", value: full(y, mo, d) };
+        },
+      };
+    },
+  },
+  // (early) February( of) 2022
+  {
+    name: "month-year",
+    priority: 1,
+    pattern: re(`(?:${PREFIX_MOD})?\\b(${MONTH}),?\\s+(?:of\\s+)?(\\d{4})\\b`),
+    make: (m) => {
+      if (!isCap(m[1])) return null;
+      const mo = monthNumber(m[1]!);
+      if (!mo) return null;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        kind: "other",
+        resolve: () => ({ type: "DATE", value: `${m[2]}-${String(mo).padStart(2, "0")}` }),
+      };
+    },
+  },
+  // (late) November
+  {
+    name: "month",
+    pattern: re(
+      `(?:${PREFIX_MOD})?\\b(january|february|march|april|may|june|july|august|september|october|november|december|sept\\.)(?![\\w-])`,
+    ),
+    make: (m, text) => {
+      if (!isCap(m[1])) return null;
+      const before = wordBefore(text, m.index);
+      if (m[0] === m[1] && isCap(before) && !TIME_WORDS.has(before)) return null; // "Theresa May"
+      if (
+        /^(may|march)$/i.test(m[1]!) &&
+        m[0] === m[1] &&
+        !/\b(in|of|since|until|by|from|through|during|early|late|mid|last|next|this|and|or)\s*$/i.test(
+          text.slice(Math.max(0, m.index - 12), m.index),
+        )
+      )
+        return null;
+      const mo = monthNumber(m[1]!);
+      if (!mo) return null;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        kind: "other",
+        resolve: (env) => {
+          const y = inferMonthYear(mo, { ...env, dir: env.dir === "past" ? "neutral" : env.dir });
+          return { type: "DATE", value: `${y === null ? "XXXX" : y}-${String(mo).padStart(2, "0")}` };
+        },
+      };
+    },
+  },
+  // (fiscal) 1998, (early) 2014
+  {
+    name: "year",
+    pattern: re(
+      "(?:(?:the\\s+)?(?:end|beginning|start|middle|turn)\\s+of\\s+|(?:early|late|mid)(?:\\s+|-))?(?:(?:fiscal|calendar)\\s+(?:year\\s+)?|(?:the\\s+)?year\\s+)?(?<![$€£\\d.,#]|\\d-)\\b(1[6-9]\\d\\d|20\\d\\d)\\b(?![\\d%]|,\\d|\\.\\d|-\\d|s\\b|'s\\b)",
+    ),
+    make: (m, text) => {
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+      if (
+        /^\s*(?:%|percent|people|men|women|troops|soldiers|votes|times|miles|kilometers|meters|feet|pounds|tons|dollars|euros|cases|members|employees|workers|students|jobs|homes|units|shares|points|acres|residents|deaths|children|officers|refugees)\b/i.test(
+          after,
+        )
+      )
+        return null;
+      const before = text.slice(Math.max(0, m.index - 14), m.index);
+      if (
+        /\b(?:about|some|nearly|almost|than|over|under|least|only|approximately|roughly|No\.|number)\s*$/i.test(
+          before,
+        )
+      )
+        return null;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        kind: "other",
+        resolve: () => ({ type: "DATE", value: m[1]! }),
+      };
+    },
+  },
+  // the 1990s, the early '90s
+  {
+    name: "decade",
+    priority: 1,
+    pattern: re("(?:the\\s+)?(?:(?:early|late|mid)(?:\\s+|-))?(?:\\b(1[5-9]\\d|20\\d)0s|'(\\d)0s)\\b"),
+    make: (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: "other",
+      resolve: () => {
+        if (m[1]) return { type: "DATE", value: m[1] };
+        const d = Number(m[2]);
+        return { type: "DATE", value: `${d <= 2 ? "20" : "19"}${d}` };
+      },
+    }),
+  },
+  // the 20th century
+  {
+    name: "century",
+    pattern: re("(?:the\\s+)?(?:(?:early|late|mid)(?:\\s+|-))?\\b(\\d{1,2})(?:st|nd|rd|th)\\s+century\\b"),
+    make: (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: "other",
+      resolve: () => ({ type: "DATE", value: String(Number(m[1]) - 1).padStart(2, "0") }),
+    }),
+  },
+];
