@@ -123,5 +123,7 @@ test("past maxStories the least recently updated story is forgotten; its article
   assert.deepEqual(linker.add({ id: "b1-copy", text: `Source: Dellamar Daily\n\n${FERRY_B1}` }), {
     story: b,
     duplicateOf: "b1",
-  });
+  }); // Two stories forgotten (maxStories of them): the index no longer points at them.
+  const live = new Set(linker.storyIds());
+  for (const [, ids] of linker.toJSON().postings) for (const id of ids) assert.ok(live.has(id), id);
 });

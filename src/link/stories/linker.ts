@@ -101,6 +101,8 @@ const INDEX_TERMS = 12;
 const INDEX_ENTITIES = 8;
 /** Story ids kept per posting (the most recently updated). */
 const MAX_POSTING = 200;
+/** Terms (and, separately, entity keys) with document frequencies kept before hapaxes are dropped. */
+const MAX_VOCABULARY = 500_000;
 /** Candidate stories scored in full per article (those sharing the most index keys). */
 const MAX_CANDIDATES = 60;
 const DAY_MS = 86_400_000;
@@ -131,6 +133,7 @@ export class StoryLinker {
   private readonly maxStories: number;
   private readonly options: StoryLinkerOptions;
   private lastCandidates = 0;
+  private forgotten = 0;
 
   /** @param options thresholds and weights (see StoryLinkerOptions) */
   constructor(options: StoryLinkerOptions = {}) {
@@ -309,7 +312,30 @@ export class StoryLinker {
   private touch(story: Story): void {
     this.stories.delete(story.id);
     this.stories.set(story.id, story);
-    while (this.stories.size > this.maxStories) this.stories.delete(this.stories.keys().next().value!);
+    let forgot = false;
+    while (this.stories.size > this.maxStories) {
+      this.stories.delete(this.stories.keys().next().value!);
+      forgot = true;
+    }
+    if (forgot && ++this.forgotten >= this.maxStories) this.sweep();
+  }
+
+  /**
+   * Drop what only forgotten stories used: posting entries of stories no longer kept (and postings
+   * left empty), and, past MAX_VOCABULARY, terms and names seen in a single article (IDF then counts
+   * them as unseen, a negligible change). Runs once per `maxStories` forgotten stories.
+   */
+  private sweep(): void {
+    this.forgotten = 0;
+    for (const [k, ids] of this.postings) {
+      const live = ids.filter((id) => this.stories.has(this.resolve(id)));
+      if (live.length === 0) this.postings.delete(k);
+      else if (live.length < ids.length) this.postings.set(k, live);
+    }
+    for (const df of [this.df, this.entityDf]) {
+      if (df.size <= MAX_VOCABULARY) continue;
+      for (const [k, n] of df) if (n <= 1) df.delete(k);
+    }
   }
 
   private post(key: string, storyId: string): void {
