@@ -6,7 +6,7 @@ import type { LdNode } from "./meta.ts";
 
 /** "By" in the languages of the news we see, at the start of a byline. */
 const BY =
-  /^(?:(?:written|reported|words|text|story|reporting|posted|published|photos?|edited)\s+)?(?:by|von|par|por|door|af|av|przez|od|από|автор|от)\s*[:\-–]?\s+/i;
+  /^(?:(?:written|reported|words|text|story|reporting|posted|published|photos?|edited|reviewed|fact[- ]checked|updated|compiled|medically reviewed)\s+)?(?:by|von|par|por|door|af|av|przez|od|από|автор|от)\s*[:\-–]?\s+/i;
 /** Separators between several names. */
 const AND =
   /\s*(?:,|;|\/|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|\bi\b|\bmit\b|\bwith\b)\s+|\s*[,;|]\s*/i;
