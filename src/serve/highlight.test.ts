@@ -72,7 +72,10 @@ test("blocks come from the article or from blank lines; list items are wrapped",
     },
     [],
   ).value;
-  assert.equal(out, "<h2>Head</h2><ul><li>A</li><li>B</li></ul>");
+  assert.equal(
+    out,
+    '<h2 data-start="0">Head</h2><ul><li data-start="6">A</li><li data-start="9">B</li></ul>',
+  );
 });
 
 test("quote marks carry the speaker, time marks the resolved value", () => {

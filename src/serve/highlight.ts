@@ -188,7 +188,8 @@ export function blocksOf(article: Pick<Article, "text" | "blocks">): Block[] {
 
 /**
  * The article body as HTML: one element per block (headings, block quotes, lists, paragraphs) with
- * the marks inside. Never uses the page's own HTML.
+ * the marks inside. Never uses the page's own HTML. Each block carries `data-start`, its offset in
+ * `article.text`, so the page script can find any span of the text (the Listen player's sentence).
  *
  * @param article the stored article
  * @param marks highlights from `marksOf`
@@ -204,19 +205,19 @@ export function renderBody(article: Pick<Article, "text" | "blocks">, marks: rea
     inList = b.type === "list-item";
     switch (b.type) {
       case "heading":
-        out += `<h2>${inner}</h2>`;
+        out += `<h2 data-start="${b.start}">${inner}</h2>`;
         break;
       case "quote":
-        out += `<blockquote><p>${inner}</p></blockquote>`;
+        out += `<blockquote><p data-start="${b.start}">${inner}</p></blockquote>`;
         break;
       case "list-item":
-        out += `<li>${inner}</li>`;
+        out += `<li data-start="${b.start}">${inner}</li>`;
         break;
       case "caption":
-        out += `<p class="caption">${inner}</p>`;
+        out += `<p class="caption" data-start="${b.start}">${inner}</p>`;
         break;
       default:
-        out += `<p>${inner}</p>`;
+        out += `<p data-start="${b.start}">${inner}</p>`;
     }
   }
   if (inList) out += "</ul>";

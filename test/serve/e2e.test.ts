@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { EspeakWasmEngine } from "../../src/narrate/index.ts";
+import { cachedNarration } from "../../src/serve/index.ts";
 import { summitArticle } from "./fixtures.ts";
 import { startTestServer, type TestServer } from "./server.ts";
 
@@ -53,7 +55,9 @@ describe("reader in Chromium", { skip }, () => {
 
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startTestServer();
+    server = await startTestServer({
+      narration: (dir) => cachedNarration(dir, new EspeakWasmEngine("en-us")),
+    });
     summitId = (
       await server.store.putArticle({
         ...summitArticle(),
@@ -164,6 +168,46 @@ describe("reader in Chromium", { skip }, () => {
     await page.click("#add-source button");
     await page.waitForSelector('td a[href="https://news.example/feed.xml"]', { timeout: 5000 });
     await shot("10-sources");
+  });
+
+  test("the Listen player highlights the sentence being read", async () => {
+    const text = "Ministers met in the capital on Monday. They agreed to meet again in spring.";
+    const { id } = await ingest({ text, published: "2025-09-02" });
+    await page.goto(`${server.url}/articles/${id}`);
+    const second = await page.evaluate(async () => {
+      const g = globalThis as unknown as {
+        document: {
+          querySelector(s: string): {
+            load(): void;
+            currentTime: number;
+            dataset: { marks: string };
+            dispatchEvent(e: unknown): void;
+            addEventListener(t: string, f: () => void, o: object): void;
+          };
+        };
+        fetch(
+          u: string,
+        ): Promise<{ json(): Promise<{ marks: Array<{ kind: string; startMs: number; endMs: number }> }> }>;
+        Event: new (t: string) => unknown;
+        CSS: { highlights: { get(n: string): Set<{ toString(): string }> | undefined } };
+      };
+      const audio = g.document.querySelector(".listen audio");
+      const { marks } = await (await g.fetch(audio.dataset.marks)).json();
+      const sentence = marks.filter((m) => m.kind === "sentence")[1]!;
+      audio.dispatchEvent(new g.Event("play"));
+      await new Promise((r) => {
+        audio.addEventListener("loadedmetadata", () => r(null), { once: true });
+        audio.load();
+      });
+      await new Promise((r) => {
+        audio.addEventListener("timeupdate", () => r(null), { once: true });
+        audio.currentTime = (sentence.startMs + sentence.endMs) / 2000;
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      return [...(g.CSS.highlights.get("speaking") ?? [])].map((range) => range.toString()).join("");
+    });
+    assert.equal(second, "They agreed to meet again in spring.");
+    await shot("13-listen");
   });
 
   test("keyboard: j/k walk the rail, o opens, g d goes home; the skip link is first", async () => {

@@ -283,6 +283,60 @@
     }
   }
 
+  // The Listen player: the sentence being read is highlighted (CSS Custom Highlight API) and kept in view.
+  function listen() {
+    const audio = document.querySelector(".listen audio[data-marks]");
+    const text = document.getElementById("text");
+    if (!audio || !text || !window.CSS || !CSS.highlights || !window.Highlight) return;
+    const blocks = [...text.querySelectorAll("[data-start]")].map((el) => [Number(el.dataset.start), el]);
+    // A DOM position for an offset into article.text: the block it falls in, then its text nodes.
+    function position(offset) {
+      let block = null;
+      for (const [start, el] of blocks) if (start <= offset) block = [start, el];
+      if (!block) return null;
+      let left = offset - block[0];
+      const walker = document.createTreeWalker(block[1], NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (left <= n.data.length) return [n, left];
+        left -= n.data.length;
+      }
+      return null;
+    }
+    let marks = null,
+      current = null;
+    audio.addEventListener("play", async () => {
+      if (marks) return;
+      try {
+        marks = (await (await fetch(audio.dataset.marks)).json()).marks || [];
+      } catch {
+        marks = [];
+      }
+    });
+    audio.addEventListener("timeupdate", () => {
+      if (!marks) return;
+      const ms = audio.currentTime * 1000;
+      const m = marks.find((x) => x.kind === "sentence" && x.startMs <= ms && ms < x.endMs) || null;
+      if (m === current) return;
+      current = m;
+      CSS.highlights.delete("speaking");
+      if (!m) return;
+      const a = position(m.start),
+        b = position(m.end);
+      if (!a || !b) return;
+      const range = new Range();
+      range.setStart(a[0], a[1]);
+      range.setEnd(b[0], b[1]);
+      CSS.highlights.set("speaking", new Highlight(range));
+      const r = range.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > innerHeight)
+        a[0].parentElement?.scrollIntoView({ block: "center", behavior: "smooth" });
+    });
+    audio.addEventListener("ended", () => {
+      CSS.highlights.delete("speaking");
+      current = null;
+    });
+  }
+
   theme();
   document.addEventListener("DOMContentLoaded", () => {
     tick();
@@ -292,5 +346,6 @@
     keyboard();
     forms();
     charts();
+    listen();
   });
 })();
