@@ -198,7 +198,7 @@ export default async function train(args: string[]): Promise<void> {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const limit = opt("limit") ? Number(opt("limit")) : undefined;
-  const epochs = Number(opt("epochs") ?? 12);
+  const epochs = Number(opt("epochs") ?? 16);
   const out = resolve(opt("out") ?? join(ROOT, "models/ner"));
   const twoStage = !args.includes("--one-stage");
   const useSilver = args.includes("--silver");
