@@ -11,6 +11,9 @@ import { direction } from "./tense.ts";
 export { addDays, addMonths, type Day, daysBetween, fmtDay, fmtWeek, parseDay } from "./calendar.ts";
 export { direction } from "./tense.ts";
 
+/** How far (characters) either side of an expression its tense and sentence context are read. */
+const CONTEXT = 300;
+
 /** Between a time of day and its day: "10 p.m. Wednesday", "Friday at 3 pm", "5 p.m. EST, Nov. 9". */
 const CLOCK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$/i;
 const DAY_THEN_CLOCK = /^\s*,?\s*(?:at\s+)?$/i;
@@ -115,8 +118,9 @@ export function findTimes(
   for (const c of list) {
     while (si < sents.length - 1 && sents[si]!.end <= c.start) si++;
     const s = sents[si] ?? { start: 0, end: text.length };
-    const from = Math.min(s.start, c.start);
-    const to = Math.max(s.end, c.end);
+    // the sentence around the expression, at most CONTEXT characters either side (keeps long texts linear)
+    const from = Math.max(Math.min(s.start, c.start), c.start - CONTEXT);
+    const to = Math.min(Math.max(s.end, c.end), c.end + CONTEXT);
     const env: Env = {
       ref,
       dir: direction(text, c.start, c.end, from, to),
