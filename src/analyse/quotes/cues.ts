@@ -116,7 +116,8 @@ export const BETWEEN: ReadonlySet<string> = new Set(
   would will could may might did does do reportedly publicly privately recently earlier again first
   initially separately still even already long never often frequently simply flatly quickly openly
   explicitly specifically clearly strongly bluntly angrily is are was were be can might must should shall now just
-  basically not`.split(/\s+/),
+  basically not doesn't doesn’t don't don’t didn't didn’t isn't isn’t wasn't wasn’t won't won’t wouldn't
+  wouldn’t can't can’t couldn't couldn’t hasn't hasn’t haven't haven’t hadn't hadn’t`.split(/\s+/),
 );
 
 /** Pronouns that can be speakers. */

@@ -35,6 +35,11 @@ export function cueClass(cue: string): CueClass | null {
 /** Words that mark a capitalised run as an organisation rather than a person. */
 const ORG_WORDS =
   /\b(?:Party|Ministry|Department|University|News|Post|Times|Inc|Company|Association|Council|Committee|Union|Bank|House|Senate|Congress|Court|Agency|Office|Service|Institute|Foundation|Campaign|Network|Group|Organisation|Organization|Journal|Street|Daily)\b/;
+/** Capitalised words that open a sentence or a time phrase rather than a name ("Last Thursday Moscow"). */
+const RUN_OPENERS =
+  /^(?:The|A|An|But|And|In|On|At|As|After|Before|Following|Meanwhile|Last|This|Next|Since|When|While|If|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/** Most words a person's name run has ("Martin Luther King Jr."). */
+const MAX_NAME_WORDS = 4;
 /** Upper bound on the text length analysed (characters); longer texts are cut to keep time bounded. */
 const MAX_TEXT = 2_000_000;
 
@@ -45,10 +50,15 @@ function textSpan(text: string, s: Span): TextSpan {
 /** Capitalised multi-word runs that look like person names, in text order (for pronouns without NER). */
 function personRuns(text: string): NameSeen[] {
   const out: NameSeen[] = [];
-  const re = /\b(\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+)+)/gu;
+  // Runs of capitalised words (initials allowed), not across a sentence end.
+  const re = /\b(\p{Lu}(?:[\p{L}’'-]+|\.)(?:[ \t]+\p{Lu}(?:[\p{L}’'-]+|\.))+)/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (ORG_WORDS.test(m[1]!)) continue;
-    const name = nameOf(m[1]!);
+    const words = m[1]!.split(/\s+/);
+    while (words.length > 0 && RUN_OPENERS.test(words[0]!)) words.shift();
+    // Longer runs are headlines in title case ("Warren Hammers Wells Fargo CEO"), not names.
+    if (words.length > MAX_NAME_WORDS) continue;
+    const name = nameOf(words.join(" "));
     if (name?.includes(" ")) out.push({ start: m.index, name, entity: null, person: true });
   }
   return out;

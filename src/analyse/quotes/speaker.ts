@@ -21,6 +21,9 @@ export interface NameSeen {
   readonly speaker?: boolean;
 }
 
+/** First words of a nominal speaker phrase ("The Russian leader", "His spokesman"). */
+const NOMINAL_OPENERS = new Set(["the", "a", "an", "this", "that", "his", "her", "its", "their", "our"]);
+
 /** How far back (characters) a pronoun speaker looks for the previous quote's speaker. */
 const RECENT_SPEAKER = 600;
 
@@ -46,7 +49,9 @@ export function resolveSpeaker(
   const lower = surface.toLowerCase();
   // 0. "he said" / "she added" that the entity model did not link: the most recent named speaker of a
   //    nearby quote (news style keeps the speaker of consecutive quotes).
-  const linked = entities.some((e) => e.mentions.some((m) => m.start === span.start && m.end === span.end));
+  const linked = entities.some(
+    (e) => plausibleName(e.name) && e.mentions.some((m) => m.start === span.start && m.end === span.end),
+  );
   if (PERSON_PRONOUNS.has(lower) && lower !== "who" && !linked) {
     for (let k = seen.length - 1; k >= 0; k--) {
       const s = seen[k]!;
@@ -58,6 +63,7 @@ export function resolveSpeaker(
   // 1. An entity mention inside or overlapping the span.
   let best: { e: Entity; score: number } | null = null;
   for (const e of entities) {
+    if (!plausibleName(e.name)) continue;
     for (const m of e.mentions) {
       const overlap = Math.min(m.end, span.end) - Math.max(m.start, span.start);
       if (overlap <= 0) continue;
@@ -95,7 +101,9 @@ export function resolveSpeaker(
   // 3. A nominal or title without a mention ("the Russian leader"): the nearest preceding person whose
   //    titles share a word with it.
   const words = lower.split(/[^\p{L}]+/u).filter((w) => w.length > 2 && w !== "the");
-  if (!/\p{Lu}/u.test(surface.replace(/^\p{Lu}/u, "")) && words.length > 0) {
+  const first = lower.split(/\s+/)[0] ?? "";
+  const nominal = /^\p{Ll}/u.test(surface) || (NOMINAL_OPENERS.has(first) && !/\s\p{Lu}/u.test(surface));
+  if (nominal && words.length > 0) {
     let cand: { start: number; e: Entity } | null = null;
     for (const e of entities) {
       if (e.type !== "PERSON") continue;
@@ -109,6 +117,12 @@ export function resolveSpeaker(
   }
   // 4. No entity model: the capitalised name in the span without its titles.
   return { entity: null, name: nameOf(surface) };
+}
+
+/** An entity name that can stand for a speaker (not a bare title such as "Mr." or a pronoun). */
+function plausibleName(name: string): boolean {
+  const bare = name.toLowerCase().replace(/\.$/, "");
+  return bare.length > 1 && !TITLES.has(bare) && !PRONOUNS.has(bare);
 }
 
 /**
@@ -128,7 +142,7 @@ export function nameOf(surface: string): string | null {
     .slice(start, end)
     .map((w) => w.replace(/[,’']s?$/u, (m) => (m.startsWith("’") || m.startsWith("'") ? "" : m)));
   while (run.length > 1 && TITLES.has(run[0]!.toLowerCase().replace(/\.$/, ""))) run = run.slice(1);
-  if (run.length === 0) return null;
+  if (run.length === 0 || (run.length === 1 && PRONOUNS.has(run[0]!.toLowerCase()))) return null;
   if (run.length === 1 && TITLES.has(run[0]!.toLowerCase().replace(/\.$/, ""))) return null;
   const name = run.join(" ").replace(/[,.]$/, "");
   return name.length > 0 ? name : null;
