@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isBoilerplateClass, isStrongBoilerplateClass } from "./boilerplate.ts";
+import { classId, isBoilerplateClass, isStrongBoilerplateClass } from "./boilerplate.ts";
 
 test("boilerplate class words", () => {
   assert.equal(isBoilerplateClass("share-bar"), true);
@@ -11,4 +11,9 @@ test("boilerplate class words", () => {
   assert.equal(isBoilerplateClass("elementor-widget-text-editor"), false);
   assert.equal(isBoilerplateClass("shareholder-report"), false);
   assert.equal(isStrongBoilerplateClass("newsletter-signup"), true);
+});
+
+test("camelCase class names split into words", () => {
+  const el = { attribs: { class: "NewsletterBox_root__rh9I2" } } as unknown as Parameters<typeof classId>[0];
+  assert.equal(isBoilerplateClass(classId(el)), true);
 });

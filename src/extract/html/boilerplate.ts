@@ -204,8 +204,12 @@ export const RAIL =
 
 /** The class and id of an element, lower-cased. */
 export function classId(el: Element): string {
-  return `${attr(el, "class")} ${attr(el, "id")}`.toLowerCase();
+  // camelCase and PascalCase (CSS modules: "NewsletterBox_root__x1") split into words.
+  return `${attr(el, "class")} ${attr(el, "id")}`.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
 }
+
+/** Utility classes that hide an element. */
+const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden|hide|invisible)(?:$|\s)/;
 
 /**
  * Whether an element is hidden from readers (`hidden`, `aria-hidden`, `display:none`).
@@ -215,6 +219,7 @@ export function classId(el: Element): string {
 export function isHidden(el: Element): boolean {
   if ("hidden" in el.attribs) return true;
   if (attr(el, "aria-hidden") === "true" && el.name !== "html" && el.name !== "body") return true;
+  if (HIDDEN_CLASS.test(attr(el, "class"))) return true;
   const style = attr(el, "style");
   return style !== "" && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
