@@ -52,6 +52,14 @@ describe("findQuotes", () => {
     assert.equal(q.speakerEntity, null);
   });
 
+  it("does not give 'he' to a speaker the text shows is a woman", () => {
+    const text =
+      'Mr. Hart met Mrs. Ana Silva on Monday. "We agreed," Mrs. Silva said. The talks will go on, he said.';
+    const q = byText(findQuotes(text, [], []), "The talks will go on");
+    assert.equal(q.speaker?.text, "he");
+    assert.equal(q.speakerName, "Hart");
+  });
+
   it("gives both halves of a quotation split by its attribution the same cue and speaker", () => {
     const text = '"We are ready," the minister said, "and we will not wait."';
     const quotes = findQuotes(text, [], []).filter((q) => q.kind === "direct");

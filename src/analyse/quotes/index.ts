@@ -9,7 +9,7 @@ import type { Entity, Quote, Span, TextSpan } from "../../core/index.ts";
 import { CUES, type CueClass } from "./cues.ts";
 import { type Attribution, attributeUnit, PENDING } from "./extract.ts";
 import { findQuoteRegions } from "./marks.ts";
-import { type NameSeen, nameOf, resolveSpeaker } from "./speaker.ts";
+import { genderOf, type NameSeen, nameOf, resolveSpeaker, textGenders } from "./speaker.ts";
 import { type Token, tokenize, units } from "./tokens.ts";
 
 export { saidBaseline } from "./baseline.ts";
@@ -61,7 +61,11 @@ function personRuns(text: string): NameSeen[] {
     const name = nameOf(words.join(" "));
     if (name?.includes(" ")) out.push({ start: m.index, name, entity: null, person: true });
   }
-  return out;
+  // "Mr. Hart", "Sen. Reed": a surname after an honorific is a person too.
+  for (const m of text.matchAll(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. (\p{Lu}[\p{L}’'-]+)\b(?! \p{Lu})/gu)) {
+    out.push({ start: m.index, name: m[1]!, entity: null, person: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Expand a surname to the full name seen earlier ("Putin" → "Vladimir Putin"). */
@@ -100,6 +104,7 @@ export function findQuotes(text: string, sentences: readonly Span[], entities: r
 
   const runs = personRuns(body);
   const seen: NameSeen[] = [...runs];
+  const genders = textGenders(body);
   const out: Quote[] = [];
   const keys = new Set<string>();
   for (const a of atts) {
@@ -109,7 +114,7 @@ export function findQuotes(text: string, sentences: readonly Span[], entities: r
     let entity: string | null = null;
     let name: string | null = null;
     if (a.source) {
-      const r = resolveSpeaker(body, a.source, entities, seen);
+      const r = resolveSpeaker(body, a.source, entities, seen, (n) => genderOf(genders, n));
       entity = r.entity;
       name = r.name && !r.entity ? fullName(r.name, seen, a.source.start) : r.name;
       if (name) {

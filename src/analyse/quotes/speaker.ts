@@ -6,6 +6,54 @@
 import type { Entity, Span } from "../../core/index.ts";
 import { PRONOUNS, TITLES } from "./cues.ts";
 
+/** Grammatical gender a text shows for a person ("Mrs. Clinton", "she said" after a quote of hers). */
+export type Gender = "m" | "f";
+
+/** Common first names, to tell "he" from "she" without an entity model. Short on purpose; unknown is fine. */
+const FEMALE_FIRST = new Set(
+  `hillary elizabeth kamala nancy michelle melania ivanka sarah susan mary maria anna anne jane karen lisa laura
+  linda barbara patricia jennifer jessica emily emma olivia sophia angela theresa ursula kristen kirsten amy
+  debbie deborah donna diane dianne heather julia katie kate kelly megyn nikki marine christine catherine
+  margaret helen ruth rachel rebecca samantha stephanie valerie victoria wendy angelique ava amelize carly`.split(
+    /\s+/,
+  ),
+);
+const MALE_FIRST = new Set(
+  `donald barack joe joseph bernie ted marco jeb john james robert michael william david richard thomas charles
+  george paul mark steven steve kevin brian jim tim mike chris christopher mitch chuck bill vladimir emmanuel
+  volodymyr xi narendra boris justin benjamin ben tony peter andrew daniel matthew jason eric scott gary frank
+  harry jack lindsey rand newt rudy reince sean jeff larry ron rick dick al ken jared`.split(/\s+/),
+);
+
+/**
+ * Collect the genders a text shows: honorifics ("Mr. Obama", "Mrs. Clinton") and known first names.
+ *
+ * @param text - the article text
+ * @returns surname or full name (lower case) → gender
+ */
+export function textGenders(text: string): Map<string, Gender> {
+  const out = new Map<string, Gender>();
+  for (const m of text.matchAll(/\b(Mr|Mrs|Ms|Miss)\.? (\p{Lu}[\p{L}’'-]+)/gu)) {
+    out.set(m[2]!.toLowerCase(), m[1] === "Mr" ? "m" : "f");
+  }
+  for (const m of text.matchAll(/\b(\p{Lu}\p{Ll}+) (?:\p{Lu}\.? )?(\p{Lu}[\p{L}’'-]+)/gu)) {
+    const first = m[1]!.toLowerCase();
+    const g: Gender | undefined = FEMALE_FIRST.has(first) ? "f" : MALE_FIRST.has(first) ? "m" : undefined;
+    if (g && !out.has(m[2]!.toLowerCase())) out.set(m[2]!.toLowerCase(), g);
+  }
+  return out;
+}
+
+/** The gender recorded for a name: by its last word (surname) or its first name. */
+export function genderOf(genders: ReadonlyMap<string, Gender>, name: string): Gender | undefined {
+  const words = name.toLowerCase().split(/\s+/);
+  const first = words[0] ?? "";
+  return (
+    genders.get(words[words.length - 1] ?? "") ??
+    (FEMALE_FIRST.has(first) ? "f" : MALE_FIRST.has(first) ? "m" : undefined)
+  );
+}
+
 export interface Resolved {
   readonly entity: string | null;
   readonly name: string | null;
@@ -44,26 +92,33 @@ export function resolveSpeaker(
   span: Span,
   entities: readonly Entity[],
   seen: readonly NameSeen[],
+  gender: (name: string) => Gender | undefined = () => undefined,
 ): Resolved {
   const surface = text.slice(span.start, span.end);
   const lower = surface.toLowerCase();
+  const want: Gender | undefined = lower === "he" ? "m" : lower === "she" ? "f" : undefined;
+  /** The name does not contradict the pronoun's gender. */
+  const fits = (name: string) => want === undefined || (gender(name) ?? want) === want;
   // 0. "he said" / "she added" that the entity model did not link: the most recent named speaker of a
   //    nearby quote (news style keeps the speaker of consecutive quotes).
   const linked = entities.some(
-    (e) => plausibleName(e.name) && e.mentions.some((m) => m.start === span.start && m.end === span.end),
+    (e) =>
+      plausibleName(e.name) &&
+      fits(e.name) &&
+      e.mentions.some((m) => m.start === span.start && m.end === span.end),
   );
   if (PERSON_PRONOUNS.has(lower) && lower !== "who" && !linked) {
     for (let k = seen.length - 1; k >= 0; k--) {
       const s = seen[k]!;
       if (s.start >= span.start) continue;
       if (span.start - s.start > RECENT_SPEAKER) break;
-      if (s.speaker && s.person) return { entity: s.entity, name: s.name };
+      if (s.speaker && s.person && fits(s.name)) return { entity: s.entity, name: s.name };
     }
   }
   // 1. An entity mention inside or overlapping the span.
   let best: { e: Entity; score: number } | null = null;
   for (const e of entities) {
-    if (!plausibleName(e.name)) continue;
+    if (!plausibleName(e.name) || (!fits(e.name) && PRONOUNS.has(lower))) continue;
     for (const m of e.mentions) {
       const overlap = Math.min(m.end, span.end) - Math.max(m.start, span.start);
       if (overlap <= 0) continue;
@@ -81,6 +136,7 @@ export function resolveSpeaker(
     let cand: { start: number; id: string | null; name: string } | null = null;
     for (const e of entities) {
       if (wantPerson && e.type !== "PERSON") continue;
+      if (!fits(e.name)) continue;
       if (wantGroup && e.type === "PERSON") continue;
       for (const m of e.mentions) {
         if (m.end <= span.start && (!cand || m.start > cand.start) && m.kind !== "pronoun") {
@@ -92,7 +148,7 @@ export function resolveSpeaker(
     for (let k = seen.length - 1; k >= 0; k--) {
       const s = seen[k]!;
       if (s.start >= span.start) continue;
-      if (wantPerson && !s.person) continue;
+      if ((wantPerson && !s.person) || !fits(s.name)) continue;
       if (wantGroup && s.person) continue;
       return { entity: s.entity, name: s.name };
     }
