@@ -22,4 +22,6 @@ export interface StoryReader {
   articlesOf(storyId: string): Promise<readonly number[] | null>;
   /** Other stored copies of this article's report (syndication lineage), oldest first. */
   copiesOf(articleId: number): Promise<readonly ArticleSummary[]>;
+  /** The stories most covered lately, most outlets first (the desk's "Top stories"). */
+  topStories(limit: number): Promise<readonly StoryRef[]>;
 }

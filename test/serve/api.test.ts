@@ -361,6 +361,7 @@ describe("limits", () => {
         articlesOf: async (story) => (story === "s1" ? ids : null),
         copiesOf: async (id) =>
           (await withStories.store.latest()).filter((a) => ids.includes(a.id) && a.id !== id),
+        topStories: async () => [{ id: "s1", title: "Summit diplomacy", outlets: 2 }],
       },
     });
     try {
@@ -406,6 +407,10 @@ describe("limits", () => {
         "quote",
       ]);
       assert.equal(api.timeline[0]?.date, "2025-08-31", "the attack comes first");
+      assert.match(
+        await (await fetch(`${withStories.url}/`)).text(),
+        /Top stories<\/h2><ol class="panel-list"><li><a href="\/stories\/s1">Summit diplomacy<\/a> <span class="meta">2 outlets/,
+      );
       const story = await (await fetch(`${withStories.url}/stories/s1`)).text();
       assert.match(story, /<h2 id="tl-h">Timeline<\/h2>/);
       assert.match(story, /2 articles · 2 outlets/);

@@ -49,6 +49,7 @@ before(async () => {
       storyOf: async () => ({ id: "s1", title: ATTACKS[0]!, outlets: 1 }),
       articlesOf: async (story) => (story === "s1" ? [id] : null),
       copiesOf: async () => s.store.latest(),
+      topStories: async () => [{ id: ATTACKS[1]!, title: ATTACKS[0]!, outlets: 1 }],
     },
   });
   id = (

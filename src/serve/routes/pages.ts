@@ -23,6 +23,8 @@ import { storyPage } from "../views/story.ts";
 const SEARCH_LIMIT = 50;
 /** How long rendered pages are reused (any new or updated article empties the cache at once). */
 const HOME_TTL_MS = 1000;
+/** Stories on the desk. */
+const TOP_STORIES = 8;
 const SEARCH_TTL_MS = 2000;
 const ARTICLE_TTL_MS = 10_000;
 
@@ -40,12 +42,13 @@ export function pageRoutes(app: Hono, deps: ServeDeps, cache: PageCache<EncodedP
   app.get("/", async (c) => {
     const before = intParam(c.req.query("before"), 0, Number.MAX_SAFE_INTEGER);
     const page = await cache.get(`home:${before}`, HOME_TTL_MS, async () => {
-      const [latest, due, quotes] = await Promise.all([
+      const [latest, due, quotes, top] = await Promise.all([
         store.latest({ limit: 50, ...(before > 0 ? { beforeId: before } : {}) }),
         store.findItems("deadline", { from: today(), order: "date-asc" }, { limit: 5 }),
         store.findItems("quote", {}, { limit: 5 }),
+        deps.stories ? deps.stories.topStories(TOP_STORIES) : [],
       ]);
-      return encodePage(homePage(latest, due, quotes, now()));
+      return encodePage(homePage(latest, due, quotes, now(), top));
     });
     return page ? send(c, page) : c.notFound();
   });

@@ -3,6 +3,7 @@ import type { EntityType } from "../../core/index.ts";
 import type { ArticleSummary, FailureRecord, ItemHit, SourceRecord } from "../../store/index.ts";
 import { html, type SafeHtml, safeUrl } from "../html.ts";
 import type { ParsedSearch } from "../search-query.ts";
+import type { StoryRef } from "../stories.ts";
 import { claimHit, deadlineHit, eventHit, quoteHit } from "./items.ts";
 import { layout } from "./layout.ts";
 import { age, articleItem, entityPath, plural } from "./parts.ts";
@@ -15,6 +16,7 @@ export function homePage(
   due: readonly ItemHit<"deadline">[],
   quotes: readonly ItemHit<"quote">[],
   now: Date,
+  top: readonly StoryRef[] = [],
 ): string {
   return layout(
     "Latest stories",
@@ -23,6 +25,7 @@ export function homePage(
 <ol id="latest-list" class="items" data-live="/api/events" aria-live="polite">${latest.length > 0 ? latest.map((a) => articleItem(a, now)) : html`<li class="empty">No articles yet. Add some with <code>lede add</code> or on the <a href="/sources">sources</a> page.</li>`}</ol>
 ${latest.length > 0 ? html`<p><a href="/?before=${latest[latest.length - 1]!.id}" rel="next">Older</a></p>` : ""}</section>
 <div class="side">
+${top.length > 0 ? html`<section aria-labelledby="top-h"><h2 id="top-h">Top stories</h2><ol class="panel-list">${top.map((s) => html`<li><a href="/stories/${encodeURIComponent(s.id)}">${s.title}</a> <span class="meta">${plural(s.outlets, "outlet")}</span></li>`)}</ol></section>` : ""}
 <section aria-labelledby="due-h"><h2 id="due-h"><a href="/deadlines">Deadlines</a></h2>${due.length > 0 ? html`<ol class="panel-list">${due.map((d) => deadlineHit(d, now))}</ol>` : html`<p class="meta">None upcoming.</p>`}</section>
 <section aria-labelledby="quotes-h"><h2 id="quotes-h"><a href="/quotes">Latest quotes</a></h2>${quotes.length > 0 ? html`<ol class="panel-list">${quotes.map(quoteHit)}</ol>` : html`<p class="meta">No quotes yet.</p>`}</section>
 </div></div>`,
