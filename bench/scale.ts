@@ -7,7 +7,7 @@
  *   node --import tsx bench/scale.ts [--pipeline N] [--search 100000,1000000] [--queries-repeat R]
  *   (npm run bench -- scale runs the search part through the harness: bench/tasks/scale.ts)
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -206,6 +206,26 @@ const row = (...cells: (string | number)[]) => {
   process.stderr.write(`  ${cells.join(" | ")}\n`);
 };
 
+interface Throughput {
+  readonly perSecond: number;
+  /** CPU time of the worker processes (threads included) per article, in ms. */
+  readonly cpuMs: number;
+}
+
+/** Length of a clock tick of /proc/<pid>/stat (USER_HZ is 100 on Linux). */
+const TICK_MS = 10;
+
+/** User + system CPU ticks of a process and its threads, from /proc (0 where there is no /proc). */
+function cpuTicks(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
 /** Pages per worker run before measuring (outside the measured range). */
 const WARM_UP = 4;
 
@@ -214,7 +234,7 @@ function warmUp(base: string, workers: number) {
 }
 
 /** SQLite with the in-process runner: the same handlers as `lede worker`, `workers` worker threads. */
-async function pipelineSqlite(workers: number): Promise<number> {
+async function pipelineSqlite(workers: number): Promise<Throughput> {
   const store = openSqliteStore(join(dir, `pipe-${workers}.db`));
   await store.migrate();
   const corpus = await serveCorpus(0);
@@ -230,20 +250,23 @@ async function pipelineSqlite(workers: number): Promise<number> {
   // Warm up (worker threads load the models) on pages outside the measured range.
   await runner.enqueue(...warmUp(corpus.base, workers));
   await runner.idle({ timeoutMs: 10 * 60_000 });
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await runner.enqueue(...Array.from({ length: PIPELINE_N }, (_, n) => pageJob(`${corpus.base}/a/${n}`)));
   await runner.idle({ timeoutMs: 30 * 60_000 });
   const secs = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / PIPELINE_N;
   const stored = (await store.countArticles()) - WARM_UP * workers;
   await runner.close();
   await close();
   await corpus.close();
   await store.close();
   if (stored !== PIPELINE_N) throw new Error(`sqlite pipeline stored ${stored}/${PIPELINE_N}`);
-  return PIPELINE_N / secs;
+  return { perSecond: PIPELINE_N / secs, cpuMs };
 }
 
-async function pipelinePostgres(workers: number): Promise<number> {
+async function pipelinePostgres(workers: number): Promise<Throughput> {
   pg ??= await startPostgres();
   redis ??= await startRedis();
   const url = await pg.createDatabase(`pipe_${workers}`);
@@ -267,6 +290,7 @@ async function pipelinePostgres(workers: number): Promise<number> {
   await producer.enqueue(...warmUp(corpus.base, workers));
   await producer.idle({ timeoutMs: 10 * 60_000, pollMs: 50 });
   const base = await store.countArticles();
+  const cpu0 = procs.map((p) => cpuTicks(p.child.pid));
   const t0 = performance.now();
   await producer.enqueue(...Array.from({ length: PIPELINE_N }, (_, n) => pageJob(`${corpus.base}/a/${n}`)));
   await until(
@@ -276,12 +300,14 @@ async function pipelinePostgres(workers: number): Promise<number> {
     50,
   );
   const secs = (performance.now() - t0) / 1000;
+  const cpuMs =
+    (procs.reduce((sum, p, i) => sum + cpuTicks(p.child.pid) - cpu0[i]!, 0) * TICK_MS) / PIPELINE_N;
   for (const p of procs) p.child.kill("SIGTERM");
   await Promise.all(procs.map((p) => p.exited));
   await producer.close();
   await corpus.close();
   await store.close();
-  return PIPELINE_N / secs;
+  return { perSecond: PIPELINE_N / secs, cpuMs };
 }
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -317,26 +343,22 @@ async function searchLatency(
 try {
   if (!values["skip-pipeline"]) {
     process.stderr.write(`pipeline: ${PIPELINE_N} synthetic pages, extract + analyse + store\n`);
+    const show = (backend: string, setting: string, t: Throughput, base?: Throughput) =>
+      row(
+        "pipeline",
+        backend,
+        setting,
+        `${t.perSecond.toFixed(1)} articles/s${base ? ` (${(t.perSecond / base.perSecond).toFixed(2)}x)` : ""}`,
+        `${t.cpuMs.toFixed(0)} ms CPU/article`,
+      );
     const s1 = await pipelineSqlite(1);
     const s2 = await pipelineSqlite(2);
-    row("pipeline", "sqlite + in-process jobs", "1 worker thread", s1.toFixed(1), "articles/s");
-    row(
-      "pipeline",
-      "sqlite + in-process jobs",
-      "2 worker threads",
-      s2.toFixed(1),
-      `articles/s (${(s2 / s1).toFixed(2)}x)`,
-    );
+    show("sqlite + in-process jobs", "1 worker thread", s1);
+    show("sqlite + in-process jobs", "2 worker threads", s2, s1);
     const p1 = await pipelinePostgres(1);
     const p2 = await pipelinePostgres(2);
-    row("pipeline", "postgres + redis", "1 lede worker", p1.toFixed(1), "articles/s");
-    row(
-      "pipeline",
-      "postgres + redis",
-      "2 lede workers",
-      p2.toFixed(1),
-      `articles/s (${(p2 / p1).toFixed(2)}x)`,
-    );
+    show("postgres + redis", "1 lede worker", p1);
+    show("postgres + redis", "2 lede workers", p2, p1);
   }
   if (!values["skip-search"]) {
     for (const size of SEARCH_SIZES) {
