@@ -52,6 +52,31 @@ if (missing) {
       }
     });
 
+    test("every added or updated article is announced to subscribers on commit", async () => {
+      const writer = await fresh();
+      await writer.migrate();
+      const reader = openPostgresStore(writer.pool.options.connectionString ?? "");
+      const seen: Array<{ status: string; version: number }> = [];
+      const stop = await reader.subscribe((r) => seen.push({ status: r.status, version: r.version }));
+      try {
+        const a = article({ url: "https://news.example/live", text: "Live text." });
+        const put = (x: typeof a) =>
+          writer.putArticle({ article: x, analysis: null, source: "t", fetchedAt: "2025-09-01T00:00:00Z" });
+        await put(a);
+        await put(a);
+        await put({ ...a, text: "Live text, corrected." });
+        for (let i = 0; i < 50 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+        assert.deepEqual(seen, [
+          { status: "added", version: 1 },
+          { status: "updated", version: 2 },
+        ]);
+      } finally {
+        await stop();
+        await reader.close();
+        await writer.close();
+      }
+    });
+
     test("search agrees with the query language: phrases, OR, exclusion, accents, stems", async () => {
       const store = await fresh();
       await store.migrate();

@@ -60,6 +60,14 @@ const HEADLINE = `StartSel=[, StopSel=], MaxWords=24, MinWords=12, ShortWord=0, 
 
 type Row = Record<string, unknown>;
 
+/** The LISTEN/NOTIFY channel of added and updated articles. */
+export const NOTIFY_CHANNEL = "lede_articles";
+
+/** Announce a stored article to listeners (sent when the transaction commits). */
+async function notify(c: pg.PoolClient, result: PutArticleResult): Promise<void> {
+  await c.query("SELECT pg_notify($1, $2)", [NOTIFY_CHANNEL, JSON.stringify(result)]);
+}
+
 const INT8_OID = 20;
 const TIMESTAMPTZ_OID = 1184;
 
@@ -185,6 +193,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
 
 export class PostgresStore implements Store {
   readonly pool: pg.Pool;
+  private readonly listeners = new Set<pg.PoolClient>();
   private closed = false;
 
   constructor(pool: pg.Pool) {
@@ -262,6 +271,7 @@ export class PostgresStore implements Store {
           id,
         ]);
         await this.indexText(c, id, article);
+        await notify(c, { status: "updated", id, version });
         return { status: "updated", id, version };
       }
       const copy = (
@@ -279,6 +289,7 @@ export class PostgresStore implements Store {
       const id = (inserted.rows[0] as Row).id as number;
       await this.insertVersion(c, id, 1, hash, input, at);
       await this.indexText(c, id, article);
+      await notify(c, { status: "added", id, version: 1 });
       return { status: "added", id, version: 1 };
     });
   }
@@ -458,9 +469,38 @@ export class PostgresStore implements Store {
     return (await this.rows("SELECT 1 FROM tokens WHERE hash = $1", [hashToken(token)])).length > 0;
   }
 
+  /**
+   * Be told of every article added or updated by any process on this database (LISTEN/NOTIFY,
+   * delivered on commit), so any number of stateless web servers can push live updates.
+   *
+   * @param onStored called with each added or updated article's status, id and version
+   * @returns a function that stops listening
+   * @example const stop = await store.subscribe((r) => events.emit("article", r));
+   */
+  async subscribe(onStored: (result: PutArticleResult) => void): Promise<() => Promise<void>> {
+    const client = await this.pool.connect();
+    const onNotification = (m: pg.Notification) => {
+      if (m.channel !== NOTIFY_CHANNEL || !m.payload) return;
+      try {
+        onStored(JSON.parse(m.payload) as PutArticleResult);
+      } catch {}
+    };
+    client.on("notification", onNotification);
+    await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    this.listeners.add(client);
+    return async () => {
+      if (!this.listeners.delete(client)) return;
+      client.off("notification", onNotification);
+      await client.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => {});
+      client.release();
+    };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    for (const c of this.listeners) c.release();
+    this.listeners.clear();
     await this.pool.end();
   }
 }
