@@ -32,7 +32,9 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
     const after = isComma(toks[i + 1]) && toks[i + 2]?.kind === "quote";
     return before || after || (toks[i + 1]?.text === ":" && i + 2 >= toks.length);
   }
-  if (!CUES.has(t.lower) || t.text !== t.lower) return false;
+  if (!CUES.has(t.lower)) return false;
+  // A capitalised cue only in a title-case headline ("Bellwether County Says Trump Should Win").
+  if (t.text !== t.lower && (i === 0 || !CORE_CUES.has(t.lower) || !titleCase(toks))) return false;
   const prev = toks[i - 1];
   if (prev && (POSSESSIVES.has(prev.lower) || /[’']s$/.test(prev.lower))) return false;
   if (prev && DETERMINERS.has(prev.lower) && prev.lower !== "one" && prev.lower !== "two") return false;
@@ -43,6 +45,12 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
   )
     return false;
   return true;
+}
+
+/** Are most words of the unit capitalised (a headline in title case)? */
+function titleCase(toks: readonly Token[]): boolean {
+  const words = toks.filter((t) => t.kind === "word" && /^\p{L}/u.test(t.text));
+  return words.length >= 4 && words.filter((t) => isCap(t)).length >= 0.8 * words.length;
 }
 
 /** Verbs that are cues only next to a quotation: "...," she continued. */
