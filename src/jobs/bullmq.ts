@@ -49,6 +49,7 @@ const KEEP_COMPLETED: Record<QueueName, { age: number; count: number }> = {
 /** Failed jobs kept: a week. */
 const KEEP_FAILED = { age: 7 * 24 * 3600 };
 
+/** Options of the BullMQ runner. */
 export interface BullmqOptions {
   /** `redis://host:port/db` */
   readonly url: string;

@@ -36,6 +36,7 @@ interface QueueState {
   handler: Handler<QueueName> | undefined;
 }
 
+/** Options of the in-process runner. */
 export interface InProcessOptions {
   readonly retry?: RetryPolicy;
 }

@@ -25,6 +25,7 @@ import { type Handlers, type NextJob, RetryableError, type WireDocument } from "
 /** A fetched document and what HTTP said. */
 export type FetchedDocument = Document & { readonly status: number; readonly notModified: boolean };
 
+/** What the pipeline asks the fetcher for: a feed (with its validators) or a page. */
 export interface FetchRequest {
   readonly url: string;
   readonly kind: "feed" | "page";
@@ -41,6 +42,7 @@ export interface FeedEntry {
   readonly authors: readonly string[];
 }
 
+/** Extract + analyse of one document: the article and analysis, or a failure as a value. */
 export type ProcessResult =
   | { readonly ok: true; readonly article: Article; readonly analysis: Analysis | null }
   | {
@@ -48,6 +50,7 @@ export type ProcessResult =
       readonly error: { readonly stage: string; readonly code: string; readonly message: string };
     };
 
+/** The stages the job handlers run, passed in so this folder imports only core and store. */
 export interface PipelineDeps {
   readonly store: Store;
   /** Fetch one URL (with the SSRF guard, limits and robots.txt). */

@@ -165,6 +165,7 @@ function toStored(r: Row): StoredArticle {
   };
 }
 
+/** Options of `openPostgresStore`. */
 export interface PostgresStoreOptions {
   /** Connections in the pool (default 10). */
   readonly poolSize?: number;
@@ -191,6 +192,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
   return new PostgresStore(pool);
 }
 
+/** The Store on PostgreSQL; see the file comment and README.md. */
 export class PostgresStore implements Store {
   readonly pool: pg.Pool;
   private readonly listeners = new Set<pg.PoolClient>();
