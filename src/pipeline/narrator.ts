@@ -72,6 +72,19 @@ export class Narrator {
     };
   }
 
+  /** A narration provider for the reader's Listen player: cached, else made in the worker; null when it fails. */
+  provider(env: NodeJS.ProcessEnv): { narrationOf(a: StoredArticle): Promise<CachedNarration | null> } {
+    return {
+      narrationOf: async (a) => {
+        const task = this.taskFor(a, env);
+        const hit = this.cached(task);
+        if (hit) return hit;
+        const r = await this.narrate(task);
+        return r.ok && r.value.durationMs > 0 ? r.value : null;
+      },
+    };
+  }
+
   async close(): Promise<void> {
     await this.pool.close();
   }

@@ -12,6 +12,8 @@ import type { ArticleSummary, Store } from "../store/index.ts";
 
 /** The state file under the data dir. */
 export const STORIES_FILE = "stories.json";
+/** How many of the newest stories "top stories" looks at. */
+const RECENT_STORIES = 500;
 /** Least time between two writes of the state file, in ms. */
 const SAVE_EVERY_MS = 5000;
 
@@ -131,13 +133,34 @@ export class StoryKeeper {
       .map(Number);
   }
 
+  /**
+   * The stories most covered lately: among the most recent stories, those with the most outlets
+   * (then the most articles), at least two articles each.
+   */
+  topStories(limit: number): StoryInfo[] {
+    const recent = this.linker.storyIds().slice(-RECENT_STORIES);
+    return recent
+      .map((id) => this.story(id))
+      .filter((s): s is StoryInfo => s !== null && s.articles.length >= 2)
+      .sort(
+        (a, b) =>
+          b.outlets - a.outlets ||
+          b.articles.length - a.articles.length ||
+          b.articles.at(-1)! - a.articles.at(-1)!,
+      )
+      .slice(0, limit);
+  }
+
   /** The StoryReader the reader's story pages use (copies are read from the store). */
   reader(store: Store): {
     storyOf(id: number): Promise<{ id: string; title: string; outlets: number } | null>;
     articlesOf(id: string): Promise<readonly number[] | null>;
     copiesOf(id: number): Promise<readonly ArticleSummary[]>;
+    topStories(limit: number): Promise<readonly { id: string; title: string; outlets: number }[]>;
   } {
     return {
+      topStories: async (limit) =>
+        this.topStories(limit).map((s) => ({ id: s.id, title: s.title, outlets: s.outlets })),
       copiesOf: async (id) => {
         const out: ArticleSummary[] = [];
         for (const c of this.copiesOf(id)) {

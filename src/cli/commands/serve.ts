@@ -1,4 +1,5 @@
 import { Ingester } from "../../pipeline/ingester.ts";
+import { Narrator } from "../../pipeline/narrator.ts";
 import { StoryKeeper } from "../../pipeline/stories.ts";
 import { apiIngest, EventBus, startServer } from "../../serve/index.ts";
 import { parse } from "../args.ts";
@@ -39,6 +40,7 @@ export const command: Command = {
     const { config, store } = await storeFromEnv(env);
     const events = new EventBus();
     const stories = new StoryKeeper(config.dataDir);
+    const narrator = new Narrator(config.dataDir);
     const ingester = new Ingester({
       stories,
       store,
@@ -49,6 +51,7 @@ export const command: Command = {
         config,
         events,
         stories: stories.reader(store),
+        narration: narrator.provider(io.env),
         ingest: apiIngest(ingester, (u) => fetchInput(u, config)),
       },
       config.host,
@@ -59,6 +62,7 @@ export const command: Command = {
     await server.close();
     await ingester.close();
     stories.close();
+    await narrator.close();
     await store.close();
     return EXIT.ok;
   },

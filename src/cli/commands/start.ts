@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { flattenOpml, parseOpml } from "../../acquire/index.ts";
 import { Ingester } from "../../pipeline/ingester.ts";
+import { Narrator } from "../../pipeline/narrator.ts";
 import { Poller } from "../../pipeline/poller.ts";
 import { StoryKeeper } from "../../pipeline/stories.ts";
 import { apiIngest, EventBus, startServer } from "../../serve/index.ts";
@@ -81,6 +82,7 @@ export const command: Command = {
     }
     const events = new EventBus();
     const stories = new StoryKeeper(config.dataDir);
+    const narrator = new Narrator(config.dataDir);
     const ingester = new Ingester({
       stories,
       store,
@@ -103,6 +105,7 @@ export const command: Command = {
         config,
         events,
         stories: stories.reader(store),
+        narration: narrator.provider(io.env),
         ingest: apiIngest(ingester, (u) => fetchInput(u, config)),
       },
       config.host,
@@ -122,6 +125,7 @@ export const command: Command = {
     await server.close();
     await ingester.close();
     stories.close();
+    await narrator.close();
     await store.close();
     return EXIT.ok;
   },
