@@ -91,7 +91,9 @@ export function skipToContent(toks: readonly Token[], cue: number, s: number, en
     )
       j++;
     const nx = toks[j];
-    if (j > k && nx && (nx.lower === "that" || nx.kind === "quote" || isComma(nx))) k = j;
+    // "told CNN that ...", "told Fox News: "..."": skip the object; "told him she worries he's "..."" is content.
+    const named = toks.slice(k, j).every((x) => isCap(x));
+    if (j > k && nx && (nx.lower === "that" || ((nx.kind === "quote" || isComma(nx)) && named))) k = j;
     else if (
       j > k &&
       (isCap(toks[k]) ||
