@@ -117,19 +117,23 @@ export interface RunningPostgres extends RunningService {
 }
 
 const running = new Set<ChildProcess>();
+const dirs = new Set<string>();
 process.once("exit", () => {
   for (const c of running) c.kill("SIGKILL");
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
 /**
  * Start a throw-away PostgreSQL (fsync off: test data only).
  *
+ * @param options `unref`: do not keep this process alive for the server (it is still killed on exit)
  * @example const db = await startPostgres(); const url = await db.createDatabase("t1"); ... await db.stop();
  */
-export async function startPostgres(): Promise<RunningPostgres> {
+export async function startPostgres(options: { readonly unref?: boolean } = {}): Promise<RunningPostgres> {
   const bin = findBinaries();
   if (!bin) throw new Error(servicesMissing() ?? "PostgreSQL not found");
   const dir = mkdtempSync(join(tmpdir(), "lede-pg-"));
+  dirs.add(dir);
   const user = postgresUser();
   if (user) chownSync(dir, user.uid, user.gid);
   const ids = user ? { uid: user.uid, gid: user.gid } : {};
@@ -171,6 +175,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
     { ...ids, cwd: dir, stdio: "ignore" },
   );
   running.add(child);
+  if (options.unref) child.unref();
   const log = () => (existsSync(logFile) ? readFileSync(logFile, "utf8") : "");
   const url = `postgres://lede@127.0.0.1:${port}/postgres`;
   await waitFor(
@@ -209,6 +214,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
       await stopChild(child, "SIGINT"); // fast shutdown
       running.delete(child);
       rmSync(dir, { recursive: true, force: true });
+      dirs.delete(dir);
     },
   };
 }

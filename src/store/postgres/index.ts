@@ -171,6 +171,8 @@ export interface PostgresStoreOptions {
   readonly poolSize?: number;
   /** Name shown in `pg_stat_activity`. */
   readonly applicationName?: string;
+  /** Idle connections are closed after this long, in ms (default 10 s). */
+  readonly idleTimeoutMs?: number;
 }
 
 /**
@@ -185,6 +187,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     connectionString: url,
     max: options.poolSize ?? DEFAULT_POOL_SIZE,
     application_name: options.applicationName ?? "lede",
+    idleTimeoutMillis: options.idleTimeoutMs ?? 10_000,
     types: TYPES,
   });
   // An idle client losing its connection (server restart) must not crash the process.
