@@ -26,6 +26,7 @@ function clusterMetrics(pred: readonly string[], docs: readonly EcbDoc[]): Recor
     pw_r: pw.r,
     pw_f1: pw.f1,
     topic_b3_f1: bcubed(pred, topic).f1,
+    topic_pw_f1: pairwise(pred, topic).f1,
     stories: new Set(pred).size,
   };
 }
