@@ -37,6 +37,18 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
     load: () => import("./commands/narrate.ts"),
   },
   serve: { summary: "serve the reader and the API", load: () => import("./commands/serve.ts") },
+  worker: {
+    summary: "run pipeline jobs (fetch, process, store, link, narrate) from Redis or in-process",
+    load: () => import("./commands/worker.ts"),
+  },
+  migrate: {
+    summary: "bring the store's schema up to date (SQLite or PostgreSQL)",
+    load: () => import("./commands/migrate.ts"),
+  },
+  import: {
+    summary: "store the articles of a 'lede export' JSON Lines file (SQLite to PostgreSQL)",
+    load: () => import("./commands/import.ts"),
+  },
   token: { summary: "create API tokens for anything that writes", load: () => import("./commands/token.ts") },
   eval: {
     summary: "score each stage on the dev sets in ../shared/data against pinned floors",
