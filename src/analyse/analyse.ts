@@ -40,7 +40,16 @@ export function analyse(article: Article, options: AnalyseOptions = {}): Analysi
   const quotes = findQuotes(text, sentences, entities);
   const times = findTimes(text, sentences, reference);
   const quantities = findQuantities(text, sentences, times);
-  const base: AnalysisContext = { text, sentences, reference, entities, quotes, times, quantities, events: [] };
+  const base: AnalysisContext = {
+    text,
+    sentences,
+    reference,
+    entities,
+    quotes,
+    times,
+    quantities,
+    events: [],
+  };
   const events = findEvents(base);
   const ctx: AnalysisContext = { ...base, events };
   return {
