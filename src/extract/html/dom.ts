@@ -80,6 +80,21 @@ export function textOf(node: AnyNode): string {
   return parts.join("");
 }
 
+/** The length of the text under a node, without building it (iterative; skips scripts and styles). */
+export function textLength(node: AnyNode): number {
+  let n = 0;
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (isText(x)) n += x.data.length;
+    else if ("children" in x) {
+      if (isTag(x) && x !== node && INVISIBLE.has(x.name)) continue;
+      for (const c of x.children) stack.push(c);
+    }
+  }
+  return n;
+}
+
 /** Collapse whitespace (including no-break spaces) and trim. */
 export function squash(s: string): string {
   return s.replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, " ").trim();

@@ -12,7 +12,7 @@ import type { Article, Block, ExtractOptions } from "../../core/index.ts";
 import { dedupe, ldAuthors, parseAuthors } from "./authors.ts";
 import { collectBlocks, type RawBlock, trimEdges } from "./blocks.ts";
 import { dateFromUrl, normaliseDate, parseLooseDate } from "./dates.ts";
-import { attr, findAll, findFirst, parsePage, squash, textOf, walk } from "./dom.ts";
+import { attr, findAll, findFirst, parsePage, squash, textLength, textOf, walk } from "./dom.ts";
 import { articleLd, type LdNode, ldString, metaValue, type PageMeta, readMeta } from "./meta.ts";
 import { prune } from "./prune.ts";
 import { railItems, resolveUrl } from "./related.ts";
@@ -137,10 +137,9 @@ function contentRoot(dom: Document): Element {
   const html = findFirst(dom, (el) => el.name === "html");
   const body = html ? findFirst(html, (el) => el.name === "body") : null;
   if (body && html) {
-    const inBody = textOf(body).length;
-    if (inBody >= textOf(html).length * 0.6) return body;
+    if (textLength(body) >= textLength(html) * 0.6) return body;
   }
-  if (html && textOf(html).length >= textOf(dom).length * 0.6) return html;
+  if (html && textLength(html) >= textLength(dom) * 0.6) return html;
   const wrapper = new Element("div", {}, dom.children);
   for (const c of wrapper.children) c.parent = wrapper;
   return wrapper;
