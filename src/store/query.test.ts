@@ -3,7 +3,10 @@ import { test } from "node:test";
 import { parseQuery, toFts5 } from "./query.ts";
 
 test("words, phrases, negation and OR become a safe FTS5 expression", () => {
-  assert.equal(toFts5(parseQuery('putin "peace talks" -crimea')), '("putin" AND "peace talks") NOT ("crimea")');
+  assert.equal(
+    toFts5(parseQuery('putin "peace talks" -crimea')),
+    '("putin" AND "peace talks") NOT ("crimea")',
+  );
   assert.equal(toFts5(parseQuery("kyiv OR kiev")), '"kyiv" OR "kiev"');
 });
 
