@@ -17,3 +17,9 @@ test("sentences are not furniture", () => {
   assert.equal(isFurniture("By the end of the year, prices had doubled."), false);
   assert.equal(isFurniture("Photographs of the scene show the damage to the bridge."), false);
 });
+
+test("glued publication labels and reading times are furniture", () => {
+  assert.equal(isFurniture("Publiziert17. Dezember 2024, 12:17"), true);
+  assert.equal(isFurniture("Lesedauer: 4 Minuten"), true);
+  assert.equal(isFurniture("Published research shows the effect is small."), false);
+});

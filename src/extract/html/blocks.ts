@@ -90,7 +90,13 @@ const LINK_PARAGRAPH_DENSITY = 0.8;
 const BYLINE =
   /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v|[Aa]f)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})*\s*$/u;
 const DATELINE =
-  /^(?:(?:published|updated|posted|last updated|last modified|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|stand)\b.{0,80}|(?:\w+day,?\s+)?(?:\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|[A-Z]{2,5}))?)?)$/iu;
+  /^(?:(?:published|updated|posted|last updated|last modified|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|stand)\b(?=[^\d]{0,30}\d).{0,80}|(?:\w+day,?\s+)?(?:\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|[A-Z]{2,5}))?)?)$/iu;
+/** A publication label glued to its date ("Publiziert17. Dezember 2024", "Updated:10:32"). */
+const DATE_LABEL =
+  /^(?:published|publiziert|veröffentlicht|updated|aktualisiert|posted|online seit|stand|publié|publicado|pubblicato)\s*:?\s*(?:am|on|le|el|il|heute|gestern|today|yesterday|\d)/i;
+/** Reading-time notes. */
+const READING_TIME =
+  /\b(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura|min(?:ute)?s?\s+read)\b/i;
 const CREDIT =
   /^(?:photo|image|picture|foto|bild|illustration|video|graphic|credit|source|quelle)s?\s*(?::|credit|by|©)/i;
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)/i;
@@ -109,7 +115,8 @@ export function isFurniture(raw: string): boolean {
   const text = raw.replace(/^[\s·•|–—-]+|[\s·•|–—-]+$/g, "");
   if (text === "") return true;
   if (isWidgetLine(text)) return true;
-  if (text.length <= 120 && (BYLINE.test(text) || DATELINE.test(text))) return true;
+  if (text.length <= 120 && (BYLINE.test(text) || DATELINE.test(text) || DATE_LABEL.test(text))) return true;
+  if (text.length <= 80 && READING_TIME.test(text)) return true;
   if (text.length <= 200 && (CREDIT.test(text) || COPYRIGHT.test(text))) return true;
   if (text.length <= 150 && PROMPT.test(text)) return true;
   return false;

@@ -39,10 +39,15 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
   const url = options.url ?? canonicalUrl(meta);
   const host = hostOf(url);
   const siteName = pickSiteName(meta);
-  const headings = findAll(dom, (el) => el.name === "h1" || attr(el, "itemprop") === "headline")
-    .slice(0, 8)
-    .map((el) => squash(textOf(el)))
-    .filter(Boolean);
+  const headingEls = findAll(dom, (el) => el.name === "h1" || attr(el, "itemprop") === "headline").slice(
+    0,
+    8,
+  );
+  const headings = headingEls.map((el) => squash(textOf(el))).filter(Boolean);
+  // Parts of a headline split into kicker and title (`<h1><span>Kicker</span><span>Title</span></h1>`).
+  const headingParts = headingEls.flatMap((el) =>
+    el.children.filter(isTag).length >= 2 ? el.children.filter(isTag).map((c) => squash(textOf(c))) : [],
+  );
   const title = pickTitle(
     [
       ldString(ld?.headline),
@@ -54,6 +59,7 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
     headings,
     siteName,
     host,
+    headingParts,
   );
   const authors = pickAuthors(dom, meta, ld, siteName, host);
   const published =

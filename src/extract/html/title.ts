@@ -84,6 +84,8 @@ export function cleanTitle(title: string, siteName: string | null, host: string 
  * @param headings texts of the page's `<h1>` (and `itemprop=headline`) elements, in document order
  * @param siteName the site's name if known
  * @param host the page's host if known
+ * @param parts texts of the children of headings split into kicker and title; taken only when one
+ *   equals a declared title
  * @returns the headline without the site name, or null
  */
 export function pickTitle(
@@ -91,6 +93,7 @@ export function pickTitle(
   headings: readonly string[],
   siteName: string | null,
   host: string | null,
+  parts: readonly string[] = [],
 ): string | null {
   const raw = declared
     .filter((x): x is string => !!x && squash(x) !== "")
@@ -101,6 +104,10 @@ export function pickTitle(
     const hk = key(h);
     if (hk.length < 4) continue;
     if (keys.has(hk)) return squash(h);
+  }
+  for (const p of parts) {
+    const pk = key(p);
+    if (pk.length >= 10 && keys.has(pk)) return squash(p);
   }
   // A heading that a declared title starts or ends with (the rest being the site name).
   for (const h of headings) {
