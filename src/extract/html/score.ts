@@ -214,11 +214,11 @@ function widen(start: Element, scores: ReadonlyMap<Element, number>, root: Eleme
 }
 
 /** Share of what a parent adds that must be paragraph text for the container to grow into it. */
-const ABSORB_PARA_SHARE = 0.5;
+const ABSORB_PARA_SHARE = 0.3;
 /** Largest share of link text in what a parent adds. */
-const ABSORB_LINK_SHARE = 0.3;
+const ABSORB_LINK_SHARE = 0.1;
 /** Characters of headings, labels and links an ancestor may add before the ratios apply. */
-const ABSORB_SLACK = 100;
+const ABSORB_SLACK = 50;
 /** Paragraph characters an ancestor must add to be taken. */
 const ABSORB_MIN_PARA = 50;
 /** How far up the container may grow. */
