@@ -21,7 +21,7 @@ import { computeStats } from "./stats.ts";
 import { pickTitle } from "./title.ts";
 
 /** JSON-LD `articleBody` replaces the markup's text when it is this much longer. */
-const LD_BODY_RATIO = 1.3;
+const LD_BODY_RATIO = 2;
 /** Shortest `articleBody` taken. */
 const LD_BODY_MIN = 400;
 
