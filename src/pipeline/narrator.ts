@@ -73,8 +73,16 @@ export class Narrator {
   }
 
   /** A narration provider for the reader's Listen player: cached, else made in the worker; null when it fails. */
-  provider(env: NodeJS.ProcessEnv): { narrationOf(a: StoredArticle): Promise<CachedNarration | null> } {
+  provider(env: NodeJS.ProcessEnv): {
+    narrationOf(a: StoredArticle): Promise<CachedNarration | null>;
+    cachedOf(a: StoredArticle): CachedNarration | null;
+    prepare(a: StoredArticle): void;
+  } {
     return {
+      cachedOf: (a) => this.cached(this.taskFor(a, env)),
+      prepare: (a) => {
+        void this.narrate(this.taskFor(a, env));
+      },
       narrationOf: async (a) => {
         const task = this.taskFor(a, env);
         const hit = this.cached(task);

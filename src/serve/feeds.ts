@@ -64,3 +64,43 @@ export function jsonFeed(base: string, q: string, items: readonly ArticleSummary
     })),
   };
 }
+
+/** One episode of a podcast feed: an article and its narration, if made. */
+export interface Episode {
+  readonly article: ArticleSummary;
+  /** Size in bytes and length of the MP3, when the narration exists (else 0 and unknown). */
+  readonly bytes: number;
+  readonly durationMs: number | null;
+}
+
+function duration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const hh = Math.floor(s / 3600);
+  const mm = Math.floor((s % 3600) / 60);
+  const ss = s % 60;
+  return `${hh > 0 ? `${hh}:` : ""}${String(mm).padStart(hh > 0 ? 2 : 1, "0")}:${String(ss).padStart(2, "0")}`;
+}
+
+/**
+ * A podcast (RSS 2.0 with enclosures and iTunes durations) of narrated articles.
+ *
+ * @param base the server's origin
+ * @param title the podcast's title
+ * @param link the page it stands for (a search, a story)
+ * @param episodes newest first
+ */
+export function podcastFeed(base: string, title: string, link: string, episodes: readonly Episode[]): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
+<title>${xml(title)}</title><link>${xml(link)}</link><description>${xml(`${title}, narrated offline by Lede`)}</description>
+<language>en</language><itunes:explicit>false</itunes:explicit>
+${episodes
+  .map(({ article: a, bytes, durationMs }) => {
+    const page = `${base}/articles/${a.id}`;
+    const audio = `${base}/api/articles/${a.id}/audio.mp3`;
+    return `<item><title>${xml(a.title ?? "(no title)")}</title><link>${xml(page)}</link><guid isPermaLink="false">${xml(`lede-article-${a.id}`)}</guid><pubDate>${rfc822(a.published ?? a.createdAt)}</pubDate><description>${xml(escapeHtml(a.snippet.replace(/[[\]]/g, "")))}</description><enclosure url="${xml(audio)}" length="${bytes}" type="audio/mpeg"/>${durationMs !== null ? `<itunes:duration>${duration(durationMs)}</itunes:duration>` : ""}</item>`;
+  })
+  .join("\n")}
+</channel></rss>
+`;
+}

@@ -26,6 +26,10 @@ export interface ListenAudio {
 /** Gives the narration of an article version, making it when needed; null when it cannot be made. */
 export interface NarrationProvider {
   narrationOf(article: StoredArticle): Promise<ListenAudio | null>;
+  /** The narration if it is already made (nothing is run), for podcast feeds. */
+  cachedOf?(article: StoredArticle): ListenAudio | null;
+  /** Start making a narration in the background (podcast feeds ask for what is missing). */
+  prepare?(article: StoredArticle): void;
 }
 
 /**

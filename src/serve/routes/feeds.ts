@@ -1,7 +1,10 @@
 /** Saved searches as feeds: `/feeds/search.xml?q=` (RSS 2.0) and `/feeds/search.json?q=` (JSON Feed). */
+
+import { statSync } from "node:fs";
 import type { Context, Hono } from "hono";
+import type { ArticleSummary } from "../../store/index.ts";
 import { apiError, type ServeDeps, textParam } from "../context.ts";
-import { jsonFeed, rssFeed } from "../feeds.ts";
+import { type Episode, jsonFeed, podcastFeed, rssFeed } from "../feeds.ts";
 import { parseSearch } from "../search-query.ts";
 
 const FEED_ITEMS = 50;
@@ -27,6 +30,63 @@ export function feedRoutes(app: Hono, deps: ServeDeps): void {
     const { q, base, hits } = await search(c);
     if (!q) return apiError(c, 400, "bad-input", "the q parameter is required");
     return c.body(rssFeed(base, q, hits), 200, { "Content-Type": "application/rss+xml; charset=utf-8" });
+  });
+  /** Episodes for articles: narrations already made are measured; missing ones are started in the background. */
+  const episodes = async (hits: readonly ArticleSummary[]): Promise<Episode[]> => {
+    const out: Episode[] = [];
+    for (const article of hits) {
+      const stored = deps.narration ? await deps.store.getArticle(article.id) : null;
+      const made = stored ? (deps.narration?.cachedOf?.(stored) ?? null) : null;
+      if (stored && !made) deps.narration?.prepare?.(stored);
+      const bytes = made ? (statSync(made.mp3Path, { throwIfNoEntry: false })?.size ?? 0) : 0;
+      out.push({ article, bytes, durationMs: made ? made.durationMs : null });
+    }
+    return out;
+  };
+  const podcast = (c: Context, body: string) =>
+    c.body(body, 200, { "Content-Type": "application/rss+xml; charset=utf-8" });
+  app.get("/feeds/search.podcast.xml", async (c) => {
+    const { q, base, hits } = await search(c);
+    if (!q) return apiError(c, 400, "bad-input", "the q parameter is required");
+    if (!deps.narration) return apiError(c, 404, "not-available", "narration is not set up on this server");
+    return podcast(
+      c,
+      podcastFeed(base, `Lede: ${q}`, `${base}/search?q=${encodeURIComponent(q)}`, await episodes(hits)),
+    );
+  });
+  app.get("/feeds/stories/:id{.+\\.podcast\\.xml}", async (c) => {
+    const id = c.req.param("id").replace(/\.podcast\.xml$/, "");
+    if (!deps.narration || !deps.stories)
+      return apiError(c, 404, "not-available", "stories or narration are not set up on this server");
+    const ids = await deps.stories.articlesOf(id);
+    if (!ids) return apiError(c, 404, "not-found", "no such story");
+    const summaries: ArticleSummary[] = [];
+    for (const n of [...ids].reverse().slice(0, FEED_ITEMS)) {
+      const a = await deps.store.getArticle(n);
+      if (a) {
+        summaries.push({
+          id: a.id,
+          title: a.article.title,
+          url: a.article.url,
+          siteName: a.article.siteName,
+          source: a.source,
+          published: a.article.published,
+          createdAt: a.createdAt,
+          snippet: a.article.text.slice(0, 200),
+        });
+      }
+    }
+    const base = new URL(c.req.url).origin;
+    const story = await deps.stories.storyOf(ids[0]!);
+    return podcast(
+      c,
+      podcastFeed(
+        base,
+        `Lede story: ${story?.title ?? id}`,
+        `${base}/stories/${encodeURIComponent(id)}`,
+        await episodes(summaries),
+      ),
+    );
   });
   app.get("/feeds/search.json", async (c) => {
     const { q, base, hits } = await search(c);
