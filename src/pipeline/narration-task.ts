@@ -2,16 +2,44 @@
  * Narration as a job: one article version to a cached MP3 with timing marks. Plain data in and out,
  * so it runs in a worker thread (synthesis is synchronous and would block a server's event loop).
  */
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { splitSentences } from "../analyse/text/index.ts";
 import {
   type CachedNarration,
   DEFAULT_WPM,
   encodeMp3Fast,
   engineFromEnv,
+  type Lexicon,
   NarrationCache,
   narrate,
   narrationKey,
+  seedLexicon,
 } from "../narrate/index.ts";
+
+/** The pronunciation lexicon a user edits: `<dataDir>/lexicon.json`, `{"Zelensky": "zeh-LEN-skee"}`. */
+export const LEXICON_FILE = "lexicon.json";
+
+/** The user's lexicon (empty when there is none or it cannot be read). */
+export function loadLexicon(dataDir: string): Record<string, string> {
+  const file = join(dataDir, LEXICON_FILE);
+  if (!existsSync(file)) return {};
+  try {
+    const v = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return {};
+    return Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === "string")) as Record<
+      string,
+      string
+    >;
+  } catch {
+    return {};
+  }
+}
+
+/** Only the entries that change how a word is said (seeded names map to themselves). */
+export function respellings(lexicon: Lexicon): Record<string, string> {
+  return Object.fromEntries(Object.entries(lexicon).filter(([k, v]) => v !== "" && v !== k));
+}
 
 export interface NarrationTask {
   readonly dataDir: string;
@@ -22,6 +50,8 @@ export interface NarrationTask {
   /** The environment's LEDE_TTS_* settings. */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly wordsPerMinute?: number;
+  /** Names of the article's people, organisations and places: they seed the user's lexicon. */
+  readonly names?: readonly string[];
 }
 
 /** The cache key a task would use (to look up a finished narration without running it). */
@@ -33,7 +63,7 @@ export function taskKey(task: NarrationTask): string {
     engine: engine.id,
     voice: engine.voiceName,
     wpm: task.wordsPerMinute ?? DEFAULT_WPM,
-    lexicon: {},
+    lexicon: respellings(loadLexicon(task.dataDir)),
   });
 }
 
@@ -44,8 +74,17 @@ export async function runNarration(task: NarrationTask): Promise<CachedNarration
   const hit = cache.get(key);
   if (hit) return hit;
   const engine = engineFromEnv(task.env as NodeJS.ProcessEnv);
+  const lexicon = loadLexicon(task.dataDir);
+  const seeded = seedLexicon(task.names ?? [], lexicon);
+  if (Object.keys(seeded).length > Object.keys(lexicon).length) {
+    // New names appear in the file so the user can respell them (a name mapped to itself is said as written).
+    const file = join(task.dataDir, LEXICON_FILE);
+    writeFileSync(`${file}.tmp`, `${JSON.stringify(seeded, null, 1)}\n`);
+    renameSync(`${file}.tmp`, file);
+  }
   const n = await narrate({ title: task.title, text: task.text }, splitSentences(task.text), engine, {
     wordsPerMinute: task.wordsPerMinute ?? DEFAULT_WPM,
+    lexicon: respellings(seeded),
   });
   const mp3 = await encodeMp3Fast(n.samples, n.sampleRate);
   return cache.put(key, mp3, { durationMs: n.durationMs, marks: n.marks, voice: n.voice, engine: n.engine });

@@ -36,3 +36,31 @@ test("a narrator runs one narration per article version in a worker and caches i
     await narrator.close();
   }
 });
+
+test("entity names seed the user's lexicon file; a respelling there changes the narration", async () => {
+  const { readFileSync, writeFileSync } = await import("node:fs");
+  const own = mkdtempSync(join(tmpdir(), "lede-lexicon-"));
+  const narrator = new Narrator(own);
+  try {
+    const task = {
+      dataDir: own,
+      articleId: 1,
+      version: 1,
+      title: null,
+      text: "Ingrid Halvorsen spoke in Tromsø.",
+      env: {},
+      names: ["Ingrid Halvorsen", "Tromsø"],
+    };
+    const first = await narrator.narrate(task);
+    assert.ok(first.ok);
+    const lexicon = JSON.parse(readFileSync(join(own, "lexicon.json"), "utf8")) as Record<string, string>;
+    assert.deepEqual(lexicon, { Ingrid: "Ingrid", Halvorsen: "Halvorsen", Tromsø: "Tromsø" });
+    writeFileSync(join(own, "lexicon.json"), JSON.stringify({ ...lexicon, Tromsø: "Trom sir" }));
+    const second = await narrator.narrate(task);
+    assert.ok(second.ok);
+    assert.notEqual(second.value.mp3Path, first.value.mp3Path, "a respelling makes a new narration");
+  } finally {
+    await narrator.close();
+    rmSync(own, { recursive: true, force: true });
+  }
+});

@@ -51,6 +51,7 @@ export class Narrator {
   /** The task for a stored article version, with the engine settings of `env` (LEDE_TTS_*). */
   taskFor(a: StoredArticle, env: NodeJS.ProcessEnv): NarrationTask {
     const ttsEnv = Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith("LEDE_TTS_")));
+    const names = (a.analysis?.entities ?? []).filter((e) => e.type !== "MISC").map((e) => e.name);
     return {
       dataDir: this.dataDir,
       articleId: a.id,
@@ -58,6 +59,7 @@ export class Narrator {
       title: a.article.title,
       text: a.article.text,
       env: ttsEnv,
+      names,
     };
   }
 
