@@ -11,6 +11,7 @@ import {
   narrate,
   narrationKey,
 } from "../../narrate/index.ts";
+import { loadLexicon, respellings } from "../../pipeline/narration-task.ts";
 import { processDocument } from "../../pipeline/process.ts";
 import { openStore } from "../../store/index.ts";
 import { isUrl, parse } from "../args.ts";
@@ -21,6 +22,8 @@ const HELP = `usage: lede narrate FILE|URL|ARTICLE_ID --out FILE.mp3 [options]
 
 Narrate a page or a stored article offline: the title, then each sentence, with numbers, dates,
 money, abbreviations and acronyms spelled out for the voice. Stored articles are cached per version.
+Names are respelled from the data dir's lexicon.json ({"Zelensky": "zeh-LEN-skee"}), which the
+reader's narrations seed with each article's names.
 
 options:
   --out FILE       where to write the audio (.mp3, or .wav with --format wav)
@@ -95,6 +98,7 @@ export const command: Command = {
       article = out.article;
     }
     const cache = new NarrationCache(config.dataDir);
+    const lexicon = respellings(loadLexicon(config.dataDir));
     const key = stored
       ? narrationKey({
           articleId: stored.id,
@@ -102,7 +106,7 @@ export const command: Command = {
           engine: engine.id,
           voice: engine.voiceName,
           wpm,
-          lexicon: {},
+          lexicon,
         })
       : null;
     const cached = key && format === "mp3" ? cache.get(key) : null;
@@ -116,6 +120,7 @@ export const command: Command = {
     } else {
       const n = await narrate(article, splitSentences(article.text), engine, {
         wordsPerMinute: wpm,
+        lexicon,
         onProgress: (done, total) => {
           if (io.isTTY) io.stderr.write(`\r\x1b[Knarrating: sentence ${done}/${total}`);
         },
