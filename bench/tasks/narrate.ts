@@ -6,11 +6,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { splitSentences } from "../../src/analyse/text/index.ts";
 import {
-  EspeakCliEngine,
   EspeakWasmEngine,
   encodeMp3,
   encodeMp3Native,
-  hasEspeakCli,
+  engineFromEnv,
   LAME_CLI,
   narrate,
   type SpeechEngine,
@@ -62,11 +61,11 @@ const task: BenchTask = {
       .map((r, i) => ({ id: String(i), data: r.text.slice(0, 20_000) }));
   },
   async system(name) {
-    const native: Encoder = existsSync(LAME_CLI) ? "lame" : "lamejs";
-    if (name === "lede") return system(name, new EspeakWasmEngine(), native);
-    if (name === "lede-lamejs") return system(name, new EspeakWasmEngine(), "lamejs");
-    if (name === "lede-pcm-only") return system(name, new EspeakWasmEngine(), "none");
-    return system(name, new EspeakCliEngine(), native);
+    // "lede": the default set-up (engine "auto": Debian espeak-ng where installed; lame where installed).
+    if (name === "lede") return system(name, engineFromEnv({}), existsSync(LAME_CLI) ? "lame" : "lamejs");
+    // What a machine with nothing but npm gets: eSpeak NG in WebAssembly and lamejs.
+    if (name === "lede-npm-only") return system(name, new EspeakWasmEngine(), "lamejs");
+    return system(name, new EspeakWasmEngine(), "none");
   },
 };
 

@@ -10,6 +10,8 @@ export interface SpeechEngine {
   /** The voice, as shown in the credit line ("eSpeak NG en-us"). */
   readonly voiceName: string;
   readonly sampleRate: number;
+  /** How many `synthesize` calls may run at once (default 1). */
+  readonly concurrency?: number;
   /**
    * Synthesise one piece of speech text (a sentence).
    *

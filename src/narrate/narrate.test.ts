@@ -67,3 +67,16 @@ test("narration has a mark per sentence, in order, inside the audio", async () =
   assert.equal(wav.sampleRate, 22050);
   assert.deepEqual(wav.samples.subarray(0, 1000), n.samples.subarray(0, 1000));
 });
+
+test("the Debian espeak-ng engine, where installed, narrates with sentences in parallel and in order", async (t) => {
+  const { EspeakCliEngine, hasEspeakCli } = await import("./index.ts");
+  if (!hasEspeakCli()) {
+    if (process.env.CI === "true") assert.fail("/usr/bin/espeak-ng missing: install the Debian package espeak-ng");
+    t.skip("needs the Debian package espeak-ng");
+    return;
+  }
+  const n = await narrate({ title: null, text }, sentences, new EspeakCliEngine());
+  assert.equal(n.marks.length, 3);
+  for (let i = 1; i < n.marks.length; i++) assert.ok(n.marks[i]!.startMs >= n.marks[i - 1]!.endMs);
+  assert.ok(n.durationMs > 3000);
+});

@@ -48,39 +48,74 @@ export async function narrate(
   engine: SpeechEngine,
   options: NarrateOptions = {},
 ): Promise<Narration> {
+  const wpm = { wordsPerMinute: options.wordsPerMinute ?? DEFAULT_WPM };
+  // What to say, in order: the title, then each sentence with the pause before it.
+  const parts: Array<{
+    kind: NarrationMark["kind"];
+    start: number;
+    end: number;
+    say: string;
+    pauseMs: number;
+  }> = [];
+  if (article.title)
+    parts.push({
+      kind: "title",
+      start: 0,
+      end: 0,
+      say: speechText(article.title, options.lexicon),
+      pauseMs: 0,
+    });
+  let prevEnd = -1;
+  for (const s of sentences) {
+    const pauseMs =
+      parts.length === 0
+        ? 0
+        : prevEnd < 0
+          ? PAUSES.afterTitleMs
+          : article.text.slice(prevEnd, s.start).includes("\n\n")
+            ? PAUSES.paragraphMs
+            : PAUSES.sentenceMs;
+    parts.push({
+      kind: "sentence",
+      start: s.start,
+      end: s.end,
+      say: speechText(article.text.slice(s.start, s.end), options.lexicon),
+      pauseMs,
+    });
+    prevEnd = s.end;
+  }
+  // Synthesise with as many calls in flight as the engine allows (separate processes for the system
+  // engine; one for the WebAssembly build, which is synchronous), keeping the order.
+  const audio: Array<Int16Array | null> = parts.map(() => null);
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < parts.length) {
+      const i = next++;
+      const p = parts[i]!;
+      audio[i] = p.say === "" ? new Int16Array(0) : await engine.synthesize(p.say, wpm);
+      if (p.kind === "sentence") options.onProgress?.(++done, sentences.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, engine.concurrency ?? 1) }, lane));
+
+  const ms = (n: number) => Math.round((n / engine.sampleRate) * 1000);
   const chunks: Int16Array[] = [];
   const marks: NarrationMark[] = [];
   let samples = 0;
-  const ms = (n: number) => Math.round((n / engine.sampleRate) * 1000);
-  const silence = (millis: number) => {
-    const s = new Int16Array(Math.round((millis / 1000) * engine.sampleRate));
-    chunks.push(s);
-    samples += s.length;
-  };
-  const speak = async (text: string, kind: NarrationMark["kind"], start: number, end: number) => {
-    const say = speechText(text, options.lexicon);
-    if (say === "") return;
-    const pcm = await engine.synthesize(
-      say,
-      options.wordsPerMinute ? { wordsPerMinute: options.wordsPerMinute } : { wordsPerMinute: DEFAULT_WPM },
-    );
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    const pcm = audio[i]!;
+    if (pcm.length === 0) continue;
+    if (p.pauseMs > 0 && samples > 0) {
+      const gap = new Int16Array(Math.round((p.pauseMs / 1000) * engine.sampleRate));
+      chunks.push(gap);
+      samples += gap.length;
+    }
     const at = samples;
     chunks.push(pcm);
     samples += pcm.length;
-    marks.push({ kind, start, end, startMs: ms(at), endMs: ms(samples) });
-  };
-  if (article.title) {
-    await speak(article.title, "title", 0, 0);
-    silence(PAUSES.afterTitleMs);
-  }
-  let prevEnd = -1;
-  for (let i = 0; i < sentences.length; i++) {
-    const s = sentences[i]!;
-    if (prevEnd >= 0)
-      silence(article.text.slice(prevEnd, s.start).includes("\n\n") ? PAUSES.paragraphMs : PAUSES.sentenceMs);
-    await speak(article.text.slice(s.start, s.end), "sentence", s.start, s.end);
-    prevEnd = s.end;
-    options.onProgress?.(i + 1, sentences.length);
+    marks.push({ kind: p.kind, start: p.start, end: p.end, startMs: ms(at), endMs: ms(samples) });
   }
   const all = concatPcm(chunks);
   return {

@@ -32,7 +32,8 @@ options:
   --marks FILE     also write the sentence timing marks as JSON
   -h, --help       show this help
 
-engine (environment): LEDE_TTS_ENGINE=espeak-wasm (default, from npm) | espeak-cli (Debian espeak-ng)
+engine (environment): LEDE_TTS_ENGINE=auto (default: Debian espeak-ng if installed, else the npm build)
+  | espeak-wasm (from npm) | espeak-cli (Debian espeak-ng)
   | http (LEDE_TTS_URL of an OpenAI-compatible /v1/audio/speech server); LEDE_TTS_VOICE (default en-us).
 `;
 

@@ -3,6 +3,7 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { DEFAULT_WPM, type SpeechEngine } from "../engine.ts";
 import { decodeWav } from "../wav.ts";
 
@@ -17,6 +18,8 @@ export function hasEspeakCli(path = ESPEAK_CLI): boolean {
 export class EspeakCliEngine implements SpeechEngine {
   readonly id = "espeak-cli";
   readonly sampleRate = 22050;
+  /** One process per call: as many at once as there are cores. */
+  readonly concurrency = Math.max(1, availableParallelism());
   readonly voiceName: string;
   private readonly voice: string;
   private readonly path: string;

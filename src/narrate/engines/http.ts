@@ -22,6 +22,8 @@ const MAX_AUDIO_BYTES = 100 * 1024 * 1024;
 export class HttpEngine implements SpeechEngine {
   readonly id = "http";
   sampleRate = 24000;
+  /** A voice server usually serves a few requests at once. */
+  readonly concurrency = 2;
   readonly voiceName: string;
   private readonly options: HttpEngineOptions;
 

@@ -8,17 +8,20 @@ export { ESPEAK_VOICES, EspeakWasmEngine } from "./espeak-wasm.ts";
 export { HttpEngine } from "./http.ts";
 
 /** Engine ids a user can choose with LEDE_TTS_ENGINE. */
-export const ENGINE_IDS = ["espeak-wasm", "espeak-cli", "http"] as const;
+export const ENGINE_IDS = ["auto", "espeak-wasm", "espeak-cli", "http"] as const;
 
 /**
- * The engine the environment asks for: `LEDE_TTS_ENGINE` (default `espeak-wasm`), `LEDE_TTS_VOICE`,
+ * The engine the environment asks for: `LEDE_TTS_ENGINE` (default `auto`: the Debian `espeak-ng` command
+ * where installed, which is the same voice as the WebAssembly build but several times faster, else the
+ * WebAssembly build from npm), `LEDE_TTS_VOICE`,
  * and for `http` `LEDE_TTS_URL` (+ `LEDE_TTS_MODEL`, `LEDE_TTS_API_KEY`).
  *
  * @throws Error naming what is missing when the chosen engine cannot run here
  */
 export function engineFromEnv(env: NodeJS.ProcessEnv): SpeechEngine {
-  const id = env.LEDE_TTS_ENGINE ?? "espeak-wasm";
   const voice = env.LEDE_TTS_VOICE;
+  const asked = env.LEDE_TTS_ENGINE ?? "auto";
+  const id = asked === "auto" ? (hasEspeakCli() ? "espeak-cli" : "espeak-wasm") : asked;
   switch (id) {
     case "espeak-wasm":
       return new EspeakWasmEngine(voice ?? "en-us");
