@@ -49,8 +49,8 @@ function system(name: string, engine: SpeechEngine, encoder: Encoder): BenchSyst
 const task: BenchTask = {
   name: "narrate",
   description:
-    "article narration to MP3 (eSpeak NG WebAssembly + lame where installed, else lamejs; Debian espeak-ng where installed)",
-  systems: ["lede", "lede-lamejs", "lede-pcm-only", ...(hasEspeakCli() ? ["espeak-cli"] : [])],
+    "article narration to MP3: the default set-up (Debian espeak-ng and lame where installed) and npm alone",
+  systems: ["lede", "lede-npm-only", "lede-wasm-synthesis-only"],
   async inputs(ctx) {
     const rows = JSON.parse(readFileSync(join(ctx.dataDir, "events/gva/X_val.json"), "utf8")) as Array<{
       text: string;
