@@ -38,6 +38,10 @@ export function listenRoutes(app: Hono, deps: ServeDeps): void {
   app.get("/api/articles/:id/audio.json", async (c) => {
     const audio = await audioOf(c);
     if (audio instanceof Response) return audio;
-    return c.json({ durationMs: audio.durationMs, marks: audio.marks });
+    return c.json({
+      durationMs: audio.durationMs,
+      marks: audio.marks,
+      ...("voice" in audio && typeof audio.voice === "string" ? { voice: audio.voice } : {}),
+    });
   });
 }

@@ -304,10 +304,17 @@
     }
     let marks = null,
       current = null;
+    const rate = document.querySelector(".listen .listen-rate");
+    rate?.addEventListener("change", () => {
+      audio.playbackRate = Number(rate.value) || 1;
+    });
     audio.addEventListener("play", async () => {
       if (marks) return;
       try {
-        marks = (await (await fetch(audio.dataset.marks)).json()).marks || [];
+        const info = await (await fetch(audio.dataset.marks)).json();
+        marks = info.marks || [];
+        const credit = document.querySelector(".listen .listen-credit");
+        if (credit && info.voice) credit.textContent = `Voice: ${info.voice}, made offline on this server`;
       } catch {
         marks = [];
       }

@@ -118,7 +118,12 @@ export function articlePage(
 ${link ? html` · <a href="${link}" rel="noopener noreferrer nofollow">original</a>` : ""} · <a href="/api/articles/${a.id}">JSON</a></p>
 ${story ? html`<p class="story-link">Part of <a href="/stories/${story.id}">${story.title}</a> (${plural(story.outlets, "outlet")})</p>` : ""}
 </header>
-${listen ? html`<section class="listen" aria-labelledby="listen-h"><h2 id="listen-h">Listen</h2><audio controls preload="none" src="/api/articles/${a.id}/audio.mp3" data-marks="/api/articles/${a.id}/audio.json"><a href="/api/articles/${a.id}/audio.mp3">Download the narration (MP3)</a></audio></section>` : ""}
+${
+  listen
+    ? html`<section class="listen" aria-labelledby="listen-h"><h2 id="listen-h">Listen</h2><audio controls preload="none" src="/api/articles/${a.id}/audio.mp3" data-marks="/api/articles/${a.id}/audio.json"><a href="/api/articles/${a.id}/audio.mp3">Download the narration (MP3)</a></audio>
+<p class="listen-tools"><label>Speed <select class="listen-rate" aria-label="Playback speed"><option value="0.75">0.75×</option><option value="1" selected>1×</option><option value="1.25">1.25×</option><option value="1.5">1.5×</option><option value="2">2×</option></select></label> · <a href="/api/articles/${a.id}/audio.mp3" download>Download MP3</a> · <span class="listen-credit">Narrated offline on this server</span></p></section>`
+    : ""
+}
 ${marks.length > 0 ? toggleBar({ person: count("person"), org: count("org"), loc: count("loc"), quote: count("quote"), time: count("time"), count: count("count"), claim: count("claim") }) : ""}
 <div class="text" id="text">${renderBody(art, marks)}</div>
 ${
