@@ -71,7 +71,8 @@ test("narration has a mark per sentence, in order, inside the audio", async () =
 test("the Debian espeak-ng engine, where installed, narrates with sentences in parallel and in order", async (t) => {
   const { EspeakCliEngine, hasEspeakCli } = await import("./index.ts");
   if (!hasEspeakCli()) {
-    if (process.env.CI === "true") assert.fail("/usr/bin/espeak-ng missing: install the Debian package espeak-ng");
+    if (process.env.CI === "true")
+      assert.fail("/usr/bin/espeak-ng missing: install the Debian package espeak-ng");
     t.skip("needs the Debian package espeak-ng");
     return;
   }
