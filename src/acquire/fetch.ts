@@ -427,6 +427,9 @@ async function robotsAllows(
           // The origin itself may not be reached: say so rather than blame robots.txt.
           if (r.error.code === "blocked-address")
             throw new FetchError("blocked-address", stripped(r.error), url.href);
+          // Unreachable (no answer at all): nothing is fetched, as RFC 9309 asks, and the error says why.
+          if (r.error.code === "network" || r.error.code === "timeout")
+            throw new FetchError(r.error.code, `robots.txt unreachable: ${stripped(r.error)}`, url.href);
           return r.error.code === "too-large" ? { status: 200, text: "" } : { status: 0, text: "" };
         }
         const loc = r.value.headers.location;
