@@ -29,25 +29,40 @@ function rng(seed: number): () => number {
   };
 }
 
+/**
+ * Run `lede add` over the pages; with `killAfterAdded`, SIGKILL it as soon as it has stored that many new
+ * documents (a point chosen at random by the caller, so the kill lands mid-way whatever the machine's speed).
+ * Resolves to the exit code, or null when it was killed.
+ */
 function runAdd(
   pages: string,
   env: Record<string, string>,
-  killAfterMs: number | null,
+  killAfterAdded: number | null,
 ): Promise<number | null> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [join(ROOT, "bin/lede.js"), "add", pages, "--no-analyse", "--jobs", "2"],
+      [join(ROOT, "bin/lede.js"), "add", pages, "--no-analyse", "--jobs", "2", "--json"],
       {
         env: { ...process.env, ...env },
-        stdio: "ignore",
+        stdio: ["ignore", "pipe", "ignore"],
       },
     );
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill("SIGKILL"), killAfterMs);
-    child.on("exit", (code) => {
-      if (timer) clearTimeout(timer);
-      resolve(code);
+    let added = 0;
+    let killing = false;
+    let buffered = "";
+    child.stdout.on("data", (d: Buffer) => {
+      buffered += d.toString();
+      const lines = buffered.split("\n");
+      buffered = lines.pop() ?? "";
+      for (const line of lines) if (line.includes('"status":"added"')) added++;
+      // A few milliseconds of jitter so the kill lands anywhere in the work in flight, writes included.
+      if (killAfterAdded !== null && added >= killAfterAdded && !killing) {
+        killing = true;
+        setTimeout(() => child.kill("SIGKILL"), Math.floor(Math.random() * 40));
+      }
     });
+    child.on("exit", (code) => resolve(code));
   });
 }
 
@@ -68,7 +83,11 @@ test(`kill -9 during ingest ${KILLS} times over ${DOCS} documents loses and dupl
   const random = rng(Number(process.env.CRASH_SEED ?? 7));
   let killed = 0;
   for (let k = 0; k < KILLS; k++) {
-    const code = await runAdd(pages, env, 800 + Math.floor(random() * 2500));
+    const code = await runAdd(
+      pages,
+      env,
+      1 + Math.floor(random() * Math.max(1, Math.floor(DOCS / (KILLS * 2)))),
+    );
     if (code === null) killed++;
   }
   assert.ok(killed >= Math.ceil(KILLS / 2), `only ${killed} of ${KILLS} runs were killed mid-way`);
