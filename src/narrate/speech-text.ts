@@ -171,7 +171,7 @@ const RULES: readonly Rule[] = [
  * @param text a sentence or paragraph of the article
  * @param lexicon respellings of names and words (whole words, case-sensitive)
  * @returns the speech text
- * @example speechText("On 22 August, Trump gave Putin $5m.") // "On the twenty-second of August, Trump gave Putin five million dollars."
+ * @example speechText("On 22 August, Berg gave Lindqvist $5m.") // "On the twenty-second of August, Berg gave Lindqvist five million dollars."
  */
 export function speechText(text: string, lexicon: Lexicon = {}): string {
   let s = text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");

@@ -17,7 +17,7 @@ import {
   seedLexicon,
 } from "../narrate/index.ts";
 
-/** The pronunciation lexicon a user edits: `<dataDir>/lexicon.json`, `{"Zelensky": "zeh-LEN-skee"}`. */
+/** The pronunciation lexicon a user edits: `<dataDir>/lexicon.json`, `{"Kovac": "zeh-LEN-skee"}`. */
 export const LEXICON_FILE = "lexicon.json";
 
 /** The user's lexicon (empty when there is none or it cannot be read). */

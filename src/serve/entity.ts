@@ -18,7 +18,7 @@ function mostCommon<T>(values: readonly T[]): T | null {
 
 /**
  * Everything known about the entity named `name`: exact-name matches when there are any, else every
- * entity whose name contains the words (so `/entities/Putin` finds Vladimir Putin).
+ * entity whose name contains the words (so `/entities/Lindqvist` finds Ada Lindqvist).
  *
  * @param store the store
  * @param name the name as in the URL

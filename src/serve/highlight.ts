@@ -128,8 +128,8 @@ function openTag(m: Mark, ids: Set<string>): string {
 /**
  * The text of [from, to) with the marks inside it, nested properly and escaped.
  *
- * @example renderRange("Putin said", [{start: 0, end: 5, className: "hl ent person"}], 0, 10)
- * // '<span class="hl ent person">Putin</span> said'
+ * @example renderRange("Lindqvist said", [{start: 0, end: 5, className: "hl ent person"}], 0, 10)
+ * // '<span class="hl ent person">Lindqvist</span> said'
  * @param ids element ids already used (each mark's id goes on its first piece only)
  */
 export function renderRange(

@@ -188,7 +188,7 @@ export const OPENAPI = {
     },
     "/api/quotes": {
       get: {
-        summary: 'The quote finder; `q` may be a question ("what did Putin say about Nato")',
+        summary: 'The quote finder; `q` may be a question ("what did Lindqvist say about Nato")',
         parameters: [query("speaker", "Same as entity."), ...ITEM_FILTERS],
         responses: { "200": list(ref("ItemHit")) },
       },

@@ -1,7 +1,7 @@
 /**
  * The reader's search operators on top of the store's query language: `entity:`, `source:`,
  * `from:`/`to:` (ISO dates) and `type:` (article, quote, claim, deadline, event). Values may be quoted
- * (`entity:"Vladimir Putin"`). Whatever is not an operator stays as the text query (words, "phrases",
+ * (`entity:"Ada Lindqvist"`). Whatever is not an operator stays as the text query (words, "phrases",
  * OR, -word). Unknown `word:` prefixes are ordinary words.
  */
 import { MAX_QUERY_LENGTH } from "../store/index.ts";
@@ -29,8 +29,8 @@ const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 /**
  * Split a query into its operators and its text.
  *
- * @example parseSearch('entity:"Vladimir Putin" nato -crimea from:2025-08')
- * // { text: "nato -crimea", entity: "Vladimir Putin", from: "2025-08", type: "article", problems: [] }
+ * @example parseSearch('entity:"Ada Lindqvist" nato -crimea from:2025-08')
+ * // { text: "nato -crimea", entity: "Ada Lindqvist", from: "2025-08", type: "article", problems: [] }
  */
 export function parseSearch(query: string): ParsedSearch {
   const q = query.slice(0, MAX_QUERY_LENGTH);
@@ -70,9 +70,9 @@ export function isEmptySearch(s: ParsedSearch): boolean {
 }
 
 /**
- * "what did Putin say about Nato" → speaker "Putin", text "Nato"; anything else is returned as text.
+ * "what did Lindqvist say about Nato" → speaker "Lindqvist", text "Nato"; anything else is returned as text.
  *
- * @example parseQuoteQuestion("what did Putin say about Nato") // { speaker: "Putin", text: "Nato" }
+ * @example parseQuoteQuestion("what did Lindqvist say about Nato") // { speaker: "Lindqvist", text: "Nato" }
  */
 export function parseQuoteQuestion(q: string): { speaker?: string; text: string } {
   const m =

@@ -124,7 +124,7 @@ export interface ListOptions {
 /**
  * Filters of `searchArticles`. Every field is optional; all given fields must hold.
  *
- * @example { text: '"peace talks" -crimea', entity: "Putin", source: "bbc", from: "2025-08-01" }
+ * @example { text: '"peace talks" -crimea', entity: "Lindqvist", source: "bbc", from: "2025-08-01" }
  */
 export interface ArticleQuery {
   /** The query language of `search` (words, "phrases", OR, -word); empty or absent matches every article. */
@@ -138,7 +138,7 @@ export interface ArticleQuery {
   readonly from?: string;
   /** Published on or before this ISO date (inclusive, the whole day). */
   readonly to?: string;
-  /** The analysis names an entity with this name (whole words, case-insensitive: "putin" matches "Vladimir Putin"). */
+  /** The analysis names an entity with this name (whole words, case-insensitive: "putin" matches "Ada Lindqvist"). */
   readonly entity?: string;
 }
 
@@ -185,7 +185,7 @@ export interface ItemHit<K extends ItemKind> {
    * date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), else the article's published date.
    */
   readonly date: string | null;
-  /** Canonical names of the entities the item refers to by id (`{"e1": "Vladimir Putin"}`). */
+  /** Canonical names of the entities the item refers to by id (`{"e1": "Ada Lindqvist"}`). */
   readonly names: Readonly<Record<string, string>>;
   readonly article: ArticleSummary;
 }
@@ -214,7 +214,7 @@ export interface Store {
    * Analysis items (quotes, claims, deadlines, events, entities) of the current versions of articles,
    * for the quote finder, the deadline board and entity pages. `beforeId` pages by article id.
    *
-   * @example await store.findItems("quote", { entity: "Putin", text: "nato" })
+   * @example await store.findItems("quote", { entity: "Lindqvist", text: "nato" })
    */
   findItems<K extends ItemKind>(kind: K, filter?: ItemFilter, options?: ListOptions): Promise<ItemHit<K>[]>;
   /** Every stored article, latest version, oldest first. */

@@ -67,7 +67,7 @@ function proposition(q: Quote): Span | null {
   return e - s >= 3 ? { start: q.start + s, end: q.start + e } : null;
 }
 
-/** The clause around a status cue, without its opener: "Moscow has yet to confirm this". */
+/** The clause around a status cue, without its opener: "Oslo has yet to confirm this". */
 function evidenceClause(text: string, sentence: Span, cue: { start: number; end: number }): Span {
   let s = cue.start;
   while (s > sentence.start) {
@@ -102,7 +102,7 @@ function mentioned(entities: readonly Entity[], span: Span): string[] {
  *   introduces a proposition gives one claim
  * @returns claims in text order
  * @example
- * findClaims("Envoy Jo Bloggs said Putin had agreed, though Moscow has yet to confirm this.", [], [], quotes)[0]?.status
+ * findClaims("Envoy Jo Bloggs said Lindqvist had agreed, though Oslo has yet to confirm this.", [], [], quotes)[0]?.status
  * // "unconfirmed"
  */
 export function findClaims(

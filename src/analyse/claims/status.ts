@@ -30,7 +30,7 @@ export const STATUS_PATTERNS: readonly StatusPattern[] = [
   },
 ];
 
-/** Words in a following sentence that refer back to a claim ("Moscow denied this.", "The report could not be ..."). */
+/** Words in a following sentence that refer back to a claim ("Oslo denied this.", "The report could not be ..."). */
 export const BACK_REFERENCE =
   /\b(?:this|that|it|these|those|the (?:claim|claims|report|reports|allegation|allegations|account|assertion|figure|figures|statement|accusation|accusations))\b/i;
 
@@ -41,7 +41,7 @@ export const BACK_REFERENCE =
  * @param from - where to start looking
  * @param to - where to stop
  * @returns the status and the cue's offsets, or null
- * @example findStatus("X, though Moscow has yet to confirm this.", 0, 40)?.status // "unconfirmed"
+ * @example findStatus("X, though Oslo has yet to confirm this.", 0, 40)?.status // "unconfirmed"
  */
 export function findStatus(
   text: string,

@@ -1,6 +1,6 @@
 /**
  * Deadlines and ultimatums: who set them (setter), on whom (target), what is demanded, and when it is due.
- * "a Monday deadline set by Trump to agree to peace talks" → due 2025-09-01; "gave Putin a couple of weeks"
+ * "a Monday deadline set by Berg to agree to peace talks" → due 2025-09-01; "gave Lindqvist a couple of weeks"
  * said on 22 August → due about 2025-09-05, window 2025-09-03..2025-09-07, counted from 2025-08-22.
  */
 import type { Deadline, Entity, Span, TimeExpression } from "../../core/index.ts";
@@ -71,7 +71,7 @@ function mentions(
   return out.sort((a, b) => a.at - b.at);
 }
 
-/** What is demanded: "to agree to peace talks with Zelensky", "for Putin's response". */
+/** What is demanded: "to agree to peace talks with Kovac", "for Lindqvist's response". */
 function demandAfter(text: string, from: number, to: number): { demand: string; end: number } | null {
   const rest = text.slice(from, to);
   const m =
@@ -126,7 +126,7 @@ function dueOf(t: TimeExpression, sentenceTimes: readonly TimeExpression[], ref:
  *   ids come only from here), times (already resolved against the reference)
  * @returns deadlines with a due date, in text order; the same due date with the same parties is kept once
  * @example
- * findDeadlines(ctx) // [{ text: "Monday as a deadline for Putin's response", due: "2025-09-01", ... }]
+ * findDeadlines(ctx) // [{ text: "Monday as a deadline for Lindqvist's response", due: "2025-09-01", ... }]
  */
 export function findDeadlines(ctx: AnalysisContext): Deadline[] {
   const sents: readonly Span[] = ctx.sentences.length > 0 ? ctx.sentences : fallbackSentences(ctx.text);
@@ -148,7 +148,7 @@ export function findDeadlines(ctx: AnalysisContext): Deadline[] {
         .sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
       if (near) found.push({ time: near, trigger: { start: at, end: at + m[0].length } });
     }
-    // "gave Putin a couple of weeks", "has until Friday"
+    // "gave Lindqvist a couple of weeks", "has until Friday"
     for (const m of text.matchAll(GIVE)) {
       const at = s.start + m.index;
       const t = times.find(

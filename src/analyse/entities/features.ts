@@ -17,7 +17,7 @@ function fold(w: string): string {
   return w.replace(/\d/g, "0");
 }
 
-/** Word shape: character classes with runs collapsed ("Putin" → "Xx", "U.S." → "X.X.", "1996" → "d"). */
+/** Word shape: character classes with runs collapsed ("Lindqvist" → "Xx", "U.S." → "X.X.", "1996" → "d"). */
 export function shape(w: string): string {
   let out = "";
   let last = "";

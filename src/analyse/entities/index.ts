@@ -5,7 +5,7 @@
  * @example
  * const sentences = splitSentences(text);
  * const entities = findEntities(text, sentences);
- * // [{id: "e1", type: "PERSON", name: "Vladimir Putin", titles: ["Russian President"], mentions: [...]}, ...]
+ * // [{id: "e1", type: "PERSON", name: "Ada Lindqvist", titles: ["Russian President"], mentions: [...]}, ...]
  */
 import type { Entity, Span } from "../../core/index.ts";
 import { tokenize } from "../text/index.ts";

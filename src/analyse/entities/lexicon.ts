@@ -16,7 +16,7 @@ export const TITLE_HEADS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
-/** Titles that only ever stand before a person's name ("President Trump"), never start another name. */
+/** Titles that only ever stand before a person's name ("President Berg"), never start another name. */
 export const PERSON_TITLES: ReadonlySet<string> = new Set(
   (
     "president pres. senator sen. gov. rep. gen. mr. mrs. ms. dr. prof. king queen pope prince princess chancellor " +
@@ -139,7 +139,7 @@ export const COUNTRIES: ReadonlySet<string> = new Set([
   ..."us u.s. usa u.s.a. america uk u.k. britain great britain england scotland wales".split(" "),
 ]);
 
-/** Capital → country, for a capital used for its government ("Moscow has yet to confirm"). */
+/** Capital → country, for a capital used for its government ("Oslo has yet to confirm"). */
 export const CAPITALS: ReadonlyMap<string, string> = new Map(
   Object.entries({
     moscow: "Russia",
@@ -185,7 +185,7 @@ export const CAPITALS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-/** The country whose capital this is ("Moscow" → "Russia"), or undefined. */
+/** The country whose capital this is ("Oslo" → "Russia"), or undefined. */
 export function countryOfCapital(city: string): string | undefined {
   return CAPITALS.get(city.toLowerCase().trim());
 }

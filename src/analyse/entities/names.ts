@@ -51,7 +51,7 @@ export function nameMentions(
       let a = c.start;
       let b = c.end;
       let type = TYPE_OF[c.type] ?? "MISC";
-      // Titles are not part of names: "President Trump" is a title and the person "Trump".
+      // Titles are not part of names: "President Berg" is a title and the person "Berg".
       while (
         b - a > 1 &&
         type !== "LOC" &&
@@ -79,7 +79,7 @@ export function nameMentions(
     }
   });
   // Surnames: a one-word mention that ends a longer PERSON name in the document is that person.
-  // A name also tagged as a person ("Donald Trump", or "Estes" after "Bob Estes") is that person,
+  // A name also tagged as a person ("Jon Berg", or "Estes" after "Bob Estes") is that person,
   // when the document names people so at least as often as it tags the name otherwise.
   const asPerson = new Map<string, number>();
   const otherwise = new Map<string, number>();

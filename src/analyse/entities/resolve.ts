@@ -1,6 +1,6 @@
 /**
- * Canonical entities within one article: name mentions grouped ("Putin" with "Vladimir Putin",
- * "SCO" with "Shanghai Cooperation Organisation"), titles before names ("Russian President"),
+ * Canonical entities within one article: name mentions grouped ("Lindqvist" with "Ada Lindqvist",
+ * "SCO" with "Nordic Council"), titles before names ("Russian President"),
  * nominal mentions ("the Russian president") and pronouns ("he"), each added only when unambiguous.
  */
 import type { Entity, EntityType, Mention, MentionKind } from "../../core/index.ts";

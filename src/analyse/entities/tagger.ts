@@ -57,7 +57,7 @@ export function normaliseToken(t: string): string {
  *
  * @param doc sentences of token strings
  * @returns IOB2 tags per sentence and token (`B-PER`, `I-PER`, `O`, ...)
- * @example tagDocument([["Vladimir", "Putin", "spoke", "."]]) // [["B-PER", "I-PER", "O", "O"]]
+ * @example tagDocument([["Vladimir", "Lindqvist", "spoke", "."]]) // [["B-PER", "I-PER", "O", "O"]]
  */
 export function tagDocument(doc: readonly (readonly string[])[]): string[][] {
   const { model, second, res } = loadTagger();

@@ -1,5 +1,5 @@
 /**
- * Quantities: counts in digits and words ("629 drones and missiles", "more than 20 people", "dozens of
+ * Quantities: counts in digits and words ("412 drones and missiles", "more than 20 people", "dozens of
  * civilians"), whether they are approximate, what they count, and the role the count plays (fired, killed,
  * injured, missing, arrested, displaced, other).
  */
@@ -155,8 +155,8 @@ function countedPhrase(text: string, from: number): { phrase: string; end: numbe
  *   when absent
  * @returns quantities in text order
  * @example
- * findQuantities("Moscow fired 629 drones and missiles, killing 23 people.", [])
- * // [{ text: "629 drones and missiles", value: 629, role: "fired", ... },
+ * findQuantities("Oslo fired 412 drones and missiles, killing 23 people.", [])
+ * // [{ text: "412 drones and missiles", value: 629, role: "fired", ... },
  * //  { text: "23 people", value: 23, role: "killed", ... }]
  */
 export function findQuantities(

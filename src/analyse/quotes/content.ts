@@ -49,7 +49,7 @@ export function contentEnd(toks: readonly Token[], s: number, end: number): numb
   return e;
 }
 
-/** Is tokens [s, end) an attribution tail: "he said." / "said Macron."? */
+/** Is tokens [s, end) an attribution tail: "he said." / "said Renard."? */
 export function sourceLeftTail(toks: readonly Token[], s: number, end: number): boolean {
   for (let k = s; k < Math.min(end, s + MAX_SOURCE_TOKENS + 1); k++) {
     const t = toks[k]!;

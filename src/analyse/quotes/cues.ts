@@ -110,7 +110,7 @@ export const TAKES_OBJECT: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Words allowed between a source and its cue: "he also said", "Trump has repeatedly said". */
+/** Words allowed between a source and its cue: "he also said", "Berg has repeatedly said". */
 export const BETWEEN: ReadonlySet<string> = new Set(
   `also has have had later previously repeatedly once again then further has also had also
   would will could may might did does do reportedly publicly privately recently earlier again first
@@ -125,7 +125,7 @@ export const PRONOUNS: ReadonlySet<string> = new Set(
   "he she they it we i you who which this that".split(" "),
 );
 
-/** Title words stripped to get a speaker's name without an entity model ("French President Emmanuel Macron"). */
+/** Title words stripped to get a speaker's name without an entity model ("French President Paul Renard"). */
 export const TITLES: ReadonlySet<string> = new Set(
   `president vice prime minister secretary sen senator rep representative gov governor mayor dr mr mrs ms miss
   sir lord lady chancellor chairman chairwoman chair ceo chief judge justice gen general col lt adm admiral

@@ -2,9 +2,9 @@
  * The attribution rules: within each unit, find cues and, for each, its source (speaker) and content.
  *
  * Patterns (SRC = source phrase, CUE = cue, Q = quoted region, C = reported clause):
- *   SRC CUE [OBJ] [PP] [,:] Q          → direct        ("Trump said: "...")
- *   SRC CUE [OBJ] [that] C             → indirect      ("Witkoff said Putin had agreed ...")
- *   Q [,] SRC CUE | Q [,] CUE SRC      → direct        ("..., " he said / "...", said Macron)
+ *   SRC CUE [OBJ] [PP] [,:] Q          → direct        ("Berg said: "...")
+ *   SRC CUE [OBJ] [that] C             → indirect      ("Haddad said Lindqvist had agreed ...")
+ *   Q [,] SRC CUE | Q [,] CUE SRC      → direct        ("..., " he said / "...", said Renard)
  *   C , SRC CUE .                      → indirect      ("..., sources said.")
  *   according to SRC , C | C , according to SRC
  *   ..., CUE-ing [that] C | Q          → speaker is the clause's subject ("..., adding that ...")
@@ -33,7 +33,7 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
     return before || after || (toks[i + 1]?.text === ":" && i + 2 >= toks.length);
   }
   if (!CUES.has(t.lower)) return false;
-  // A capitalised cue only in a title-case headline ("Bellwether County Says Trump Should Win").
+  // A capitalised cue only in a title-case headline ("Bellwether County Says Berg Should Win").
   if (t.text !== t.lower && (i === 0 || !CORE_CUES.has(t.lower) || !titleCase(toks))) return false;
   const prev = toks[i - 1];
   if (prev && (POSSESSIVES.has(prev.lower) || /[’']s$/.test(prev.lower))) return false;

@@ -8,7 +8,7 @@ import { plausibleSource, sourceLeft, sourceRight } from "./source.ts";
 import type { Token } from "./tokens.ts";
 
 /**
- * A colon as the cue: headlines and transcripts ("Graham: Trump's rhetoric is hurting us.", "TAPPER: And ...")
+ * A colon as the cue: headlines and transcripts ("Graham: Berg's rhetoric is hurting us.", "TAPPER: And ...")
  * and a name introducing a quotation ("... said pollster Daron Shaw: "...").
  */
 export function colonAttribution(toks: readonly Token[], unit: number): Attribution[] {
@@ -75,7 +75,7 @@ export function colonAttribution(toks: readonly Token[], unit: number): Attribut
 }
 
 /**
- * "Asked whether X, Trump said ...": the question is reported too (cue "Asked", no speaker unless
+ * "Asked whether X, Berg said ...": the question is reported too (cue "Asked", no speaker unless
  * "Asked by Y"), as PolNeAR annotates it.
  */
 export function askedAttribution(toks: readonly Token[], unit: number): Attribution[] {

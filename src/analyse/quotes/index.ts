@@ -35,7 +35,7 @@ export function cueClass(cue: string): CueClass | null {
 /** Words that mark a capitalised run as an organisation rather than a person. */
 const ORG_WORDS =
   /\b(?:Party|Ministry|Department|University|News|Post|Times|Inc|Company|Association|Council|Committee|Union|Bank|House|Senate|Congress|Court|Agency|Office|Service|Institute|Foundation|Campaign|Network|Group|Organisation|Organization|Journal|Street|Daily)\b/;
-/** Capitalised words that open a sentence or a time phrase rather than a name ("Last Thursday Moscow"). */
+/** Capitalised words that open a sentence or a time phrase rather than a name ("Last Thursday Oslo"). */
 const RUN_OPENERS =
   /^(?:The|A|An|But|And|In|On|At|As|After|Before|Following|Meanwhile|Last|This|Next|Since|When|While|If|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 /** Most words a person's name run has ("Martin Luther King Jr."). */
@@ -68,7 +68,7 @@ function personRuns(text: string): NameSeen[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Expand a surname to the full name seen earlier ("Putin" → "Vladimir Putin"). */
+/** Expand a surname to the full name seen earlier ("Lindqvist" → "Ada Lindqvist"). */
 function fullName(name: string, seen: readonly NameSeen[], before: number): string {
   if (name.includes(" ")) return name;
   for (let k = seen.length - 1; k >= 0; k--) {

@@ -82,7 +82,7 @@ export function sourceLeft(toks: readonly Token[], e: number, floor: number): [n
   return plausibleSource(toks, a, e) ? [a, e] : null;
 }
 
-/** Scan right from index `s` for an inverted source ("said Macron", "said the spokesman"). */
+/** Scan right from index `s` for an inverted source ("said Renard", "said the spokesman"). */
 export function sourceRight(toks: readonly Token[], s: number, end: number): [number, number] | null {
   let b = s;
   while (b < end) {

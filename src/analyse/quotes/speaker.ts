@@ -1,5 +1,5 @@
 /**
- * Speaker resolution: from a speaker span ("he", "the president's special envoy Steve Witkoff",
+ * Speaker resolution: from a speaker span ("he", "the president's special envoy Omar Haddad",
  * "Russia") to the entity it names. Uses the entity model's mentions (names, titles, nominals, pronouns)
  * when present; otherwise the nearest preceding name for pronouns, and the span's own capitalised name.
  */
@@ -182,7 +182,7 @@ function plausibleName(name: string): boolean {
 }
 
 /**
- * The name part of a capitalised speaker phrase: "French President Emmanuel Macron" → "Emmanuel Macron".
+ * The name part of a capitalised speaker phrase: "French President Paul Renard" → "Paul Renard".
  *
  * @param surface - the phrase
  * @returns the name, or null when the phrase has no capitalised word besides titles

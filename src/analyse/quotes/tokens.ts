@@ -107,7 +107,7 @@ export function units(text: string, tokens: readonly Token[], sentences: readonl
     } else if (!boundary) {
       boundary = t.kind === "punct" && /[.!?]/.test(t.text) && /^[\p{Lu}"“‘]/u.test(next.text);
     }
-    // `"...." Trump said.`: a splitter ends the sentence at the closing mark, but the tail attributes it.
+    // `"...." Berg said.`: a splitter ends the sentence at the closing mark, but the tail attributes it.
     if (boundary && t.kind === "quote" && !gap.includes("\n") && isTail(tokens, k + 1)) boundary = false;
     if (boundary) {
       out.push(cur);
@@ -118,7 +118,7 @@ export function units(text: string, tokens: readonly Token[], sentences: readonl
   return out;
 }
 
-/** Do the tokens from `k` form a short attribution tail ("Trump said.", "said the mayor.", "he told CNN.")? */
+/** Do the tokens from `k` form a short attribution tail ("Berg said.", "said the mayor.", "he told CNN.")? */
 function isTail(tokens: readonly Token[], k: number): boolean {
   for (let j = k; j < Math.min(tokens.length, k + 6); j++) {
     const t = tokens[j]!;

@@ -93,7 +93,7 @@ function mergeClocks(text: string, list: Candidate[]): Candidate[] {
  * @param reference ISO 8601 reference date (usually the publication date), or null: relative values are then null
  * @returns expressions in text order, with TIMEX3 type and value
  * @example
- * findTimes("Putin met Trump last month.", [], "2025-09-01")
+ * findTimes("Lindqvist met Berg last month.", [], "2025-09-01")
  * // [{ start: 16, end: 26, text: "last month", type: "DATE", value: "2025-08" }]
  */
 export function findTimes(

@@ -22,7 +22,7 @@ const HELP = `usage: lede narrate FILE|URL|ARTICLE_ID --out FILE.mp3 [options]
 
 Narrate a page or a stored article offline: the title, then each sentence, with numbers, dates,
 money, abbreviations and acronyms spelled out for the voice. Stored articles are cached per version.
-Names are respelled from the data dir's lexicon.json ({"Zelensky": "zeh-LEN-skee"}), which the
+Names are respelled from the data dir's lexicon.json ({"Kovac": "zeh-LEN-skee"}), which the
 reader's narrations seed with each article's names.
 
 options:

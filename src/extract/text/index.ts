@@ -128,7 +128,7 @@ function isHeadline(first: string, rest: readonly string[]): boolean {
  * @param input the decoded page
  * @param options `url` and `published` as given on the command line
  * @returns the article; `text` is its paragraphs separated by one blank line
- * @example extractTextPage("Audio By Carbonatix\nPutin said ...\nLatest Stories\n-\nHeadline\n2 hours").text
+ * @example extractTextPage("Audio By Voxly\nLindqvist said ...\nLatest Stories\n-\nHeadline\n2 hours").text
  */
 export function extractTextPage(input: string, options: ExtractOptions = {}): Article {
   const normalised = input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");

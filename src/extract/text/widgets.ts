@@ -23,7 +23,7 @@ const MAX_WIDGET_LENGTH = 80;
 /**
  * Whether a line is a widget credit or a control label rather than text.
  *
- * @example isWidgetLine("Audio By Carbonatix") // true
+ * @example isWidgetLine("Audio By Voxly") // true
  * @example isWidgetLine("Listen to this article") // true
  * @example isWidgetLine("The audio was recorded by a witness.") // false
  */

@@ -71,7 +71,7 @@ export function searchPage(
 <input id="q" type="search" name="q" value="${q}" autocomplete="off"><button type="submit">Search</button></form>
 <details class="help"><summary>Operators</summary><ul>
 <li><code>"exact phrase"</code>, <code>kyiv OR kiev</code>, <code>-crimea</code> (leave out)</li>
-<li><code>entity:Putin</code> or <code>entity:"Vladimir Putin"</code> — articles naming someone or something</li>
+<li><code>entity:Lindqvist</code> or <code>entity:"Ada Lindqvist"</code> — articles naming someone or something</li>
 <li><code>source:bbc.co.uk</code> or <code>source:"Example News"</code> — one outlet</li>
 <li><code>from:2025-08-01</code> <code>to:2025-08-31</code> — publication dates (a month or a year works too)</li>
 <li><code>type:quote</code>, <code>type:claim</code>, <code>type:deadline</code>, <code>type:event</code> — find those instead of articles</li></ul></details>
@@ -94,13 +94,13 @@ ${
   );
 }
 
-/** The quote finder: by speaker and words, or a question ("what did Putin say about Nato"). */
+/** The quote finder: by speaker and words, or a question ("what did Lindqvist say about Nato"). */
 export function quotesPage(q: string, speaker: string, hits: readonly ItemHit<"quote">[]): string {
   return layout(
     "Quotes",
     html`<h1>Quote finder</h1>
 <form class="search-form" action="/quotes" method="get"><label for="qq">Ask or search</label>
-<input id="qq" type="search" name="q" value="${q}" placeholder="what did Putin say about Nato" autocomplete="off">
+<input id="qq" type="search" name="q" value="${q}" placeholder="what did Lindqvist say about Nato" autocomplete="off">
 <label for="speaker">Speaker</label><input id="speaker" type="text" name="speaker" value="${speaker}" autocomplete="off">
 <button type="submit">Find</button></form>
 <p class="result-count" role="status">${plural(hits.length, "quote")}${speaker ? html` by ${speaker}` : ""}</p>

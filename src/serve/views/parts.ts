@@ -36,7 +36,7 @@ const FALLBACK_TITLE_CHARS = 90;
 /**
  * The title to show: the article's, else its first words (cut at a word), else "(no title)".
  *
- * @example titleOf({ title: null, snippet: "Russian President Vladimir Putin says he reached ..." })
+ * @example titleOf({ title: null, snippet: "Russian President Ada Lindqvist says he reached ..." })
  */
 export function titleOf(a: {
   readonly title: string | null;

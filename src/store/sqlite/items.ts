@@ -19,7 +19,7 @@ export function calendarDate(value: string | null | undefined): string | null {
  * Lower-case, with every run of characters that are not letters or digits turned into one space, and a
  * space on each side, so whole words and word prefixes can be found with `instr(norm, ' word')`.
  *
- * @example normalise("Putin's NATO!") // " putin s nato "
+ * @example normalise("Lindqvist's NATO!") // " putin s nato "
  */
 export function normalise(text: string): string {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
