@@ -1,10 +1,6 @@
-import { Ingester } from "../../pipeline/ingester.ts";
-import { Narrator } from "../../pipeline/narrator.ts";
-import { StoryKeeper } from "../../pipeline/stories.ts";
-import { apiIngest, EventBus, startServer } from "../../serve/index.ts";
 import { parse } from "../args.ts";
 import { type Command, EXIT, type Io } from "../command.ts";
-import { fetchInput } from "../fetch-input.ts";
+import { envWithAddress, startDesk } from "../desk.ts";
 import { storeFromEnv } from "../open-store.ts";
 
 const HELP = `usage: lede serve [--port N] [--host H]
@@ -32,38 +28,14 @@ export const command: Command = {
       io.stdout.write(HELP);
       return EXIT.ok;
     }
-    const env = {
-      ...io.env,
-      ...(p.values.port ? { LEDE_PORT: String(p.values.port) } : {}),
-      ...(p.values.host ? { LEDE_HOST: String(p.values.host) } : {}),
-    };
-    const { config, store } = await storeFromEnv(env);
-    const events = new EventBus();
-    const stories = new StoryKeeper(config.dataDir);
-    const narrator = new Narrator(config.dataDir);
-    const ingester = new Ingester({
-      stories,
-      store,
+    const { config, store } = await storeFromEnv(envWithAddress(io.env, p.values));
+    const desk = await startDesk(config, store, io.env, {
+      port: p.values.port === "0" ? 0 : config.port,
+      announceStored: false,
     });
-    const server = await startServer(
-      {
-        store,
-        config,
-        events,
-        stories: stories.reader(store),
-        narration: narrator.provider(io.env),
-        ingest: apiIngest(ingester, (u) => fetchInput(u, config)),
-      },
-      config.host,
-      p.values.port === "0" ? 0 : config.port,
-    );
-    io.stdout.write(`Lede is serving at ${server.url}\n`);
+    io.stdout.write(`Lede is serving at ${desk.url}\n`);
     await waitForSignal();
-    await server.close();
-    await ingester.close();
-    stories.close();
-    await narrator.close();
-    await store.close();
+    await desk.close();
     return EXIT.ok;
   },
 };

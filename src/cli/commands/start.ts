@@ -1,15 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { flattenOpml, parseOpml } from "../../acquire/index.ts";
-import { Ingester } from "../../pipeline/ingester.ts";
-import { Narrator } from "../../pipeline/narrator.ts";
 import { Poller } from "../../pipeline/poller.ts";
-import { StoryKeeper } from "../../pipeline/stories.ts";
-import { apiIngest, EventBus, startServer } from "../../serve/index.ts";
 import type { Store } from "../../store/index.ts";
 import { parse } from "../args.ts";
 import { type Command, EXIT, type Io } from "../command.ts";
-import { fetchInput } from "../fetch-input.ts";
+import { envWithAddress, startDesk } from "../desk.ts";
 import { storeFromEnv } from "../open-store.ts";
 import { ROOT } from "../run-script.ts";
 import { waitForSignal } from "./serve.ts";
@@ -67,12 +63,7 @@ export const command: Command = {
       io.stdout.write(HELP);
       return EXIT.ok;
     }
-    const env = {
-      ...io.env,
-      ...(p.values.port ? { LEDE_PORT: String(p.values.port) } : {}),
-      ...(p.values.host ? { LEDE_HOST: String(p.values.host) } : {}),
-    };
-    const { config, store } = await storeFromEnv(env);
+    const { config, store } = await storeFromEnv(envWithAddress(io.env, p.values));
     io.stderr.write(`data dir: ${config.dataDir}\n`);
     if ((await store.listSources()).length === 0) {
       const opml = io.env.LEDE_STARTER_OPML ?? STARTER_OPML;
@@ -80,53 +71,19 @@ export const command: Command = {
         io.stderr.write(`subscribed to ${await subscribeOpml(store, opml)} starter feeds from ${opml}\n`);
       else io.stderr.write(`no starter list at ${opml}; add sources with 'lede add --subscribe FEED_URL'\n`);
     }
-    const events = new EventBus();
-    const stories = new StoryKeeper(config.dataDir);
-    const narrator = new Narrator(config.dataDir);
-    const ingester = new Ingester({
-      stories,
-      store,
-      onStored: (r) => {
-        void store.getArticle(r.id).then((a) =>
-          events.publish({
-            type: "article",
-            id: r.id,
-            title: a?.article.title ?? null,
-            source: a?.article.siteName ?? a?.source ?? null,
-            createdAt: a?.createdAt ?? new Date().toISOString(),
-            status: r.status === "added" ? "added" : "updated",
-          }),
-        );
-      },
-    });
-    const server = await startServer(
-      {
-        store,
-        config,
-        events,
-        stories: stories.reader(store),
-        narration: narrator.provider(io.env),
-        ingest: apiIngest(ingester, (u) => fetchInput(u, config)),
-      },
-      config.host,
-      config.port,
-    );
+    const desk = await startDesk(config, store, io.env, { port: config.port, announceStored: true });
     const poller = new Poller({
       store,
-      ingester,
+      ingester: desk.ingester,
       fetch: { allow: config.fetchAllow },
       log: (line) => io.stderr.write(`${line}\n`),
     });
     if (!p.values["no-poll"]) poller.start();
-    io.stdout.write(`Lede is serving at ${server.url}\n`);
+    io.stdout.write(`Lede is serving at ${desk.url}\n`);
     await waitForSignal();
     io.stderr.write("stopping...\n");
     await poller.stop();
-    await server.close();
-    await ingester.close();
-    stories.close();
-    await narrator.close();
-    await store.close();
+    await desk.close();
     return EXIT.ok;
   },
 };
