@@ -6,7 +6,7 @@ import type { Config } from "../core/index.ts";
 import { Ingester } from "../pipeline/ingester.ts";
 import { Narrator } from "../pipeline/narrator.ts";
 import { StoryKeeper } from "../pipeline/stories.ts";
-import { apiIngest, EventBus, startServer } from "../serve/index.ts";
+import { apiIngest, EventBus, startServer, storyReader } from "../serve/index.ts";
 import type { Store } from "../store/index.ts";
 import { fetchInput } from "./fetch-input.ts";
 
@@ -38,7 +38,12 @@ export async function startDesk(
   options: DeskOptions,
 ): Promise<Desk> {
   const events = new EventBus();
-  const stories = new StoryKeeper(config.dataDir);
+  const stories = new StoryKeeper(store, {
+    onLinked: (links) => {
+      for (const id of new Set(links.map((l) => l.story))) events.publish({ type: "story", id });
+    },
+  });
+  stories.start();
   const narrator = new Narrator(config.dataDir);
   const ingester = new Ingester({
     stories,
@@ -65,7 +70,7 @@ export async function startDesk(
       store,
       config,
       events,
-      stories: stories.reader(store),
+      stories: storyReader(store),
       narration: narrator.provider(env),
       ingest: apiIngest(ingester, (u) => fetchInput(u, config)),
     },
@@ -78,7 +83,7 @@ export async function startDesk(
     async close() {
       await server.close();
       await ingester.close();
-      stories.close();
+      await stories.close();
       await narrator.close();
       await store.close();
     },

@@ -48,7 +48,7 @@ export interface IngestOptions {
   readonly analyse: boolean;
   /** Store the results here (else only report them). */
   readonly store?: Store;
-  /** Link each new stored article into a story. */
+  /** Wake the story keeper when an article is added (it links it into a story). */
   readonly stories?: StoryKeeper;
   readonly timeoutMs?: number;
   /** Worker threads (default 1). */
@@ -128,7 +128,7 @@ export async function ingest(
             ...(doc.sourceId !== undefined ? { sourceId: doc.sourceId } : {}),
             fetchedAt: doc.fetchedAt,
           });
-          if (stored.status === "added") options.stories?.link(stored.id, o.value.article, o.value.analysis);
+          if (stored.status === "added") options.stories?.wake();
           return { input: doc.input, ok: true, output: o.value, stored };
         } catch (e) {
           return {

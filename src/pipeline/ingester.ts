@@ -20,7 +20,7 @@ export interface IngesterOptions {
   readonly store: Store;
   readonly concurrency?: number;
   readonly timeoutMs?: number;
-  /** Link each new article into a story. */
+  /** Wake the story keeper when an article is added (it links it into a story). */
   readonly stories?: StoryKeeper;
   /** Called after an article was added or updated. */
   readonly onStored?: (result: PutArticleResult, doc: Document) => void;
@@ -74,8 +74,7 @@ export class Ingester {
       ...(doc.sourceId !== undefined ? { sourceId: doc.sourceId } : {}),
       fetchedAt: doc.fetchedAt,
     });
-    if (stored.status === "added")
-      this.options.stories?.link(stored.id, outcome.value.article, outcome.value.analysis);
+    if (stored.status === "added") this.options.stories?.wake();
     if (stored.status !== "unchanged") this.options.onStored?.(stored, doc);
     return { ok: true, ...stored };
   }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import type { Article } from "../core/index.ts";
+import { openSqliteStore, type Store } from "../store/index.ts";
 import { StoryKeeper } from "./stories.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "lede-stories-"));
@@ -31,60 +32,102 @@ const report = [
   "Engineers from the Karst Institute said the cracks had grown quickly since the spring floods and the piers could not be trusted under heavy lorries.",
 ].join("\n\n");
 
-test("new articles join stories, copies are found, and the state survives a restart", () => {
-  const keeper = new StoryKeeper(dir);
-  const a = keeper.link(
-    1,
-    article("https://valmora-news.example/bridge", "Karst bridge closed", report),
-    null,
-  );
-  const b = keeper.link(
-    2,
-    article(
-      "https://syndicate.example/karst",
-      "Valmora shuts bridge",
-      `${report}\n\nThis story was supplied by Valmora News.`,
-    ),
-    null,
-  );
-  const c = keeper.link(
-    3,
-    article(
-      "https://sport.example/final",
-      "Cup final",
-      "The cup final in Orsk ended two goals to one after extra time, with the winner scored by Tomas Weber in the last minute of play.",
-    ),
-    null,
-  );
-  assert.ok(a && b && c);
-  assert.equal(b.story, a.story);
-  assert.equal(b.duplicateOf, "1");
-  assert.notEqual(c.story, a.story);
-  assert.equal(
-    keeper.link(1, article("https://valmora-news.example/bridge", "Karst bridge closed", report), null),
-    null,
-    "a known article keeps its story",
-  );
-  assert.deepEqual(keeper.copiesOf(2), [1]);
-  assert.deepEqual(keeper.copiesOf(3), []);
-  const info = keeper.storyOf(1);
-  assert.equal(info?.outlets, 2);
-  assert.deepEqual(info?.articles, [1, 2]);
-  assert.equal(info?.title, "Karst bridge closed");
-  keeper.close();
+async function put(store: Store, a: Article): Promise<number> {
+  return (
+    await store.putArticle({ article: a, analysis: null, source: "test", fetchedAt: "2025-09-01T08:00:00Z" })
+  ).id;
+}
 
-  const again = new StoryKeeper(dir);
-  assert.equal(again.storyOf(2)?.id, a.story);
-  assert.deepEqual(again.copiesOf(1), [2]);
-  const d = again.link(
-    4,
+const copy = (r: string) => `${r}\n\nThis story was supplied by Valmora News.`;
+const cup =
+  "The cup final in Orsk ended two goals to one after extra time, with the winner scored by Tomas Weber in the last minute of play.";
+
+test("stored articles join stories in the store; copies are found; a restart goes on where it stopped", async () => {
+  const store = openSqliteStore(join(dir, "a.db"));
+  await store.migrate();
+  const keeper = new StoryKeeper(store);
+  const one = await put(store, article("https://valmora-news.example/bridge", "Karst bridge closed", report));
+  const two = await put(
+    store,
+    article("https://syndicate.example/karst", "Valmora shuts bridge", copy(report)),
+  );
+  const three = await put(store, article("https://sport.example/final", "Cup final", cup));
+  assert.equal(await keeper.catchUp(), 3);
+  assert.equal(await keeper.catchUp(), 0, "nothing is linked twice");
+  const a = await store.stories.storyOf(one);
+  const b = await store.stories.storyOf(two);
+  const c = await store.stories.storyOf(three);
+  assert.ok(a && b && c);
+  assert.equal(b.id, a.id);
+  assert.notEqual(c.id, a.id);
+  assert.equal(b.outlets, 2);
+  assert.equal(b.articles, 2);
+  assert.equal(b.title, "Karst bridge closed", "the label is the first article's headline");
+  assert.deepEqual(
+    (await store.stories.copiesOf(two)).map((x) => x.id),
+    [one],
+  );
+  assert.deepEqual(
+    (await store.stories.copiesOf(three)).map((x) => x.id),
+    [],
+  );
+  assert.deepEqual((await store.stories.get(a.id))?.articleIds, [one, two]);
+  assert.deepEqual(
+    (await store.stories.top(10)).map((x) => x.id),
+    [a.id],
+    "only stories of two or more",
+  );
+  await keeper.close();
+
+  // Another process takes over from the saved state: a follow-up joins the same story.
+  const again = new StoryKeeper(store);
+  const four = await put(
+    store,
     article(
       "https://other.example/karst-repairs",
       "Karst bridge repairs to cost millions",
       report.split("\n\n").slice(1, 3).join("\n\n"),
     ),
-    null,
   );
-  assert.equal(d?.story, a.story);
-  again.close();
+  assert.equal(await again.catchUp(), 1);
+  assert.equal((await store.stories.storyOf(four))?.id, a.id);
+  await again.close();
+  await store.close();
+});
+
+test("one linker at a time: the lease holder links, others wait; a crashed holder's work is replayed", async () => {
+  const store = openSqliteStore(join(dir, "b.db"));
+  await store.migrate();
+  const first = new StoryKeeper(store, { leaseMs: 60_000, saveEveryMs: 3_600_000 });
+  const second = new StoryKeeper(store, { leaseMs: 60_000 });
+  const one = await put(store, article("https://valmora-news.example/bridge", "Karst bridge closed", report));
+  assert.equal(await first.catchUp(), 1);
+  await put(store, article("https://sport.example/final", "Cup final", cup));
+  assert.equal(await second.catchUp(), 0, "the lease is held by the first keeper");
+  assert.equal(await first.catchUp(), 1);
+  // The first keeper dies without saving or releasing (no close): its lease runs out.
+  store.db.prepare("UPDATE link_state SET lease_until = 0").run();
+  assert.equal(await store.stories.loadSnapshot(), null, "nothing was saved");
+  const two = await put(
+    store,
+    article("https://syndicate.example/karst", "Valmora shuts bridge", copy(report)),
+  );
+  assert.equal(await second.catchUp(), 1, "the second keeper takes over and replays the links made");
+  assert.equal((await store.stories.storyOf(two))?.id, (await store.stories.storyOf(one))?.id);
+  assert.deepEqual(
+    (await store.stories.copiesOf(two)).map((x) => x.id),
+    [one],
+  );
+  // The first keeper's epoch is stale: it writes nothing more.
+  await put(store, article("https://sport.example/semi", "Cup semi-final", `${cup} A replay follows.`));
+  assert.equal(await first.catchUp(), 0);
+  assert.equal(await second.catchUp(), 1);
+  const ids = store.db.prepare("SELECT story_id FROM story_links ORDER BY seq").all() as {
+    story_id: string;
+  }[];
+  assert.equal(ids.length, 4, "every article linked exactly once");
+  assert.equal(new Set(ids.map((r) => r.story_id)).size, new Set(ids.map((r) => r.story_id)).size);
+  await second.close();
+  await first.close();
+  await store.close();
 });

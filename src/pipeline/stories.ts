@@ -1,43 +1,52 @@
 /**
- * Stories inside ingest: each new article is linked as it arrives (the same StoryLinker as
- * `lede link`), and the linker's state is kept in `<dataDir>/stories.json` (written atomically, at
- * most every few seconds and on close). This is the single-machine keeper: one process owns the file
- * (`lede start` or `lede serve`, or a `lede add` run). Story pages read it through `StoryReader`.
+ * Stories inside ingest: stored articles are linked into stories by the same `StoryLinker` as
+ * `lede link`, and every link is written to the store, where any process (web servers, workers) reads it.
+ *
+ * An online clusterer sees articles one after another, so one process at a time links: the one holding
+ * the store's link lease. `catchUp()` takes (or renews) the lease, links every stored article not linked
+ * yet, oldest first, and records the links in the store in batches, fenced by the lease's epoch. The
+ * linker's state is saved to the store now and then (compressed); a process taking the lease over loads
+ * that state and replays the links recorded after it, so a crash loses nothing and links nothing twice.
+ * Processes without the lease leave their articles to the holder, which polls for unlinked articles.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Analysis, Article } from "../core/index.ts";
-import { type LinkAssignment, StoryLinker, type StoryLinkerState } from "../link/index.ts";
-import type { ArticleSummary, Store } from "../store/index.ts";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { promisify } from "node:util";
+import { gunzip, gzip } from "node:zlib";
+import type { Article } from "../core/index.ts";
+import {
+  type LinkArticle,
+  StoryLinker,
+  type StoryLinkerOptions,
+  type StoryLinkerState,
+} from "../link/index.ts";
+import type { Store, StoredArticle, StoryLinkInput } from "../store/index.ts";
 
-/** The state file under the data dir. */
-export const STORIES_FILE = "stories.json";
-/** How many of the newest stories "top stories" looks at. */
-const RECENT_STORIES = 500;
-/** Least time between two writes of the state file, in ms. */
-const SAVE_EVERY_MS = 5000;
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
-interface KeeperState {
-  readonly version: 1;
-  readonly linker: StoryLinkerState;
-  /** Article id → its outlet (site name or host), for outlet counts. */
-  readonly outlets: ReadonlyArray<readonly [string, string]>;
-  /** Article id → the title it arrived with, for story labels. */
-  readonly titles: ReadonlyArray<readonly [string, string]>;
-  /** Article id → the earlier article it copies. */
-  readonly copies?: ReadonlyArray<readonly [string, string]>;
+/** Articles read and linked per batch (one store transaction each). */
+const BATCH = 200;
+/** Article ids re-checked below the highest one linked, for rows committed out of id order (PostgreSQL). */
+const SLACK_IDS = 1000;
+
+export interface StoryKeeperOptions {
+  /** This process's name on the lease (default host, pid and a random tag). */
+  readonly owner?: string;
+  /** How long a lease lasts unless renewed, in ms (default 30 s). */
+  readonly leaseMs?: number;
+  /** How often `start()` looks for unlinked articles, in ms (default 2 s). */
+  readonly pollMs?: number;
+  /** Least time between two saves of the linker state, in ms (default 60 s; also saved on close). */
+  readonly saveEveryMs?: number;
+  /** Linker tuning (the defaults are what `npm run eval -- link` measures). */
+  readonly linker?: StoryLinkerOptions;
+  /** Called after each batch of links is recorded. */
+  readonly onLinked?: (links: readonly StoryLinkInput[]) => void;
 }
 
-/** What an article page shows of its story. */
-export interface StoryInfo {
-  readonly id: string;
-  readonly title: string;
-  readonly outlets: number;
-  readonly articles: readonly number[];
-  readonly keywords: readonly string[];
-}
-
-function outletOf(article: Article): string {
+/** The outlet of an article: its site name, else its URL's host, else "unknown". */
+export function outletOf(article: Article): string {
   if (article.siteName) return article.siteName;
   try {
     return article.url ? new URL(article.url).hostname.replace(/^www\./, "") : "unknown";
@@ -46,178 +55,209 @@ function outletOf(article: Article): string {
   }
 }
 
-export class StoryKeeper {
-  private readonly file: string;
-  private linker: StoryLinker;
-  private readonly outlets = new Map<string, string>();
-  private readonly titles = new Map<string, string>();
-  private readonly copyOf = new Map<string, string>();
-  private dirty = false;
-  private lastSave = 0;
-  private timer: NodeJS.Timeout | null = null;
+/** What the linker sees of a stored article: its text, headline, date, URL and named entities. */
+function linkArticle(stored: StoredArticle): LinkArticle {
+  const { article, analysis } = stored;
+  const entities = analysis?.entities.filter((e) => e.type !== "MISC").map((e) => e.name);
+  return {
+    id: String(stored.id),
+    text: article.text,
+    ...(article.title ? { title: article.title } : {}),
+    ...(article.published ? { published: article.published } : {}),
+    ...(article.url ? { url: article.url } : {}),
+    ...(entities && entities.length > 0 ? { entities } : {}),
+  };
+}
 
-  /** @param dataDir the data dir (the state file is read from it if present) */
-  constructor(dataDir: string) {
-    this.file = join(dataDir, STORIES_FILE);
-    this.linker = new StoryLinker();
-    if (existsSync(this.file)) {
-      const state = JSON.parse(readFileSync(this.file, "utf8")) as KeeperState;
-      this.linker = StoryLinker.fromJSON(state.linker);
-      for (const [k, v] of state.outlets) this.outlets.set(k, v);
-      for (const [k, v] of state.titles) this.titles.set(k, v);
-      for (const [k, v] of state.copies ?? []) this.copyOf.set(k, v);
+export class StoryKeeper {
+  private readonly store: Store;
+  private readonly owner: string;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly saveEveryMs: number;
+  private readonly options: StoryKeeperOptions;
+  /** The linker, loaded while this process holds the lease. */
+  private linker: StoryLinker | null = null;
+  private epoch: number | null = null;
+  /** The last link sequence number the linker includes, and the one last saved. */
+  private seq = 0;
+  private savedSeq = 0;
+  private lastSave = 0;
+  /** Articles at or below this id were linked when last looked at. */
+  private lowWater = 0;
+  private active: Promise<number> = Promise.resolve(0);
+  private pending: Promise<number> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private wakeTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  /**
+   * @param store where links and the linker's state live
+   * @param options lease, polling and linker settings
+   */
+  constructor(store: Store, options: StoryKeeperOptions = {}) {
+    this.store = store;
+    this.options = options;
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.pollMs = options.pollMs ?? 2000;
+    this.saveEveryMs = options.saveEveryMs ?? 60_000;
+  }
+
+  /**
+   * Link every stored article not linked yet (when this process holds or can take the lease).
+   * Calls made while one runs share the next run.
+   *
+   * @returns how many articles this run linked (0 when another process holds the lease)
+   */
+  catchUp(): Promise<number> {
+    if (this.pending) return this.pending;
+    const run = this.active
+      .catch(() => 0)
+      .then(() => {
+        this.pending = null;
+        return this.closed ? 0 : this.run();
+      });
+    this.pending = run;
+    this.active = run;
+    return run;
+  }
+
+  /** Look for unlinked articles every `pollMs` until `close()`; errors are reported, not thrown. */
+  start(): void {
+    if (this.timer || this.closed) return;
+    this.timer = setInterval(() => this.poll(), this.pollMs);
+    this.timer.unref();
+    this.poll();
+  }
+
+  /** Link soon (after an article was stored): several calls close together make one run. */
+  wake(): void {
+    if (this.wakeTimer || this.closed) return;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = null;
+      this.poll();
+    }, 50);
+    this.wakeTimer.unref();
+  }
+
+  /** Stop polling, finish the running batch, save the linker's state and give the lease up. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.timer = null;
+    this.wakeTimer = null;
+    this.closed = true;
+    await this.active.catch(() => 0);
+    if (this.linker && this.epoch !== null) {
+      await this.save(true).catch((e: Error) =>
+        console.error(`stories: cannot save the linker: ${e.message}`),
+      );
+      await this.store.stories.releaseLease(this.owner).catch(() => {});
+    }
+    this.linker = null;
+    this.epoch = null;
+  }
+
+  private poll(): void {
+    this.catchUp().catch((e: Error) => console.error(`stories: linking failed: ${e.message}`));
+  }
+
+  private async run(): Promise<number> {
+    let linked = 0;
+    try {
+      for (;;) {
+        const epoch = await this.store.stories.acquireLease(this.owner, this.leaseMs);
+        if (epoch === null) {
+          this.drop();
+          return linked;
+        }
+        if (epoch !== this.epoch || !this.linker) await this.load(epoch);
+        const ids = await this.store.stories.unlinked(this.lowWater, BATCH);
+        if (ids.length === 0) break;
+        const links: StoryLinkInput[] = [];
+        for (const id of ids) {
+          const stored = await this.store.getArticle(id);
+          if (stored) links.push(this.link(stored));
+        }
+        if (!(await this.store.stories.recordLinks(epoch, links))) {
+          this.drop(); // the lease moved on: this linker is ahead of the store
+          return linked;
+        }
+        linked += links.length;
+        this.seq += links.length;
+        this.lowWater = Math.max(this.lowWater, ids.at(-1)! - SLACK_IDS);
+        if (links.length > 0) this.options.onLinked?.(links);
+      }
+      await this.save(false);
+      return linked;
+    } catch (e) {
+      this.drop();
+      throw e;
     }
   }
 
-  /**
-   * Link a newly stored article (an article already linked keeps its story; a new version does not move it).
-   *
-   * @returns its story and the earlier article it copies, or null when it was linked before
-   */
-  link(articleId: number, article: Article, analysis: Analysis | null): LinkAssignment | null {
-    const id = String(articleId);
-    if (this.linker.storyOf(id) !== undefined) return null;
-    const entities = analysis?.entities.filter((e) => e.type !== "MISC").map((e) => e.name);
-    const a = this.linker.add({
-      id,
-      text: article.text,
-      ...(article.title ? { title: article.title } : {}),
-      ...(article.published ? { published: article.published } : {}),
-      ...(article.url ? { url: article.url } : {}),
-      ...(entities && entities.length > 0 ? { entities } : {}),
-    });
-    this.outlets.set(id, outletOf(article));
-    if (article.title) this.titles.set(id, article.title);
-    if (a.duplicateOf !== null) this.copyOf.set(id, a.duplicateOf);
-    this.dirty = true;
-    this.scheduleSave();
-    return a;
-  }
-
-  /** The story of an article, or null. */
-  storyOf(articleId: number): StoryInfo | null {
-    const story = this.linker.storyOf(String(articleId));
-    return story === undefined ? null : this.story(story);
-  }
-
-  /** A story by id (aliases of merged stories followed), or null. */
-  story(storyId: string): StoryInfo | null {
-    const members = this.linker.members(storyId);
-    if (members.length === 0) return null;
-    const kw = this.linker.keywords(storyId, 4);
-    const title =
-      members.map((m) => this.titles.get(m)).find((t) => t) ??
-      [...kw.entities, ...kw.terms].slice(0, 4).join(", ");
+  private link(stored: StoredArticle): StoryLinkInput {
+    const linker = this.linker!;
+    const { article } = stored;
+    const id = String(stored.id);
+    // Linked in memory but not recorded (an earlier batch failed): its story is still known.
+    const a = linker.has(id)
+      ? { story: linker.storyOf(id)!, duplicateOf: null, merged: [] as string[] }
+      : linker.add(linkArticle(stored));
+    const kw = linker.keywords(a.story, 4);
     return {
-      id: this.linker.storyOf(members[0]!) ?? storyId,
-      title,
-      outlets: new Set(members.map((m) => this.outlets.get(m) ?? m)).size,
-      articles: members.map(Number),
+      articleId: stored.id,
+      story: a.story,
+      copyOf: a.duplicateOf === null ? null : Number(a.duplicateOf),
+      outlet: outletOf(article),
+      title: article.title ?? "",
       keywords: [...kw.entities, ...kw.terms],
+      merged: a.merged,
     };
   }
 
-  /** The other articles that copy the same report as this one (its original and the other copies), oldest first. */
-  copiesOf(articleId: number): number[] {
-    const root = (id: string): string => {
-      let r = id;
-      for (let i = 0; i < 100 && this.copyOf.has(r); i++) r = this.copyOf.get(r)!;
-      return r;
-    };
-    const mine = root(String(articleId));
-    const story = this.linker.storyOf(String(articleId));
-    if (story === undefined) return [];
-    return this.linker
-      .members(story)
-      .filter((m) => m !== String(articleId) && root(m) === mine)
-      .map(Number);
-  }
-
-  /**
-   * The stories most covered lately: among the most recent stories, those with the most outlets
-   * (then the most articles), at least two articles each.
-   */
-  topStories(limit: number): StoryInfo[] {
-    const recent = this.linker.storyIds().slice(-RECENT_STORIES);
-    return recent
-      .map((id) => this.story(id))
-      .filter((s): s is StoryInfo => s !== null && s.articles.length >= 2)
-      .sort(
-        (a, b) =>
-          b.outlets - a.outlets ||
-          b.articles.length - a.articles.length ||
-          b.articles.at(-1)! - a.articles.at(-1)!,
-      )
-      .slice(0, limit);
-  }
-
-  /** The StoryReader the reader's story pages use (copies are read from the store). */
-  reader(store: Store): {
-    storyOf(id: number): Promise<{ id: string; title: string; outlets: number } | null>;
-    articlesOf(id: string): Promise<readonly number[] | null>;
-    copiesOf(id: number): Promise<readonly ArticleSummary[]>;
-    topStories(limit: number): Promise<readonly { id: string; title: string; outlets: number }[]>;
-  } {
-    return {
-      topStories: async (limit) =>
-        this.topStories(limit).map((s) => ({ id: s.id, title: s.title, outlets: s.outlets })),
-      copiesOf: async (id) => {
-        const out: ArticleSummary[] = [];
-        for (const c of this.copiesOf(id)) {
-          const a = await store.getArticle(c);
-          if (!a) continue;
-          out.push({
-            id: a.id,
-            title: a.article.title,
-            url: a.article.url,
-            siteName: a.article.siteName,
-            source: a.source,
-            published: a.article.published,
-            createdAt: a.createdAt,
-            snippet: a.article.text.slice(0, 200),
-          });
-        }
-        return out;
-      },
-      storyOf: async (id) => {
-        const s = this.storyOf(id);
-        return s ? { id: s.id, title: s.title, outlets: s.outlets } : null;
-      },
-      articlesOf: async (id) => this.story(id)?.articles ?? null,
-    };
-  }
-
-  private scheduleSave(): void {
-    if (this.timer) return;
-    const wait = Math.max(0, SAVE_EVERY_MS - (Date.now() - this.lastSave));
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.save();
-    }, wait);
-    this.timer.unref();
-  }
-
-  /** Write the state now (atomically) if anything changed. */
-  save(): void {
-    if (!this.dirty) return;
-    const state: KeeperState = {
-      version: 1,
-      linker: this.linker.toJSON(),
-      outlets: [...this.outlets],
-      titles: [...this.titles],
-      copies: [...this.copyOf],
-    };
-    mkdirSync(join(this.file, ".."), { recursive: true });
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(state));
-    renameSync(`${this.file}.tmp`, this.file);
-    this.dirty = false;
+  /** Load the saved linker and replay the links recorded after it. */
+  private async load(epoch: number): Promise<void> {
+    const snapshot = await this.store.stories.loadSnapshot();
+    const state = snapshot
+      ? (JSON.parse((await gunzipAsync(snapshot.state)).toString("utf8")) as StoryLinkerState)
+      : null;
+    const linker = state
+      ? StoryLinker.fromJSON(state, this.options.linker)
+      : new StoryLinker(this.options.linker);
+    let seq = snapshot?.seq ?? 0;
+    this.savedSeq = seq;
+    for (;;) {
+      const rows = await this.store.stories.linkedAfter(seq, BATCH);
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const stored = await this.store.getArticle(r.articleId);
+        if (stored && !linker.has(String(r.articleId))) linker.add(linkArticle(stored));
+        seq = r.seq;
+      }
+    }
+    const marks = await this.store.stories.linkMarks();
+    linker.reserveStoryIds(marks.story);
+    this.linker = linker;
+    this.epoch = epoch;
+    this.seq = seq;
+    this.lowWater = 0;
     this.lastSave = Date.now();
   }
 
-  /** Save and stop the timer. */
-  close(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.save();
+  /** Save the linker's state when it has new links and it is time (or `force`). */
+  private async save(force: boolean): Promise<void> {
+    if (!this.linker || this.epoch === null || this.seq === this.savedSeq) return;
+    if (!force && Date.now() - this.lastSave < this.saveEveryMs) return;
+    const state = await gzipAsync(JSON.stringify(this.linker.toJSON()));
+    const seq = this.seq;
+    if (await this.store.stories.saveSnapshot(this.epoch, { seq, state })) this.savedSeq = seq;
+    this.lastSave = Date.now();
+  }
+
+  private drop(): void {
+    this.linker = null;
+    this.epoch = null;
   }
 }

@@ -17,7 +17,7 @@ export {
 export { type ArticleEvent, EventBus } from "./events.ts";
 export { cachedNarration, type ListenAudio, type NarrationProvider } from "./listen.ts";
 export { CSP } from "./security.ts";
-export type { StoryReader, StoryRef } from "./stories.ts";
+export { type StoryReader, type StoryRef, storyReader } from "./stories.ts";
 
 export interface RunningServer {
   readonly url: string;

@@ -1,9 +1,9 @@
-import type { ArticleSummary } from "../store/index.ts";
+import type { ArticleSummary, Store } from "../store/index.ts";
 
 /**
- * The seam for story pages: when linking lands, the caller passes a `StoryReader` in `ServeDeps` and the
- * article page links to its story, `/stories/:id` renders the timeline. Until then there is none and
- * `/stories/:id` answers 404 with code `not-available`.
+ * The seam for story pages: the article page links to its story, `/stories/:id` renders the timeline.
+ * `storyReader(store)` reads the links the story keeper records in the store (any server process can);
+ * a server given no reader answers `/stories/:id` with 404 and code `not-available`.
  */
 
 /** What an article page needs to know about its story. */
@@ -14,7 +14,7 @@ export interface StoryRef {
   readonly outlets: number;
 }
 
-/** Reads stories (implemented by the link stage's store when it lands). */
+/** Reads stories. */
 export interface StoryReader {
   /** The story an article belongs to, or null. */
   storyOf(articleId: number): Promise<StoryRef | null>;
@@ -24,4 +24,22 @@ export interface StoryReader {
   copiesOf(articleId: number): Promise<readonly ArticleSummary[]>;
   /** The stories most covered lately, most outlets first (the desk's "Top stories"). */
   topStories(limit: number): Promise<readonly StoryRef[]>;
+}
+
+/** The StoryReader over the store's story links. */
+export function storyReader(store: Store): StoryReader {
+  const ref = (s: { id: string; title: string; outlets: number }): StoryRef => ({
+    id: s.id,
+    title: s.title,
+    outlets: s.outlets,
+  });
+  return {
+    storyOf: async (id) => {
+      const s = await store.stories.storyOf(id);
+      return s ? ref(s) : null;
+    },
+    articlesOf: async (id) => (await store.stories.get(id))?.articleIds ?? null,
+    copiesOf: (id) => store.stories.copiesOf(id),
+    topStories: async (limit) => (await store.stories.top(limit)).map(ref),
+  };
 }

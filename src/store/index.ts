@@ -9,6 +9,7 @@ export { openPostgresStore, PostgresStore, type PostgresStoreOptions } from "./p
 export * from "./query.ts";
 export { articleKey, openSqliteStore, SqliteStore } from "./sqlite/index.ts";
 export type * from "./store.ts";
+export * from "./stories.ts";
 
 /** The SQLite file under the data dir. */
 export const SQLITE_FILE = "lede.db";

@@ -14,6 +14,7 @@ import type {
   Quote,
   Stage,
 } from "../core/index.ts";
+import type { StoryStore } from "./stories.ts";
 
 /** What `putArticle` did. */
 export type PutStatus = "added" | "updated" | "unchanged";
@@ -191,6 +192,8 @@ export interface ItemHit<K extends ItemKind> {
 }
 
 export interface Store {
+  /** Stories: links of articles to stories, copies, labels, the link lease (see `stories.ts`). */
+  readonly stories: StoryStore;
   /** Bring the schema up to date (append-only numbered migrations). Idempotent. */
   migrate(): Promise<void>;
   /** The schema version: the number of migrations applied. */

@@ -8,6 +8,7 @@ import { parseFeed } from "../../src/acquire/index.ts";
 import type { Article } from "../../src/core/index.ts";
 import { Narrator } from "../../src/pipeline/narrator.ts";
 import { StoryKeeper } from "../../src/pipeline/stories.ts";
+import { storyReader } from "../../src/serve/index.ts";
 import { startTestServer, type TestServer } from "./server.ts";
 
 let s: TestServer;
@@ -40,13 +41,14 @@ before(async () => {
       return narrator.provider({});
     },
     stories: {
-      storyOf: async (id) => keeper.reader(s.store).storyOf(id),
-      articlesOf: async (id) => keeper.reader(s.store).articlesOf(id),
-      copiesOf: async (id) => keeper.reader(s.store).copiesOf(id),
-      topStories: async (n) => keeper.reader(s.store).topStories(n),
+      storyOf: async (id) => storyReader(s.store).storyOf(id),
+      articlesOf: async (id) => storyReader(s.store).articlesOf(id),
+      copiesOf: async (id) => storyReader(s.store).copiesOf(id),
+      topStories: async (n) => storyReader(s.store).topStories(n),
     },
   });
-  keeper = new StoryKeeper(dataDir);
+  keeper = new StoryKeeper(s.store);
+  assert.ok(dataDir);
   for (let n = 0; n < 2; n++) {
     const a = article(n);
     const r = await s.store.putArticle({
@@ -55,14 +57,14 @@ before(async () => {
       source: "fixture",
       fetchedAt: "2025-09-01T08:00:00Z",
     });
-    keeper.link(r.id, a, null);
     ids.push(r.id);
   }
+  assert.equal(await keeper.catchUp(), 2);
 });
 after(async () => {
+  await keeper.close();
   await s.close();
   await narrator.close();
-  keeper.close();
 });
 
 async function episodes(path: string) {
@@ -100,9 +102,9 @@ test("a saved search is a podcast whose enclosures become real MP3s with duratio
 });
 
 test("a story is a podcast too; an unknown story is a 404 with a code", async () => {
-  const story = keeper.storyOf(ids[0]!)!;
+  const story = (await s.store.stories.storyOf(ids[0]!))!;
   const { feed } = await episodes(`/feeds/stories/${story.id}.podcast.xml`);
-  assert.equal(feed.items.length, story.articles.length);
+  assert.equal(feed.items.length, story.articles);
   const missing = await fetch(`${s.url}/feeds/stories/s999.podcast.xml`);
   assert.equal(missing.status, 404);
   assert.equal(((await missing.json()) as { error: { code: string } }).error.code, "not-found");

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Analysis, Article } from "../../src/core/index.ts";
-import type { Store } from "../../src/store/index.ts";
+import type { Store, StoryLinkInput } from "../../src/store/index.ts";
 
 export function article(overrides: Partial<Article> = {}): Article {
   const text = overrides.text ?? "Ministers met in Tianjin on Monday.\n\nThey agreed to meet again.";
@@ -284,6 +284,91 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal(listed?.consecutiveFailures, 3);
       assert.equal(listed?.etag, '"abc"');
       assert.equal(listed?.title, "Example");
+    });
+
+    test("stories: the lease fences writers; links, merges, copies and top stories read back", async () => {
+      const ids: number[] = [];
+      for (let n = 0; n < 4; n++) {
+        const r = await store.putArticle({
+          article: article({
+            url: `https://story.example/${n}`,
+            text: `Story text number ${n}.`,
+            title: `T${n}`,
+          }),
+          analysis: null,
+          source: null,
+          fetchedAt: "2025-09-01T08:00:00Z",
+        });
+        ids.push(r.id);
+      }
+      const [a, b, c, d] = ids as [number, number, number, number];
+      const s = store.stories;
+      const epoch = await s.acquireLease("one", 60_000);
+      assert.ok(epoch !== null);
+      assert.equal(await s.acquireLease("two", 60_000), null, "held by another owner");
+      assert.equal(await s.acquireLease("one", 60_000), epoch, "renewing keeps the epoch");
+      assert.ok((await s.unlinked(0, 100)).includes(a));
+      const link = (
+        articleId: number,
+        story: string,
+        extra: Partial<StoryLinkInput> = {},
+      ): StoryLinkInput => ({
+        articleId,
+        story,
+        copyOf: null,
+        outlet: "Example News",
+        title: "",
+        keywords: ["Karst", "bridge"],
+        merged: [],
+        ...extra,
+      });
+      assert.equal(
+        await s.recordLinks(epoch!, [
+          link(a, "s901", { title: "First headline" }),
+          link(b, "s902", { outlet: "Other" }),
+          link(c, "s901", { copyOf: a, outlet: "Third", title: "Later headline" }),
+        ]),
+        true,
+      );
+      assert.equal((await s.storyOf(c))?.title, "First headline", "the first headline labels the story");
+      assert.equal((await s.storyOf(b))?.title, "Karst, bridge", "no headline: key words");
+      assert.deepEqual(
+        (await s.copiesOf(c)).map((x) => x.id),
+        [a],
+      );
+      assert.deepEqual(
+        (await s.copiesOf(a)).map((x) => x.id),
+        [c],
+      );
+      // d bridges the two stories: s902 merges into s901.
+      assert.equal(
+        await s.recordLinks(epoch!, [link(d, "s901", { merged: ["s902"], outlet: "Other" })]),
+        true,
+      );
+      const story = await s.get("s902");
+      assert.equal(story?.id, "s901", "a merged id leads to the story it joined");
+      assert.deepEqual(story?.articleIds, [a, b, c, d]);
+      assert.equal(story?.outlets, 3);
+      assert.equal(story?.articles, 4);
+      assert.equal((await s.storyOf(b))?.id, "s901");
+      assert.ok((await s.top(10)).some((x) => x.id === "s901"));
+      assert.ok(!(await s.top(10)).some((x) => x.id === "s902"));
+      assert.equal((await s.unlinked(0, 100)).filter((x) => ids.includes(x)).length, 0);
+      assert.deepEqual(
+        (await s.linkedAfter(0, 100)).filter((x) => ids.includes(x.articleId)).map((x) => x.articleId),
+        [a, b, c, d],
+      );
+      assert.ok((await s.linkMarks()).story >= 902);
+      // Saved state round-trips; a released lease passes on with a new epoch that fences the old one.
+      assert.equal(await s.saveSnapshot(epoch!, { seq: 4, state: new Uint8Array([1, 2, 3]) }), true);
+      assert.deepEqual([...(await s.loadSnapshot())!.state], [1, 2, 3]);
+      await s.releaseLease("one");
+      const next = await s.acquireLease("two", 60_000);
+      assert.ok(next !== null && next !== epoch);
+      assert.equal(await s.recordLinks(epoch!, [link(d, "s999")]), false);
+      assert.equal(await s.saveSnapshot(epoch!, { seq: 9, state: new Uint8Array([9]) }), false);
+      assert.equal((await s.storyOf(d))?.id, "s901");
+      await s.releaseLease("two");
     });
 
     test("tokens verify by value and are stored hashed", async () => {

@@ -118,7 +118,7 @@ export const command: Command = {
     try {
       if (p.values.subscribe) return await subscribe(p.positionals, store, io, config.fetchAllow);
       const progress = progressLine(io.stderr, io.isTTY);
-      const stories = new StoryKeeper(config.dataDir);
+      const stories = new StoryKeeper(store);
       const summary = await ingest(expand(p.positionals, io.stdin, config.fetchAllow), {
         extract: published ? { published } : {},
         analyse: !p.values["no-analyse"],
@@ -138,7 +138,11 @@ export const command: Command = {
           }
         },
       });
-      stories.close();
+      // Link what this run added (unless a running desk holds the link lease: then it links them).
+      await stories
+        .catchUp()
+        .catch((e: Error) => io.stderr.write(`lede add: linking stories: ${e.message}\n`));
+      await stories.close();
       if (io.isTTY) io.stderr.write("\r\x1b[K");
       io.stderr.write(summaryText(summary));
       return summary.failed > 0 ? EXIT.failed : EXIT.ok;

@@ -15,6 +15,7 @@ import {
 } from "../../jobs/index.ts";
 import { WorkerPool } from "../../jobs/pool.ts";
 import type { ProcessInput, ProcessOutput } from "../../pipeline/process.ts";
+import { StoryKeeper } from "../../pipeline/stories.ts";
 import { openStore, type Store } from "../../store/index.ts";
 import { isUrl, parse } from "../args.ts";
 import { type Command, EXIT, type Io } from "../command.ts";
@@ -36,6 +37,7 @@ options:
   --host-interval-ms N   least time between two requests to one host from this worker (default 1000)
   --lock-ms N            job lock time in ms (default 30000)
   --no-analyse           store extracted articles without analysing them
+  --no-link              do not link stored articles into stories here (another process does)
   --enqueue              add the URLs given as page fetch jobs, then exit
   --status               print queue counts and the newest dead letters as JSON, then exit
   -h, --help             show this help
@@ -64,6 +66,7 @@ export const command: Command = {
       "host-interval-ms": { type: "string" },
       "lock-ms": { type: "string" },
       "no-analyse": { type: "boolean" },
+      "no-link": { type: "boolean" },
       enqueue: { type: "boolean" },
       status: { type: "boolean" },
     });
@@ -133,6 +136,7 @@ export const command: Command = {
       fetchConcurrency: f.fetch,
       hostIntervalMs: f.interval,
       analyse: !v["no-analyse"],
+      link: !v["no-link"],
       pollMinutes: f.poll,
     });
     const done: Record<string, number> = {};
@@ -198,6 +202,12 @@ export interface PipelineSetup {
   /** Least time between two requests to one host. */
   readonly hostIntervalMs: number;
   readonly analyse: boolean;
+  /**
+   * Link stored articles into stories (default false): link jobs run the story keeper, which links
+   * while this process holds the store's link lease; it also polls, so a worker takes over when the
+   * holder dies.
+   */
+  readonly link?: boolean;
   /** Minutes between two polls of a feed (0: the default). */
   readonly pollMinutes: number;
 }
@@ -263,5 +273,19 @@ export function createPipelineDeps(
       );
     },
   };
-  return { deps, close: () => pool.close() };
+  if (!setup.link) return { deps, close: () => pool.close() };
+  const keeper = new StoryKeeper(store);
+  keeper.start();
+  return {
+    deps: {
+      ...deps,
+      link: async () => {
+        await keeper.catchUp();
+      },
+    },
+    close: async () => {
+      await keeper.close();
+      await pool.close();
+    },
+  };
 }

@@ -33,6 +33,7 @@ test("a copy names its original and joins its story", () => {
   assert.deepEqual(linker.add({ id: "c1", text: copy, title: "212 feared lost" }), {
     story: "s1",
     duplicateOf: "a1",
+    merged: [],
   });
 });
 
@@ -71,6 +72,7 @@ test("an article bridging two stories merges them; the older id survives", () =>
     text: "Port Aldane harbour workers strike; Skerra Lines ferry Northern Gull inspection passed in March.",
   });
   assert.equal(bridge.story, s1);
+  assert.deepEqual(bridge.merged, [s2]);
   assert.equal(linker.storyOf("p2"), s1);
   assert.deepEqual(linker.storyIds(), [s1]);
   assert.deepEqual([...linker.members(s2)].sort(), ["p1", "p2", "p3"]);
@@ -123,6 +125,7 @@ test("past maxStories the least recently updated story is forgotten; its article
   assert.deepEqual(linker.add({ id: "b1-copy", text: `Source: Dellamar Daily\n\n${FERRY_B1}` }), {
     story: b,
     duplicateOf: "b1",
+    merged: [],
   }); // Two stories forgotten (maxStories of them): the index no longer points at them.
   const live = new Set(linker.storyIds());
   for (const [, ids] of linker.toJSON().postings) for (const id of ids) assert.ok(live.has(id), id);

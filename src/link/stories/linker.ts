@@ -31,6 +31,8 @@ export interface LinkAssignment {
   readonly story: string;
   /** The earlier article this one copies, or null. */
   readonly duplicateOf: string | null;
+  /** Stories merged into `story` by this article (now its aliases), usually none. */
+  readonly merged: readonly string[];
 }
 
 /** Tuning of the linker; the defaults are the ones `npm run eval -- link` measures. */
@@ -147,6 +149,19 @@ export class StoryLinker {
     this.duplicates = new DuplicateIndex(options.duplicates);
   }
 
+  /**
+   * Never hand out a story id numbered `n` or below (after restoring from an older state, ids already
+   * recorded elsewhere must not be reused).
+   */
+  reserveStoryIds(n: number): void {
+    this.nextStory = Math.max(this.nextStory, Math.floor(n) + 1);
+  }
+
+  /** Whether an article id has been added. */
+  has(articleId: string): boolean {
+    return this.articleStory.has(articleId);
+  }
+
   /** How many articles have been added. */
   get size(): number {
     return this.articleStory.size;
@@ -171,7 +186,7 @@ export class StoryLinker {
         this.touch(story);
       }
       this.articleStory.set(article.id, storyId);
-      return { story: storyId, duplicateOf: dup.duplicateOf };
+      return { story: storyId, duplicateOf: dup.duplicateOf, merged: [] };
     }
 
     const bodyTerms = terms(article.text);
@@ -223,13 +238,17 @@ export class StoryLinker {
     for (const k of keys) this.post(k, story.id);
 
     // Converged stories: another story this article also matched, now close to the one it joined.
+    const merged: string[] = [];
     for (const other of scored.slice(1)) {
       if (other.score < this.threshold) break;
       if (!this.stories.has(other.story.id) || other.story === story) continue;
-      if (this.storySimilarity(story, other.story) >= this.mergeThreshold)
-        story = this.merge(story, other.story);
+      if (this.storySimilarity(story, other.story) >= this.mergeThreshold) {
+        const kept = this.merge(story, other.story);
+        merged.push(kept === story ? other.story.id : story.id);
+        story = kept;
+      }
     }
-    return { story: story.id, duplicateOf: null };
+    return { story: story.id, duplicateOf: null, merged };
   }
 
   /**

@@ -39,6 +39,7 @@ import {
 } from "./items.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { SEARCH_CANDIDATES, TS_CONFIG, toTsQuery } from "./search.ts";
+import { PostgresStoryStore } from "./stories.ts";
 
 /** Default and largest page size of list queries (as in SQLite). */
 const DEFAULT_LIMIT = 50;
@@ -198,11 +199,13 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
 /** The Store on PostgreSQL; see the file comment and README.md. */
 export class PostgresStore implements Store {
   readonly pool: pg.Pool;
+  readonly stories: PostgresStoryStore;
   private readonly listeners = new Set<pg.PoolClient>();
   private closed = false;
 
   constructor(pool: pg.Pool) {
     this.pool = pool;
+    this.stories = new PostgresStoryStore(pool);
   }
 
   private async rows(sql: string, params: readonly unknown[] = []): Promise<Row[]> {

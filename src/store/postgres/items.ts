@@ -227,11 +227,11 @@ function sourceCondition(w: Where, source: string): void {
   );
 }
 
-const SUMMARY_COLUMNS = "a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published";
+export const SUMMARY_COLUMNS = "a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published";
 const CURRENT_JOIN = `JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
   LEFT JOIN article_facets f ON f.article_id = a.id`;
 
-function toSummary(r: Row): ArticleSummary {
+export function toSummary(r: Row): ArticleSummary {
   return {
     id: r.id as number,
     title: (r.title as string | null) ?? null,

@@ -110,4 +110,40 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX analysis_items_kind_article ON analysis_items (kind, article_id DESC, ord);
   `,
+  // 4: stories: each linked article's story, copy and outlet in link order; story labels and counts; the
+  // link lease (one linking process at a time, with an epoch as fencing token) and the linker's saved state
+  `
+  CREATE TABLE story_links (
+    article_id bigint PRIMARY KEY REFERENCES articles(id),
+    story_id text NOT NULL,
+    seq bigint NOT NULL UNIQUE,
+    copy_of bigint,
+    copy_root bigint NOT NULL,
+    outlet text NOT NULL,
+    linked_at timestamptz NOT NULL
+  );
+  CREATE INDEX story_links_story ON story_links (story_id, seq);
+  CREATE INDEX story_links_root ON story_links (copy_root);
+  CREATE TABLE stories (
+    id text PRIMARY KEY,
+    title text NOT NULL,
+    keywords json NOT NULL,
+    articles integer NOT NULL,
+    outlets integer NOT NULL,
+    merged_into text,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL
+  );
+  CREATE INDEX stories_live_updated ON stories (updated_at) WHERE merged_into IS NULL;
+  CREATE TABLE link_state (
+    id integer PRIMARY KEY CHECK (id = 1),
+    owner text,
+    epoch bigint NOT NULL,
+    lease_until bigint NOT NULL,
+    seq bigint NOT NULL,
+    snapshot bytea,
+    saved_at timestamptz
+  );
+  INSERT INTO link_state (id, owner, epoch, lease_until, seq) VALUES (1, NULL, 0, 0, 0);
+  `,
 ];

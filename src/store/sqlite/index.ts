@@ -28,6 +28,7 @@ import type {
 import { findItems, searchArticles } from "./find.ts";
 import { ITEMS_MIGRATION, indexAllArticles, indexArticleVersion } from "./items.ts";
 import { MIGRATIONS } from "./migrations.ts";
+import { SqliteStoryStore } from "./stories.ts";
 
 /** Default and largest page size of list queries. */
 const DEFAULT_LIMIT = 50;
@@ -112,9 +113,11 @@ export function openSqliteStore(file: string): SqliteStore {
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
+  readonly stories: SqliteStoryStore;
 
   constructor(db: Database.Database) {
     this.db = db;
+    this.stories = new SqliteStoryStore(db);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");

@@ -93,4 +93,40 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX analysis_items_kind_article ON analysis_items(kind, article_id DESC, ord);
   `,
+  // 4: stories: each linked article's story, copy and outlet in link order; story labels and counts; the
+  // link lease (one linking process at a time, with an epoch as fencing token) and the linker's saved state
+  `
+  CREATE TABLE story_links (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+    story_id TEXT NOT NULL,
+    seq INTEGER NOT NULL UNIQUE,
+    copy_of INTEGER,
+    copy_root INTEGER NOT NULL,
+    outlet TEXT NOT NULL,
+    linked_at TEXT NOT NULL
+  );
+  CREATE INDEX story_links_story ON story_links(story_id, seq);
+  CREATE INDEX story_links_root ON story_links(copy_root);
+  CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    keywords TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    outlets INTEGER NOT NULL,
+    merged_into TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX stories_live_updated ON stories(updated_at) WHERE merged_into IS NULL;
+  CREATE TABLE link_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    owner TEXT,
+    epoch INTEGER NOT NULL,
+    lease_until INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    snapshot BLOB,
+    saved_at TEXT
+  );
+  INSERT INTO link_state (id, owner, epoch, lease_until, seq) VALUES (1, NULL, 0, 0, 0);
+  `,
 ];
