@@ -215,9 +215,21 @@ export const OPENAPI = {
         responses: { "200": { description: "The entity" }, "404": error("No article names it") },
       },
     },
+    "/api/stories": {
+      get: {
+        summary: "Top stories: among the most recently updated, most outlets first",
+        parameters: [{ name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } }],
+        responses: {
+          "200": {
+            description: "The stories (id, title, keywords, articles, outlets, createdAt, updatedAt)",
+          },
+        },
+      },
+    },
     "/api/stories/{id}": {
       get: {
-        summary: "A story's articles (when story linking is wired; else 404 not-available)",
+        summary:
+          "A story: its articles, outlets, coverage per day, timeline, reconciled figures (role, value, min, max, agreement, reports) and claim histories (status changes with their reports)",
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
         responses: { "200": { description: "The story" }, "404": error("No such story, or not available") },
       },

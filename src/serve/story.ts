@@ -3,6 +3,13 @@
  * deadlines and claims (with status changes), coverage per day and the outlets that carry it.
  */
 import type { Analysis, ClaimStatus } from "../core/index.ts";
+import {
+  type ClaimHistory,
+  claimHistories,
+  type ReconciledFigure,
+  reconcileFigures,
+  type StoryReport,
+} from "../link/index.ts";
 import type { ArticleSummary, Store, StoredArticle } from "../store/index.ts";
 import type { StoryReader } from "./stories.ts";
 import { outletOf } from "./views/parts.ts";
@@ -34,6 +41,10 @@ export interface StoryView {
   readonly outlets: ReadonlyArray<readonly [string, number]>;
   readonly perDay: ReadonlyArray<readonly [string, number]>;
   readonly timeline: readonly TimelineEntry[];
+  /** Figures (deaths, injuries, weapons fired ...) reconciled across the reports. */
+  readonly figures: readonly ReconciledFigure[];
+  /** Claims across the reports with their status over time. */
+  readonly claims: readonly ClaimHistory[];
 }
 
 /** A calendar date prefix (`2025`, `2025-08`, `2025-08-22`) at the start of a value, or null. */
@@ -73,6 +84,7 @@ export async function storyView(store: Store, stories: StoryReader, id: string):
   const articles: ArticleSummary[] = [];
   const timeline: TimelineEntry[] = [];
   const claimStatus = new Map<string, ClaimStatus>();
+  const reports: StoryReport[] = [];
   for (const articleId of ids.slice(0, MAX_STORY_ARTICLES)) {
     const stored = await store.getArticle(articleId);
     if (!stored) continue;
@@ -80,6 +92,12 @@ export async function storyView(store: Store, stories: StoryReader, id: string):
     articles.push(summary);
     const day = calendarDate(stored.article.published) ?? stored.createdAt.slice(0, 10);
     const a: Partial<Analysis> = stored.analysis ?? {};
+    reports.push({
+      articleId: stored.id,
+      outlet: outletOf(summary),
+      date: stored.article.published ?? stored.createdAt,
+      analysis: stored.analysis,
+    });
     const name = (eid: string | null | undefined) =>
       eid ? ((a.entities ?? []).find((e) => e.id === eid)?.name ?? null) : null;
     for (const e of a.events ?? []) {
@@ -148,5 +166,7 @@ export async function storyView(store: Store, stories: StoryReader, id: string):
     outlets,
     perDay,
     timeline: ordered.map(([e]) => e),
+    figures: reconcileFigures(reports),
+    claims: claimHistories(reports),
   };
 }

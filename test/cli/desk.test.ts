@@ -93,7 +93,12 @@ test("stories made by `lede add` are read by a desk, which links what its API ta
     assert.equal(story?.outlets, 3);
     const view = (await (await fetch(`${desk.url}/api/stories/${story!.id}`)).json()) as {
       articles: { id: number }[];
+      figures: unknown[];
+      claims: unknown[];
     };
+    assert.ok(Array.isArray(view.figures) && Array.isArray(view.claims));
+    const top = (await (await fetch(`${desk.url}/api/stories`)).json()) as { items: { id: string }[] };
+    assert.equal(top.items[0]?.id, story!.id);
     assert.deepEqual(
       view.articles.map((a) => a.id),
       [originalId, copyId, id],

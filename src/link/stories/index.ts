@@ -9,3 +9,12 @@ export {
   type StoryState,
 } from "./linker.ts";
 export { capitalisedNames, nameKeys } from "./names.ts";
+export {
+  type ClaimHistory,
+  type ClaimReport,
+  claimHistories,
+  type FigureReport,
+  type ReconciledFigure,
+  reconcileFigures,
+  type StoryReport,
+} from "./reconcile.ts";

@@ -104,6 +104,11 @@ export function apiRoutes(app: Hono, deps: ServeDeps, cache: PageCache<EncodedPa
     return view ? c.json(view) : apiError(c, 404, "not-found", "no article names that entity");
   });
 
+  app.get("/api/stories", async (c) => {
+    const limit = Math.max(1, Math.min(100, Number(c.req.query("limit")) || 20));
+    return c.json({ items: await store.stories.top(limit) });
+  });
+
   app.get("/api/stories/:id", async (c) => {
     if (!deps.stories) return apiError(c, 404, "not-available", "stories arrive with story linking");
     const view = await storyView(store, deps.stories, textParam(c.req.param("id"), 100));
