@@ -5,25 +5,16 @@
  * An online clusterer sees articles one after another, so one process at a time links: the one holding
  * the store's link lease. `catchUp()` takes (or renews) the lease, links every stored article not linked
  * yet, oldest first, and records the links in the store in batches, fenced by the lease's epoch. The
- * linker's state is saved to the store now and then (compressed); a process taking the lease over loads
- * that state and replays the links recorded after it, so a crash loses nothing and links nothing twice.
- * Processes without the lease leave their articles to the holder, which polls for unlinked articles.
+ * recorded links are the whole state: a process taking the lease over (at start, or when the holder
+ * died) rebuilds its linker from the most recent `window` links (`StoryLinker.restore`, no decisions
+ * made again), so a crash loses nothing and links nothing twice, and no state file grows with the
+ * store. Processes without the lease leave their articles to the holder, which polls for them.
  */
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { promisify } from "node:util";
-import { gunzip, gzip } from "node:zlib";
 import type { Article } from "../core/index.ts";
-import {
-  type LinkArticle,
-  StoryLinker,
-  type StoryLinkerOptions,
-  type StoryLinkerState,
-} from "../link/index.ts";
+import { type LinkArticle, StoryLinker, type StoryLinkerOptions } from "../link/index.ts";
 import type { Store, StoredArticle, StoryLinkInput } from "../store/index.ts";
-
-const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
 
 /** Articles read and linked per batch (one store transaction each). */
 const BATCH = 200;
@@ -37,8 +28,11 @@ export interface StoryKeeperOptions {
   readonly leaseMs?: number;
   /** How often `start()` looks for unlinked articles, in ms (default 2 s). */
   readonly pollMs?: number;
-  /** Least time between two saves of the linker state, in ms (default 60 s; also saved on close). */
-  readonly saveEveryMs?: number;
+  /**
+   * Recorded links a process taking the lease over restores into its linker (default 20,000: about
+   * the stories of the last weeks of a busy desk; older stories take no new articles).
+   */
+  readonly window?: number;
   /** Linker tuning (the defaults are what `npm run eval -- link` measures). */
   readonly linker?: StoryLinkerOptions;
   /** Called after each batch of links is recorded. */
@@ -74,15 +68,11 @@ export class StoryKeeper {
   private readonly owner: string;
   private readonly leaseMs: number;
   private readonly pollMs: number;
-  private readonly saveEveryMs: number;
+  private readonly window: number;
   private readonly options: StoryKeeperOptions;
   /** The linker, loaded while this process holds the lease. */
   private linker: StoryLinker | null = null;
   private epoch: number | null = null;
-  /** The last link sequence number the linker includes, and the one last saved. */
-  private seq = 0;
-  private savedSeq = 0;
-  private lastSave = 0;
   /** Articles at or below this id were linked when last looked at. */
   private lowWater = 0;
   private active: Promise<number> = Promise.resolve(0);
@@ -101,7 +91,7 @@ export class StoryKeeper {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.pollMs = options.pollMs ?? 2000;
-    this.saveEveryMs = options.saveEveryMs ?? 60_000;
+    this.window = options.window ?? 20_000;
   }
 
   /**
@@ -141,7 +131,7 @@ export class StoryKeeper {
     this.wakeTimer.unref();
   }
 
-  /** Stop polling, finish the running batch, save the linker's state and give the lease up. */
+  /** Stop polling, finish the running batch and give the lease up. */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
@@ -149,12 +139,7 @@ export class StoryKeeper {
     this.wakeTimer = null;
     this.closed = true;
     await this.active.catch(() => 0);
-    if (this.linker && this.epoch !== null) {
-      await this.save(true).catch((e: Error) =>
-        console.error(`stories: cannot save the linker: ${e.message}`),
-      );
-      await this.store.stories.releaseLease(this.owner).catch(() => {});
-    }
+    if (this.epoch !== null) await this.store.stories.releaseLease(this.owner).catch(() => {});
     this.linker = null;
     this.epoch = null;
   }
@@ -185,11 +170,9 @@ export class StoryKeeper {
           return linked;
         }
         linked += links.length;
-        this.seq += links.length;
         this.lowWater = Math.max(this.lowWater, ids.at(-1)! - SLACK_IDS);
         if (links.length > 0) this.options.onLinked?.(links);
       }
-      await this.save(false);
       return linked;
     } catch (e) {
       this.drop();
@@ -217,43 +200,24 @@ export class StoryKeeper {
     };
   }
 
-  /** Load the saved linker and replay the links recorded after it. */
+  /** Rebuild the linker from the most recent recorded links. */
   private async load(epoch: number): Promise<void> {
-    const snapshot = await this.store.stories.loadSnapshot();
-    const state = snapshot
-      ? (JSON.parse((await gunzipAsync(snapshot.state)).toString("utf8")) as StoryLinkerState)
-      : null;
-    const linker = state
-      ? StoryLinker.fromJSON(state, this.options.linker)
-      : new StoryLinker(this.options.linker);
-    let seq = snapshot?.seq ?? 0;
-    this.savedSeq = seq;
+    const linker = new StoryLinker(this.options.linker);
+    const marks = await this.store.stories.linkMarks();
+    let seq = Math.max(0, marks.seq - this.window);
     for (;;) {
       const rows = await this.store.stories.linkedAfter(seq, BATCH);
       if (rows.length === 0) break;
       for (const r of rows) {
         const stored = await this.store.getArticle(r.articleId);
-        if (stored && !linker.has(String(r.articleId))) linker.add(linkArticle(stored));
+        if (stored) linker.restore(linkArticle(stored), r.story, r.copyOf === null ? null : String(r.copyOf));
         seq = r.seq;
       }
     }
-    const marks = await this.store.stories.linkMarks();
     linker.reserveStoryIds(marks.story);
     this.linker = linker;
     this.epoch = epoch;
-    this.seq = seq;
     this.lowWater = 0;
-    this.lastSave = Date.now();
-  }
-
-  /** Save the linker's state when it has new links and it is time (or `force`). */
-  private async save(force: boolean): Promise<void> {
-    if (!this.linker || this.epoch === null || this.seq === this.savedSeq) return;
-    if (!force && Date.now() - this.lastSave < this.saveEveryMs) return;
-    const state = await gzipAsync(JSON.stringify(this.linker.toJSON()));
-    const seq = this.seq;
-    if (await this.store.stories.saveSnapshot(this.epoch, { seq, state })) this.savedSeq = seq;
-    this.lastSave = Date.now();
   }
 
   private drop(): void {

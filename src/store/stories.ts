@@ -5,7 +5,8 @@
  * links; every process (web servers, workers) reads stories from here, which keeps servers stateless.
  *
  * Writes carry the lease's epoch (a fencing token): a holder that stalled past its lease and lost it to
- * another process can no longer write.
+ * another process can no longer write. The recorded links are the whole state: a process taking the
+ * lease over rebuilds its linker from the most recent ones (`linkedAfter`).
  */
 import type { ArticleSummary } from "./store.ts";
 
@@ -45,17 +46,14 @@ export interface StoryLinkInput {
   readonly merged: readonly string[];
 }
 
-/** A linked article, for replaying links made after the saved linker state. */
+/** A recorded link, for rebuilding a linker. */
 export interface LinkedArticle {
   readonly articleId: number;
   /** Link order (1, 2, ... across the whole store). */
   readonly seq: number;
-}
-
-/** The linker's saved state and the last link it includes. */
-export interface LinkSnapshot {
-  readonly seq: number;
-  readonly state: Uint8Array;
+  /** Its story now (after merges). */
+  readonly story: string;
+  readonly copyOf: number | null;
 }
 
 export interface StoryStore {
@@ -68,10 +66,6 @@ export interface StoryStore {
   acquireLease(owner: string, ttlMs: number): Promise<number | null>;
   /** Give the lease up (only if `owner` holds it). */
   releaseLease(owner: string): Promise<void>;
-  /** The saved linker state, or null. */
-  loadSnapshot(): Promise<LinkSnapshot | null>;
-  /** Save the linker state; false (nothing written) when `epoch` no longer holds the lease. */
-  saveSnapshot(epoch: number, snapshot: LinkSnapshot): Promise<boolean>;
   /** Ids of stored articles not yet linked with an id above `afterId`, oldest first. */
   unlinked(afterId: number, limit: number): Promise<number[]>;
   /** Links with a sequence number above `seq`, in link order. */

@@ -87,6 +87,18 @@ test("a restored linker assigns exactly as the original would", () => {
   assert.throws(() => b.add(STREAM[0]!), /added twice/);
 });
 
+test("a linker rebuilt from recorded links (restore) goes on assigning as the original", () => {
+  const a = new StoryLinker();
+  const recorded = STREAM.slice(0, 4).map((x) => ({ x, r: a.add(x) }));
+  const b = new StoryLinker();
+  for (const { x, r } of recorded) b.restore(x, a.storyOf(x.id)!, r.duplicateOf);
+  assert.deepEqual(b.storyIds(), a.storyIds());
+  for (const x of STREAM.slice(4)) assert.deepEqual(b.add(x), a.add(x));
+  // A copy of a restored article is still found.
+  const copy = { id: "copy", text: `${STREAM[0]!.text}\n\nShared by Varnholm Post.` };
+  assert.deepEqual(b.add(copy), a.add(copy));
+});
+
 test("candidates come from the index, not from every story", () => {
   const linker = new StoryLinker();
   for (let i = 0; i < 300; i++) {

@@ -89,7 +89,19 @@ interface Story {
   entities: Sparse;
   first: number | null;
   last: number | null;
+  /** IDF-weighted norms of terms and entities, and the article count they were computed at. */
+  norms?: { readonly terms: number; readonly entities: number; readonly at: number } | undefined;
 }
+
+/** An arriving article's vector with IDF applied once: key → count weight × IDF², and its weighted norm. */
+interface Weighted {
+  readonly keys: readonly string[];
+  readonly values: Float64Array;
+  readonly norm: number;
+}
+
+/** Story norms are recomputed when the story changes or the collection grew by this share since. */
+const NORM_DRIFT = 0.02;
 
 /** Headline terms count this many times their body weight. */
 const TITLE_BOOST = 2;
@@ -179,63 +191,20 @@ export class StoryLinker {
     const time = parseTime(article.published);
     if (dup.duplicateOf !== null) {
       const storyId = this.storyOf(dup.duplicateOf)!;
-      const story = this.stories.get(storyId);
-      if (story) {
-        story.members.push(article.id);
-        this.touchTime(story, time);
-        this.touch(story);
-      }
-      this.articleStory.set(article.id, storyId);
+      this.joinCopy(article.id, storyId, time);
       return { story: storyId, duplicateOf: dup.duplicateOf, merged: [] };
     }
-
-    const bodyTerms = terms(article.text);
-    const titleTerms = article.title ? terms(article.title) : [];
-    const names =
-      article.entities ??
-      capitalisedNames(article.title ? `${article.title}\n${article.text}` : article.text);
-    const entityKeys = names.flatMap(nameKeys);
-    this.articles++;
-    for (const t of new Set([...bodyTerms, ...titleTerms])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    for (const e of new Set(entityKeys)) this.entityDf.set(e, (this.entityDf.get(e) ?? 0) + 1);
-
-    const tv = logCounts(titleTerms, TITLE_BOOST, logCounts(bodyTerms));
-    const ev = logCounts(entityKeys);
-    const keys = [
-      ...topKeys(tv, INDEX_TERMS, this.idf),
-      ...topKeys(ev, INDEX_ENTITIES, this.entityIdf).map((e) => ENTITY_PREFIX + e),
-    ];
-
+    const { tv, ev, keys } = this.vectors(article);
     const candidates = this.candidates(keys);
     this.lastCandidates = candidates.length;
+    const tw = this.weigh(tv, this.idf);
+    const ew = this.weigh(ev, this.entityIdf);
     const scored = candidates
-      .map((s) => ({ story: s, score: this.similarity(tv, ev, time, s) }))
+      .map((s) => ({ story: s, score: this.similarity(tw, ew, time, s) }))
       .sort((a, b) => b.score - a.score || a.story.seq - b.story.seq);
     const best = scored[0];
-    let story: Story;
-    if (best && best.score >= this.threshold) {
-      story = best.story;
-    } else {
-      story = {
-        id: `s${this.nextStory}`,
-        seq: this.nextStory++,
-        members: [],
-        terms: new Map(),
-        entities: new Map(),
-        first: null,
-        last: null,
-      };
-      this.stories.set(story.id, story);
-    }
-    story.members.push(article.id);
-    this.touch(story);
-    addInto(story.terms, normalise(tv));
-    prune(story.terms, MAX_STORY_TERMS);
-    addInto(story.entities, normalise(ev));
-    prune(story.entities, MAX_STORY_ENTITIES);
-    this.touchTime(story, time);
-    this.articleStory.set(article.id, story.id);
-    for (const k of keys) this.post(k, story.id);
+    let story = best && best.score >= this.threshold ? best.story : this.newStory();
+    this.join(story, article.id, tv, ev, keys, time);
 
     // Converged stories: another story this article also matched, now close to the one it joined.
     const merged: string[] = [];
@@ -249,6 +218,98 @@ export class StoryLinker {
       }
     }
     return { story: story.id, duplicateOf: null, merged };
+  }
+
+  /**
+   * Put back an article whose story is already known (recorded by an earlier linker), without deciding
+   * anything: the indexes, document frequencies and the story's vectors take it in as `add` did. A
+   * process taking over linking restores the most recent links this way instead of loading a saved state.
+   *
+   * @param article the article as it was linked
+   * @param storyId the story it was linked to (current id, after merges)
+   * @param copyOf the earlier article it copies, if it was linked as a copy
+   */
+  restore(article: LinkArticle, storyId: string, copyOf: string | null): void {
+    if (this.articleStory.has(article.id)) return;
+    this.duplicates.add(article.id, article.text);
+    const time = parseTime(article.published);
+    const known = this.stories.get(this.resolve(storyId));
+    if (copyOf !== null && known) {
+      this.joinCopy(article.id, known.id, time);
+      return;
+    }
+    const { tv, ev, keys } = this.vectors(article);
+    this.join(known ?? this.newStory(storyId), article.id, tv, ev, keys, time);
+  }
+
+  /** A copy joins its original's story (its words are already there). */
+  private joinCopy(articleId: string, storyId: string, time: number | null): void {
+    const story = this.stories.get(storyId);
+    if (story) {
+      story.members.push(articleId);
+      this.touchTime(story, time);
+      this.touch(story);
+    }
+    this.articleStory.set(articleId, storyId);
+  }
+
+  /** Count an article's terms and names into the document frequencies; its vectors and index keys. */
+  private vectors(article: LinkArticle): { tv: Sparse; ev: Sparse; keys: string[] } {
+    const bodyTerms = terms(article.text);
+    const titleTerms = article.title ? terms(article.title) : [];
+    const names =
+      article.entities ??
+      capitalisedNames(article.title ? `${article.title}\n${article.text}` : article.text);
+    const entityKeys = names.flatMap(nameKeys);
+    this.articles++;
+    for (const t of new Set([...bodyTerms, ...titleTerms])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const e of new Set(entityKeys)) this.entityDf.set(e, (this.entityDf.get(e) ?? 0) + 1);
+    const tv = logCounts(titleTerms, TITLE_BOOST, logCounts(bodyTerms));
+    const ev = logCounts(entityKeys);
+    const keys = [
+      ...topKeys(tv, INDEX_TERMS, this.idf),
+      ...topKeys(ev, INDEX_ENTITIES, this.entityIdf).map((e) => ENTITY_PREFIX + e),
+    ];
+    return { tv, ev, keys };
+  }
+
+  /** A new story: the next id, or the given one (`s42`) when restoring. */
+  private newStory(id?: string): Story {
+    const n = id ? Number(/^s(\d+)$/.exec(id)?.[1] ?? 0) : 0;
+    const seq = n > 0 ? n : this.nextStory;
+    this.nextStory = Math.max(this.nextStory, seq + 1);
+    const story: Story = {
+      id: id ?? `s${seq}`,
+      seq,
+      members: [],
+      terms: new Map(),
+      entities: new Map(),
+      first: null,
+      last: null,
+    };
+    this.stories.set(story.id, story);
+    return story;
+  }
+
+  /** An article joins a story: members, vectors, time span and index postings. */
+  private join(
+    story: Story,
+    articleId: string,
+    tv: Sparse,
+    ev: Sparse,
+    keys: readonly string[],
+    time: number | null,
+  ): void {
+    story.members.push(articleId);
+    this.touch(story);
+    addInto(story.terms, normalise(tv));
+    prune(story.terms, MAX_STORY_TERMS);
+    addInto(story.entities, normalise(ev));
+    prune(story.entities, MAX_STORY_ENTITIES);
+    story.norms = undefined;
+    this.touchTime(story, time);
+    this.articleStory.set(articleId, story.id);
+    for (const k of keys) this.post(k, story.id);
   }
 
   /**
@@ -366,14 +427,41 @@ export class StoryLinker {
     if (list.length > MAX_POSTING) list.shift();
   }
 
-  private similarity(tv: Sparse, ev: Sparse, time: number | null, s: Story): number {
-    const text = weightedCosine(tv, s.terms, this.idf);
+  private similarity(tw: Weighted, ew: Weighted, time: number | null, s: Story): number {
+    const norms = this.norms(s);
+    const text = cosine(tw, s.terms, norms.terms);
     let sim = text;
-    if (ev.size > 0 && s.entities.size > 0) {
-      const ent = weightedCosine(ev, s.entities, this.entityIdf);
+    if (ew.keys.length > 0 && s.entities.size > 0) {
+      const ent = cosine(ew, s.entities, norms.entities);
       sim = (1 - this.entityWeight) * text + this.entityWeight * ent;
     }
     return sim * this.timeFactor(time, s);
+  }
+
+  /** An article's vector weighted once for scoring against many stories. */
+  private weigh(v: Sparse, idf: (key: string) => number): Weighted {
+    const keys = [...v.keys()];
+    const values = new Float64Array(keys.length);
+    let sq = 0;
+    keys.forEach((k, i) => {
+      const w = idf(k);
+      const y = v.get(k)! * w;
+      sq += y * y;
+      values[i] = y * w;
+    });
+    return { keys, values, norm: Math.sqrt(sq) };
+  }
+
+  /** A story's IDF-weighted norms, cached until it changes or the collection grows by NORM_DRIFT. */
+  private norms(s: Story): { terms: number; entities: number; at: number } {
+    const n = s.norms;
+    if (n && this.articles <= n.at * (1 + NORM_DRIFT)) return n;
+    let t = 0;
+    for (const [k, x] of s.terms) t += (x * this.idf(k)) ** 2;
+    let e = 0;
+    for (const [k, x] of s.entities) e += (x * this.entityIdf(k)) ** 2;
+    s.norms = { terms: Math.sqrt(t), entities: Math.sqrt(e), at: this.articles };
+    return s.norms;
   }
 
   private storySimilarity(a: Story, b: Story): number {
@@ -401,6 +489,7 @@ export class StoryLinker {
   private merge(a: Story, b: Story): Story {
     const [keep, gone] = a.seq < b.seq ? [a, b] : [b, a];
     keep.members.push(...gone.members);
+    keep.norms = undefined;
     addInto(keep.terms, gone.terms);
     prune(keep.terms, MAX_STORY_TERMS);
     addInto(keep.entities, gone.entities);
@@ -468,6 +557,17 @@ export class StoryLinker {
     l.duplicates = DuplicateIndex.fromJSON(state.duplicates, l.options.duplicates);
     return l;
   }
+}
+
+/** Cosine of a weighted article vector and a story vector whose weighted norm is given. */
+function cosine(a: Weighted, story: Sparse, storyNorm: number): number {
+  if (a.norm === 0 || storyNorm === 0) return 0;
+  let dot = 0;
+  for (let i = 0; i < a.keys.length; i++) {
+    const z = story.get(a.keys[i]!);
+    if (z !== undefined) dot += a.values[i]! * z;
+  }
+  return dot / (a.norm * storyNorm);
 }
 
 /** Natural logarithms of small integers, filled as needed. */

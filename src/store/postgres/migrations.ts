@@ -111,7 +111,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX analysis_items_kind_article ON analysis_items (kind, article_id DESC, ord);
   `,
   // 4: stories: each linked article's story, copy and outlet in link order; story labels and counts; the
-  // link lease (one linking process at a time, with an epoch as fencing token) and the linker's saved state
+  // link lease (one linking process at a time, with an epoch as fencing token)
   `
   CREATE TABLE story_links (
     article_id bigint PRIMARY KEY REFERENCES articles(id),
@@ -139,11 +139,8 @@ export const MIGRATIONS: readonly string[] = [
     id integer PRIMARY KEY CHECK (id = 1),
     owner text,
     epoch bigint NOT NULL,
-    lease_until bigint NOT NULL,
-    seq bigint NOT NULL,
-    snapshot bytea,
-    saved_at timestamptz
+    lease_until bigint NOT NULL
   );
-  INSERT INTO link_state (id, owner, epoch, lease_until, seq) VALUES (1, NULL, 0, 0, 0);
+  INSERT INTO link_state (id, owner, epoch, lease_until) VALUES (1, NULL, 0, 0);
   `,
 ];

@@ -6,7 +6,6 @@ import type pg from "pg";
 import type { ArticleSummary } from "../store.ts";
 import {
   type LinkedArticle,
-  type LinkSnapshot,
   RECENT_STORIES,
   STORY_ARTICLES,
   type StoryLinkInput,
@@ -58,19 +57,6 @@ export class PostgresStoryStore implements StoryStore {
     ]);
   }
 
-  async loadSnapshot(): Promise<LinkSnapshot | null> {
-    const r = (await this.rows("SELECT seq, snapshot FROM link_state WHERE id = 1"))[0];
-    return r?.snapshot ? { seq: r.seq as number, state: r.snapshot as Buffer } : null;
-  }
-
-  async saveSnapshot(epoch: number, snapshot: LinkSnapshot): Promise<boolean> {
-    const r = await this.pool.query(
-      "UPDATE link_state SET seq = $1, snapshot = $2, saved_at = now() WHERE id = 1 AND epoch = $3",
-      [snapshot.seq, Buffer.from(snapshot.state), epoch],
-    );
-    return r.rowCount === 1;
-  }
-
   async unlinked(afterId: number, limit: number): Promise<number[]> {
     const rows = await this.rows(
       `SELECT a.id FROM articles a WHERE a.id > $1
@@ -82,10 +68,15 @@ export class PostgresStoryStore implements StoryStore {
 
   async linkedAfter(seq: number, limit: number): Promise<LinkedArticle[]> {
     const rows = await this.rows(
-      "SELECT article_id, seq FROM story_links WHERE seq > $1 ORDER BY seq LIMIT $2",
+      "SELECT article_id, seq, story_id, copy_of FROM story_links WHERE seq > $1 ORDER BY seq LIMIT $2",
       [seq, limit],
     );
-    return rows.map((r) => ({ articleId: r.article_id as number, seq: r.seq as number }));
+    return rows.map((r) => ({
+      articleId: r.article_id as number,
+      seq: r.seq as number,
+      story: r.story_id as string,
+      copyOf: (r.copy_of as number | null) ?? null,
+    }));
   }
 
   async linkMarks(): Promise<{ seq: number; story: number }> {

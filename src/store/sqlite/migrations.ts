@@ -94,7 +94,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX analysis_items_kind_article ON analysis_items(kind, article_id DESC, ord);
   `,
   // 4: stories: each linked article's story, copy and outlet in link order; story labels and counts; the
-  // link lease (one linking process at a time, with an epoch as fencing token) and the linker's saved state
+  // link lease (one linking process at a time, with an epoch as fencing token)
   `
   CREATE TABLE story_links (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id),
@@ -122,11 +122,8 @@ export const MIGRATIONS: readonly string[] = [
     id INTEGER PRIMARY KEY CHECK (id = 1),
     owner TEXT,
     epoch INTEGER NOT NULL,
-    lease_until INTEGER NOT NULL,
-    seq INTEGER NOT NULL,
-    snapshot BLOB,
-    saved_at TEXT
+    lease_until INTEGER NOT NULL
   );
-  INSERT INTO link_state (id, owner, epoch, lease_until, seq) VALUES (1, NULL, 0, 0, 0);
+  INSERT INTO link_state (id, owner, epoch, lease_until) VALUES (1, NULL, 0, 0);
   `,
 ];

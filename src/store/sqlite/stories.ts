@@ -3,7 +3,6 @@ import type Database from "better-sqlite3";
 import type { ArticleSummary } from "../store.ts";
 import {
   type LinkedArticle,
-  type LinkSnapshot,
   RECENT_STORIES,
   STORY_ARTICLES,
   type StoryLinkInput,
@@ -58,18 +57,6 @@ export class SqliteStoryStore implements StoryStore {
       .run(owner);
   }
 
-  async loadSnapshot(): Promise<LinkSnapshot | null> {
-    const r = this.db.prepare("SELECT seq, snapshot FROM link_state WHERE id = 1").get() as Row;
-    return r.snapshot ? { seq: r.seq as number, state: r.snapshot as Buffer } : null;
-  }
-
-  async saveSnapshot(epoch: number, snapshot: LinkSnapshot): Promise<boolean> {
-    const info = this.db
-      .prepare("UPDATE link_state SET seq = ?, snapshot = ?, saved_at = ? WHERE id = 1 AND epoch = ?")
-      .run(snapshot.seq, Buffer.from(snapshot.state), new Date().toISOString(), epoch);
-    return info.changes === 1;
-  }
-
   async unlinked(afterId: number, limit: number): Promise<number[]> {
     const rows = this.db
       .prepare(
@@ -82,9 +69,16 @@ export class SqliteStoryStore implements StoryStore {
 
   async linkedAfter(seq: number, limit: number): Promise<LinkedArticle[]> {
     const rows = this.db
-      .prepare("SELECT article_id, seq FROM story_links WHERE seq > ? ORDER BY seq LIMIT ?")
+      .prepare(
+        "SELECT article_id, seq, story_id, copy_of FROM story_links WHERE seq > ? ORDER BY seq LIMIT ?",
+      )
       .all(seq, limit) as Row[];
-    return rows.map((r) => ({ articleId: r.article_id as number, seq: r.seq as number }));
+    return rows.map((r) => ({
+      articleId: r.article_id as number,
+      seq: r.seq as number,
+      story: r.story_id as string,
+      copyOf: (r.copy_of as number | null) ?? null,
+    }));
   }
 
   async linkMarks(): Promise<{ seq: number; story: number }> {
