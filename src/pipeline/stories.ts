@@ -21,6 +21,12 @@ const BATCH = 200;
 /** Article ids re-checked below the highest one linked, for rows committed out of id order (PostgreSQL). */
 const SLACK_IDS = 1000;
 
+/**
+ * The linker settings of the keeper: 20,000 live stories, and copies found among the last 20,000
+ * articles (a copy arrives within days of its original), which bounds its memory.
+ */
+export const KEEPER_LINKER: StoryLinkerOptions = { maxStories: 20_000, duplicates: { maxArticles: 20_000 } };
+
 export interface StoryKeeperOptions {
   /** This process's name on the lease (default host, pid and a random tag). */
   readonly owner?: string;
@@ -33,7 +39,7 @@ export interface StoryKeeperOptions {
    * the stories of the last weeks of a busy desk; older stories take no new articles).
    */
   readonly window?: number;
-  /** Linker tuning (the defaults are what `npm run eval -- link` measures). */
+  /** Linker tuning (default KEEPER_LINKER; its thresholds are what `npm run eval -- link` measures). */
   readonly linker?: StoryLinkerOptions;
   /** Called after each batch of links is recorded. */
   readonly onLinked?: (links: readonly StoryLinkInput[]) => void;
@@ -202,7 +208,7 @@ export class StoryKeeper {
 
   /** Rebuild the linker from the most recent recorded links. */
   private async load(epoch: number): Promise<void> {
-    const linker = new StoryLinker(this.options.linker);
+    const linker = new StoryLinker(this.options.linker ?? KEEPER_LINKER);
     const marks = await this.store.stories.linkMarks();
     let seq = Math.max(0, marks.seq - this.window);
     for (;;) {
