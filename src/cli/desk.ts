@@ -7,8 +7,11 @@ import { Ingester } from "../pipeline/ingester.ts";
 import { Narrator } from "../pipeline/narrator.ts";
 import { StoryKeeper } from "../pipeline/stories.ts";
 import { apiIngest, EventBus, startServer, storyReader } from "../serve/index.ts";
-import type { Store } from "../store/index.ts";
+import { PostgresStore, type Store } from "../store/index.ts";
 import { fetchInput } from "./fetch-input.ts";
+
+/** Articles linked by the keeper are announced when stored this recently. */
+const RECENT_MS = 10 * 60_000;
 
 export interface Desk {
   readonly url: string;
@@ -38,31 +41,45 @@ export async function startDesk(
   options: DeskOptions,
 ): Promise<Desk> {
   const events = new EventBus();
+  /** Publish a stored article on the live rail (`recentOnly`: only if stored in the last 10 minutes). */
+  const announce = (id: number, status: "added" | "updated", recentOnly = false) =>
+    void store
+      .getArticle(id)
+      .then((a) => {
+        if (recentOnly && (!a || Date.now() - Date.parse(a.createdAt) > RECENT_MS)) return;
+        events.publish({
+          type: "article",
+          id,
+          title: a?.article.title ?? null,
+          source: a?.article.siteName ?? a?.source ?? null,
+          createdAt: a?.createdAt ?? new Date().toISOString(),
+          status,
+        });
+      })
+      .catch(() => {});
+  // Articles stored by any process reach the live rail: those this desk's keeper links (SQLite: `lede
+  // add` runs, workers), and on PostgreSQL every article any process stores (LISTEN/NOTIFY).
   const stories = new StoryKeeper(store, {
     onLinked: (links) => {
+      // A desk catching up on a large backlog does not replay it all on the rail.
+      for (const l of links) announce(l.articleId, "added", true);
       for (const id of new Set(links.map((l) => l.story))) events.publish({ type: "story", id });
     },
   });
   stories.start();
+  const unlisten =
+    store instanceof PostgresStore
+      ? await store.subscribe((r) => {
+          if (r.status !== "unchanged") announce(r.id, r.status);
+          stories.wake();
+        })
+      : null;
   const narrator = new Narrator(config.dataDir);
   const ingester = new Ingester({
     stories,
     store,
     ...(options.announceStored
-      ? {
-          onStored: (r) => {
-            void store.getArticle(r.id).then((a) =>
-              events.publish({
-                type: "article",
-                id: r.id,
-                title: a?.article.title ?? null,
-                source: a?.article.siteName ?? a?.source ?? null,
-                createdAt: a?.createdAt ?? new Date().toISOString(),
-                status: r.status === "added" ? "added" : "updated",
-              }),
-            );
-          },
-        }
+      ? { onStored: (r) => announce(r.id, r.status === "added" ? "added" : "updated") }
       : {}),
   });
   const server = await startServer(
@@ -82,6 +99,7 @@ export async function startDesk(
     ingester,
     async close() {
       await server.close();
+      await unlisten?.();
       await ingester.close();
       await stories.close();
       await narrator.close();
