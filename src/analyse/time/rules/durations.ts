@@ -12,16 +12,30 @@ export const DURATIONS_RULES: readonly Rule[] = [
   {
     name: "duration",
     pattern: re(
-      `(?:\\b(?:the\\s+)?(past|last|next|previous|coming|first|final|latest|following|preceding|better\\s+part\\s+of\\s+the)\\s+|\\bthe\\s+)?(?<![\\w$€£.,-])(${NUM})(?:(?:\\s+(?:to|or)\\s+|-)(?:\\d+|${NUM}))?(?:\\s+|-)(${UNIT})\\b(?!-old|-long)(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|later|from\\s+now|hence|before|after|beforehand|afterwards))?`,
+      `(?:\\b(?:the\\s+)?(past|last|next|previous|coming|first|final|latest|following|preceding|better\\s+part\\s+of\\s+the)\\s+|\\bthe\\s+)?(?<![\\w$€£.,-])(${NUM})(?:(?:\\s+(?:to|or)\\s+|-)(?:\\d+|${NUM}))?(?:\\s+|-)(${UNIT})\\b(?!-old|-long|\\s+old\\b)(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|later|from\\s+now|hence|before|after|beforehand|afterwards))?`,
     ),
     make: (m, text) => {
       const rawNum = m[2]!;
-      const n = numberValue(rawNum);
-      if (n === undefined) return null;
+      const n0 = numberValue(rawNum);
+      if (n0 === undefined) return null;
       if (/^(the|some|many|a number of)$/i.test(rawNum) && !m[1]) return null;
       const unit = unitOf(m[3]!);
       if (unit === "quarter" && /-/.test(m[0])) return null; // "three-quarters"
-      const tail = m[4]?.toLowerCase().replace(/\s+/g, " ");
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (unit === "quarter" && /^an?$/i.test(rawNum) && /^\s+of\b/i.test(after)) return null; // "a quarter of the market"
+      // "a second group": an ordinal, not a duration
+      if (
+        unit === "second" &&
+        /^an?$/i.test(rawNum) &&
+        !m[1] &&
+        !m[5] &&
+        /^\s+[a-z]/i.test(after) &&
+        !/^\s+(?:or|and|to|of|later|earlier|before|after)\b/i.test(after)
+      )
+        return null;
+      const tail = m[5]?.toLowerCase().replace(/\s+/g, " ");
+      // "a minute and a half"
+      const n = m[4] && typeof n0 === "number" ? n0 + 0.5 : n0;
       let span = m[0];
       if (
         tail === "before" ||
