@@ -155,3 +155,25 @@ test("bare months and month-days look back unless they are only weeks ahead", ()
   ]);
   assert.deepEqual(values("The vote could come as soon as Thursday."), [["Thursday", "DATE", "2025-09-04"]]);
 });
+
+test("reporting periods: the year ended, the latest fiscal year, halves, the week of a day", () => {
+  assert.deepEqual(values("Revenue rose for the year ended March 31."), [
+    ["the year", "DURATION", "P1Y"],
+    ["March 31", "DATE", "2025-03-31"],
+  ]);
+  assert.deepEqual(values("Sales fell in the latest fiscal year."), [
+    ["the latest fiscal year", "DATE", "2024"],
+  ]);
+  assert.deepEqual(values("The firm changed to a fiscal year in May."), [["May", "DATE", "2025-05"]]);
+  assert.deepEqual(values("Earnings will be lower for the last half of 2025."), [
+    ["the last half of 2025", "DATE", "2025-H2"],
+  ]);
+  assert.deepEqual(values("A hearing is set for the week of September 15."), [
+    ["the week of September 15", "DATE", "2025-W38"],
+  ]);
+  assert.deepEqual(values("Shares lagged for eight trading days."), [
+    ["eight trading days", "DURATION", "P8D"],
+  ]);
+  assert.deepEqual(values("Now officials are checking the dam."), [["Now", "DATE", "PRESENT_REF"]]);
+  assert.deepEqual(values("Now, the dam is being checked."), []);
+});

@@ -12,7 +12,7 @@ export const DURATIONS_RULES: readonly Rule[] = [
   {
     name: "duration",
     pattern: re(
-      `(?:\\b(?:the\\s+)?(past|last|next|previous|coming|first|final|latest|following|preceding|better\\s+part\\s+of\\s+the)\\s+|\\bthe\\s+)?(?<![\\w$€£.,-])(${NUM})(?:(?:\\s+(?:to|or)\\s+|-)(?:\\d+|${NUM}))?(?:\\s+|-)(${UNIT})\\b(?!-old|-long|\\s+old\\b)(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|later|from\\s+now|hence|before|after|beforehand|afterwards))?`,
+      `(?:\\b(?:the\\s+)?(past|last|next|previous|coming|first|final|latest|following|preceding|better\\s+part\\s+of\\s+the)\\s+|\\bthe\\s+)?(?<![\\w$€£.,-])(${NUM})(?:(?:\\s+(?:to|or)\\s+|-)(?:\\d+|${NUM}))?(?:\\s+|-)(?:(?:trading|business|working|calendar|school)\\s+)?(${UNIT})\\b(?!-old|-long|\\s+old\\b)(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|later|from\\s+now|hence|before|after|beforehand|afterwards))?`,
     ),
     make: (m, text) => {
       const rawNum = m[2]!;
@@ -131,8 +131,12 @@ export const DURATIONS_RULES: readonly Rule[] = [
     ),
     make: (m, text) => {
       const w = m[1]!.toLowerCase().replace(/\s+/g, " ");
-      if (m[1] === "Now" && /(?:^|[.!?"“”'`]\s*)$/.test(text.slice(Math.max(0, m.index - 4), m.index)))
-        return null; // discourse "Now, ..."
+      if (
+        m[1] === "Now" &&
+        /(?:^|[.!?"“”'`]\s*)$/.test(text.slice(Math.max(0, m.index - 4), m.index)) &&
+        /^\s*(?:,|for\b)/.test(text.slice(m.index + 3, m.index + 8))
+      )
+        return null; // discourse "Now, ..." and "Now for ..."; "Now officials are ..." is a time
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if ((w === "now" || w === "soon") && /^\s+that\b/i.test(after) && w === "soon") return null;
       if (w === "soon" && /^\s*after\b|^\s*as\b/i.test(after)) return null;

@@ -147,7 +147,9 @@ export const RELATIVE_RULES: readonly Rule[] = [
   // the first half (of 1990)
   {
     name: "half",
-    pattern: re("\\bthe\\s+(first|second)\\s+half(?:\\s+of\\s+(\\d{4}|this year|last year|next year))?\\b"),
+    pattern: re(
+      "\\bthe\\s+(first|second|last|latter)\\s+half(?:\\s+of\\s+(\\d{4}|this year|last year|next year))?\\b",
+    ),
     make: (m, text) => {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
       if (!m[2] && /^\s+of\b/i.test(after)) return null;
