@@ -48,11 +48,20 @@ const DEATH_WORDS =
 
 const COUNT_WORDS = /^(a|an|one|another|he|she|his|her|their|the)$/i;
 
+/** More victims than this in one sentence's subject is a phone number, an id or a "911 call", not a count. */
+const MAX_SUBJECT = 500;
+
 function subjectCount(match: RegExpExecArray): number {
   const word = match[1];
   if (!word) return 1; // a name with an age, or he/she
   if (COUNT_WORDS.test(word)) return 1;
   if (word.toLowerCase() === "both") return 2;
+  if (/^\d+$/.test(word)) {
+    const n = Number(word);
+    // "911 calls about a male who had been shot", "call 410 ...": not the number of people
+    if (n === 911 || n > MAX_SUBJECT || /^\s*\d+\s+(?:calls?|about|from|for|at|in|on|to)\b/i.test(match[0])) return 0;
+    return n;
+  }
   return parseNumber(word) ?? 1;
 }
 
@@ -76,6 +85,7 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
   // the victim as object: "shot a man", "fatally shot two teens", "killed himself"
   for (const m of fromCounts ? [] : sentence.matchAll(OBJECT)) {
     const n = subjectCount(m as RegExpExecArray);
+    if (n === 0) continue;
     if (/fatal|killed|killing|dead|death/i.test(m[0])) killed = Math.max(killed ?? 0, n);
     else injured = Math.max(injured ?? 0, n);
   }
@@ -112,6 +122,7 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
     if (fromCounts) break;
     const rest = sentence.slice(m.index + m[0].length);
     const n = subjectCount(m as RegExpExecArray);
+    if (n === 0) continue;
     if (FATAL.test(rest)) {
       killed = Math.max(killed ?? 0, n);
       continue;

@@ -56,6 +56,15 @@ const REPORTING =
 const NOT_THE_DAY =
   /\b(?:since|until|till|through|scheduled\s+for|set\s+for|slated\s+for|due|expected|will\s+\w+)\s+(?:on\s+|a\s+|an\s+)?$/i;
 
+/**
+ * Days of what followed an incident, not of the incident: "was arrested Monday in the shooting", "was recovering
+ * Saturday after", "asked for the public's help Friday", "police on Monday were searching", "an autopsy today".
+ */
+const FOLLOW_UP_BEFORE =
+  /\b(?:recovering|remained|remains|asking|searching|autopsy|vigil|funeral)\b[^.,;]{0,30}$/i;
+const FOLLOW_UP_AFTER =
+  /^[^.,;]{0,12}?\b(?:were|was|are|is)\s+(?:still\s+)?(?:searching|looking|asking|investigating|seeking|working\s+to\s+identify)\b/i;
+
 /** A day the text states for itself (a weekday, month, "yesterday"), not a bare clock time anchored elsewhere. */
 const STATED_DAY =
   /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|yesterday|today|tonight|overnight|last\s+night|\d{1,2}\/\d{1,2}|\d{4}-\d{2}/i;
@@ -81,7 +90,11 @@ function eventDay(ctx: AnalysisContext, t: TimeExpression): boolean {
   if (!(t.type === "DATE" || t.type === "TIME") || !t.value || !DAY.test(t.value)) return false;
   if (!STATED_DAY.test(t.text)) return false;
   const before = ctx.text.slice(Math.max(0, t.start - 30), t.start);
-  return !REPORTING.test(before) && !NOT_THE_DAY.test(before);
+  if (REPORTING.test(before) || NOT_THE_DAY.test(before)) return false;
+  const clause = ctx.text.slice(Math.max(0, t.start - 60), t.start);
+  if (FOLLOW_UP_BEFORE.test(clause) && !/\b(?:shot|shooting|killed|stabbed|fired|robbed|wounded)\b[^.,;]*$/i.test(clause.slice(-35)))
+    return false;
+  return !FOLLOW_UP_AFTER.test(ctx.text.slice(t.end, t.end + 40));
 }
 
 /** Entities with a mention inside [start, end), with the mention's start, in text order. */
