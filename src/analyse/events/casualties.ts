@@ -42,6 +42,14 @@ const OBJECT = new RegExp(
 const HOSPITAL =
   /\b(?:treated|treatment|recovering|transported|taken|rushed|driven|airlifted|flown)\b[^.;]{0,50}?\b(?:hospital|medical\s+center|trauma\s+(?:center|unit)|wounds?|injuries)\b|\b(?:minor|serious|critical|non-?life[- ]threatening)\s+injuries\b|\b(?:stable|critical|serious|fair)\s+condition\b|\bgunshot\s+victim\b|\binjuries\s+(?:were|are|was|is)\s+(?:not\s+)?(?:believed\s+to\s+be\s+)?(?:life[- ]threatening|minor|serious|critical)|\bwith\s+(?:[\w-]+\s+){0,3}?gunshot\s+wounds?\b|\bwalked\s+into\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:hospital|medical\s+center)/i;
 
+/** A second person hurt, told after the first: "and another wounded", "injured another". */
+const ANOTHER_HURT =
+  /\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+(?:another|a\s+second|one\s+other)\b(?!\s+(?:shooting|incident|attack|case|time))|\band\s+(?:another|a\s+second(?!\s+(?:shooting|incident|time)))\s+(?:(?:man|woman|person|teen|boy|girl|victim)\s+)?(?:was\s+|is\s+)?(?:critically\s+|seriously\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|taken\s+to|transported\s+to|rushed\s+to)\b/i;
+
+/** A bullet that hit someone: "striking her in the leg", "shot him in the foot", "a round struck him in the groin". */
+const HIT =
+  /\b(?:shot|struck|striking|hit|hitting|grazed|grazing|wounded)\s+(?:him|her|them|the\s+(?:man|woman|victim|boy|girl|teen)|[A-Z][a-z]+)\s+(?:once\s+|twice\s+|several\s+times\s+|multiple\s+times\s+)?in\s+the\s+(?:(?:left|right|upper|lower)\s+)?(?:legs?|arms?|foot|feet|hands?|back|chest|head|face|neck|shoulders?|stomach|abdomen|groin|hip|thigh|buttocks?|torso|side|knee|ankle|wrist|jaw|eye|mouth|elbow|calf)\b/;
+
 /** A death told without a victim count: "a fatal shooting", "the homicide", "found dead", "passed away". */
 const DEATH_WORDS =
   /\b(?:fatal(?:ly)?|deadly)\s+(?:shooting|shot|wounded|stabbing)|\bhomicide\b|\bmurder(?:ed)?\b|\bshot\s+(?:to\s+death|dead)|\bdeath\s+of\s+(?:a|an|the)\b|\b(?:body|bodies)\s+(?:was\s+|were\s+)?(?:found|discovered)|\bfound\s+(?:dead|deceased)|\bturned\s+fatal|\bdied\b|\bpassed\s+away|\bpronounced\s+dead|\b(?:man|woman|teen|boy|girl|person)\s+killed\b/i;
@@ -138,7 +146,13 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
       } else injured = Math.max(injured ?? 0, n);
     }
   }
-  if (killed === null && injured === null && !fromCounts && HOSPITAL.test(sentence)) injured = 1;
+  // "killed one person and seriously injured another", "one man was killed and another taken to a hospital"
+  if (!fromCounts && ANOTHER_HURT.test(sentence)) {
+    const base = killed !== null && killed >= 1 ? 0 : (injured ?? 0);
+    injured = Math.max(injured ?? 0, base + 1);
+  }
+  if (killed === null && injured === null && !fromCounts && (HOSPITAL.test(sentence) || (HIT.test(sentence) && /\b(?:shot|shots|fired|firing|bullets?|rounds?|gunfire|projectile)\b/i.test(sentence))))
+    injured = 1;
   if (
     killed === null &&
     !fromCounts &&

@@ -14,7 +14,7 @@ export { sentenceCasualties } from "./casualties.ts";
 const TRIGGERS: readonly [EventType, RegExp][] = [
   [
     "attack",
-    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shootings?|gunfire|gunshots?|shots\s+fired|homicide|murder(?:ed)?|wounded|wounding|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles|robbed|robbery|armed\s+robbery|carjack(?:ed|ing)|held\s+up|pointed\s+a\s+(?:gun|handgun|rifle|pistol)|brandish(?:ed|ing)|threatened\s+\w+(?:\s+\w+)?\s+with\s+a\s+(?:gun|handgun|knife|rifle|pistol|firearm))\b/i,
+    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shootings?|gunfire|gunshots?|shots\s+fired|homicide|murder(?:ed)?|wounded|wounding|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles|robbed|robbery|armed\s+robbery|carjack(?:ed|ing)|held\s+up|pointed\s+a\s+(?:gun|handgun|rifle|pistol)|brandish(?:ed|ing)|pistol[- ]?whip(?:ped|ping)?|at\s+gunpoint|demanded\s+(?:money|cash)|pulled\s+(?:out\s+)?a\s+(?:gun|handgun|pistol|rifle|shotgun|firearm)|displayed\s+a\s+(?:gun|handgun|pistol|weapon|firearm)|threatened\s+\w+(?:\s+\w+)?\s+with\s+a\s+(?:gun|handgun|knife|rifle|pistol|firearm))\b/i,
   ],
   ["meeting", /\b(?:met|meets|meeting|summit|held\s+talks|talks\s+with|hosted|visited|sat\s+down\s+with)\b/i],
   [
@@ -50,7 +50,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}/;
 
 /** Dates of the reporting, not of the event: "police said Thursday", "(Published Tuesday, March 13)". */
 const REPORTING =
-  /\b(?:said|says|say|told|announced|reported|published|updated|posted|confirmed|added|arraigned|sentenced|appeared|pleaded|court)\s+(?:on\s+)?$/i;
+  /\b(?:said|says|say|told|announced|(?<!\b(?:was|were|been|being)\s+)reported|published|updated|posted|confirmed|added|arraigned|sentenced|appeared|pleaded|court)\s+(?:on\s+)?$/i;
 
 /** Days that bound or schedule rather than date: "since Sept. 9", "scheduled for Friday", "until Monday". */
 const NOT_THE_DAY =
@@ -82,7 +82,10 @@ function survivors(text: string, killed: number | null, injured: number | null):
 
 /** The text says none were hurt / killed (then the count is 0, not null). */
 const NO_ONE_HURT =
-  /\b(?:no\s+(?:one|injuries|other\s+injuries)|nobody)\s+(?:was\s+|were\s+)?(?:hurt|injured|wounded|reported)|\bno\s+injuries\b/i;
+  /\b(?:no\s+(?:one|injuries|other\s+injuries)|nobody)\s+(?:was\s+|were\s+)?(?:hurt|injured|wounded|reported)|\bno\s+injuries\b|\bno\s+injured\b/i;
+/** "The officer was not injured": the one person in the telling was not hurt (not said of "other residents"). */
+const NOT_HURT =
+  /(?<!\b(?:other|others|also)\b[^.;]{0,90})\b(?:(?:was|were)\s+not|wasn't|weren't|wasn’t|weren’t)\s+(?:injured|hurt|wounded|struck)\b/i;
 const NO_ONE_KILLED = /\b(?:no\s+one|nobody)\s+(?:was\s+)?(?:killed|died)|\bno\s+(?:deaths|fatalities)\b/i;
 
 /** Whether a time is a usable event day: day-precise, stated, and not the date of a report about it. */
@@ -192,7 +195,8 @@ function attack(
   injured = survivors(ctx.text, killed, injured);
   // "no one was hurt" in the telling of this attack overrides a guess from a victim phrase
   const told = ctx.text.slice(s.start, sents[Math.min(sents.length - 1, i + 2)]!.end);
-  if ((injured === null || injured === 1) && NO_ONE_HURT.test(told)) injured = 0;
+  if ((injured === null || injured === 1) && (NO_ONE_HURT.test(told) || (killed === null && NOT_HURT.test(told))))
+    injured = 0;
   if (killed === null && NO_ONE_KILLED.test(told)) killed = 0;
   const ms = mentionsIn(ctx.entities, s.start, s.end);
   const actors = unique(ms.filter((m) => m.at < trigger && m.type !== "MISC").map((m) => m.id));
@@ -241,7 +245,7 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
           i < sents.length / 2 || !scored.some((x) => x.event.type === "attack"),
         );
         let at = i;
-        const prev = lastAttack && i - lastAttack.sentence <= 2 ? scored[lastAttack.index] : undefined;
+        const prev = lastAttack && i - lastAttack.sentence <= 3 ? scored[lastAttack.index] : undefined;
         if (prev && lastAttack) {
           // one attack told over neighbouring sentences: keep the sentence that says most, merge the facts
           const p = prev.event;
