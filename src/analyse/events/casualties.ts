@@ -24,7 +24,7 @@ function either(alternation: string): string {
 
 /** A singular or counted subject: "a 23-year-old man", "Chad Murray, 31,", "two men", "three others". */
 const SUBJECT = new RegExp(
-  `(?:\\b(${either("an?|one|another|two|three|four|five|six|seven|eight|nine|ten|both")}|\\d+)\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b|\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z'-]+)+,\\s+\\d{1,2},|\\b(?:[Hh]e|[Ss]he)\\b)`,
+  `(?:\\b(${either("an?|one|another|two|three|four|five|six|seven|eight|nine|ten|both")}|\\d+(?!\\d|\\s+(?:calls?|about|from|for|at|in|on|to)\\b))\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b|\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z'-]+)+,\\s+\\d{1,2},|\\b(?:[Hh]e|[Ss]he)\\b)`,
   "g",
 );
 
@@ -67,7 +67,8 @@ function subjectCount(match: RegExpExecArray): number {
   if (/^\d+$/.test(word)) {
     const n = Number(word);
     // "911 calls about a male who had been shot", "call 410 ...": not the number of people
-    if (n === 911 || n > MAX_SUBJECT || /^\s*\d+\s+(?:calls?|about|from|for|at|in|on|to)\b/i.test(match[0])) return 0;
+    if (n === 911 || n > MAX_SUBJECT || /^\s*\d+\s+(?:calls?|about|from|for|at|in|on|to)\b/i.test(match[0]))
+      return 0;
     return n;
   }
   return parseNumber(word) ?? 1;
@@ -151,7 +152,14 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
     const base = killed !== null && killed >= 1 ? 0 : (injured ?? 0);
     injured = Math.max(injured ?? 0, base + 1);
   }
-  if (killed === null && injured === null && !fromCounts && (HOSPITAL.test(sentence) || (HIT.test(sentence) && /\b(?:shot|shots|fired|firing|bullets?|rounds?|gunfire|projectile)\b/i.test(sentence))))
+  if (
+    killed === null &&
+    injured === null &&
+    !fromCounts &&
+    (HOSPITAL.test(sentence) ||
+      (HIT.test(sentence) &&
+        /\b(?:shot|shots|fired|firing|bullets?|rounds?|gunfire|projectile)\b/i.test(sentence)))
+  )
     injured = 1;
   if (
     killed === null &&

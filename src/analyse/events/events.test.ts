@@ -101,3 +101,48 @@ test("'no one was hurt' is a count of zero, not unknown", () => {
   assert.equal(first!.injured, 0);
   assert.equal(first!.killed, null);
 });
+
+test("incident days: 'was reported about' dates it, a dateline and a follow-up do not, old background attacks lose", () => {
+  const reported = findEvents(
+    context(
+      "Police in Fairhaven are investigating after someone fired shots into a house. The shooting was reported about 12:30 a.m. Saturday, police said.",
+      "2025-09-01",
+    ),
+  );
+  assert.equal(reported[0]?.date, "2025-08-30");
+  const dateline = findEvents(
+    context("MILLBROOK (September 1, 2025) – A man was shot during a carjacking Sunday night.", "2025-09-01"),
+  );
+  assert.equal(dateline[0]?.date, "2025-08-31");
+  const background = findEvents(
+    context(
+      "On Aug. 29, deputies arrested a man carrying a shotgun in Eastvale. It then emerged he had a conviction for an armed robbery in 1977.",
+      "2025-09-01",
+    ),
+  );
+  assert.equal(background[0]?.type, "other");
+  assert.equal(background[0]?.date, "2025-08-29");
+});
+
+test("casualties: another person hurt, a bullet in the leg, 'was not injured', no ids as counts", () => {
+  assert.deepEqual(sentenceCasualties("The gunfire killed one person and seriously injured another.", []), {
+    killed: 1,
+    injured: 1,
+  });
+  assert.deepEqual(sentenceCasualties("The robber fired once, striking her in the leg.", []), {
+    killed: null,
+    injured: 1,
+  });
+  assert.deepEqual(
+    sentenceCasualties("Officers responded after getting 911 calls about a male who had been shot.", [])
+      .injured,
+    1,
+  );
+  const notHurt = findEvents(
+    context(
+      "A man opened fire on an officer during a traffic stop on Tuesday. The officer was not injured.",
+      "2025-09-03",
+    ),
+  );
+  assert.equal(notHurt[0]?.injured, 0);
+});

@@ -94,8 +94,13 @@ function eventDay(ctx: AnalysisContext, t: TimeExpression): boolean {
   if (!STATED_DAY.test(t.text)) return false;
   const before = ctx.text.slice(Math.max(0, t.start - 30), t.start);
   if (REPORTING.test(before) || NOT_THE_DAY.test(before)) return false;
+  // a dateline "(February 13, 2014)" dates the report
+  if (/\(\s*$/.test(before) && /^\s*\)/.test(ctx.text.slice(t.end, t.end + 3))) return false;
   const clause = ctx.text.slice(Math.max(0, t.start - 60), t.start);
-  if (FOLLOW_UP_BEFORE.test(clause) && !/\b(?:shot|shooting|killed|stabbed|fired|robbed|wounded)\b[^.,;]*$/i.test(clause.slice(-35)))
+  if (
+    FOLLOW_UP_BEFORE.test(clause) &&
+    !/\b(?:shot|shooting|killed|stabbed|fired|robbed|wounded)\b[^.,;]*$/i.test(clause.slice(-35))
+  )
     return false;
   return !FOLLOW_UP_AFTER.test(ctx.text.slice(t.end, t.end + 40));
 }
@@ -158,6 +163,20 @@ function nearbyDay(ctx: AnalysisContext, sents: readonly Span[], i: number, lead
   return past.sort()[0] ?? null;
 }
 
+/** How much less an attack counts when it is background: no one hurt, and over a month before the report. */
+const BACKGROUND = 60;
+
+/** Whether a date (a day, month or year) ended more than 30 days before the reference ("an armed robbery in 1977"). */
+function background(date: string | null, reference: string | null): boolean {
+  if (!date || !reference || !/^\d{4}(?:-\d{2}){0,2}$/.test(date)) return false;
+  const [y, m, d] = date.split("-").map(Number) as [number, number | undefined, number | undefined];
+  // the last day of the period: the day itself, the month's last day, or 31 December
+  const last =
+    d !== undefined ? Date.UTC(y, m! - 1, d) : m !== undefined ? Date.UTC(y, m, 0) : Date.UTC(y, 11, 31);
+  const ref = Date.parse(reference.slice(0, 10));
+  return Number.isFinite(ref) && ref - last > 30 * 86_400_000;
+}
+
 interface Scored {
   readonly event: NewsEvent;
   readonly score: number;
@@ -195,7 +214,10 @@ function attack(
   injured = survivors(ctx.text, killed, injured);
   // "no one was hurt" in the telling of this attack overrides a guess from a victim phrase
   const told = ctx.text.slice(s.start, sents[Math.min(sents.length - 1, i + 2)]!.end);
-  if ((injured === null || injured === 1) && (NO_ONE_HURT.test(told) || (killed === null && NOT_HURT.test(told))))
+  if (
+    (injured === null || injured === 1) &&
+    (NO_ONE_HURT.test(told) || (killed === null && NOT_HURT.test(told)))
+  )
     injured = 0;
   if (killed === null && NO_ONE_KILLED.test(told)) killed = 0;
   const ms = mentionsIn(ctx.entities, s.start, s.end);
@@ -268,7 +290,11 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
         lastAttack = { index: scored.length, sentence: i };
         scored.push({
           event: e,
-          score: WEIGHT.attack + (casualties > 0 ? 40 + Math.min(casualties, 100) / 10 : 0) - at * 2,
+          score:
+            WEIGHT.attack +
+            (casualties > 0 ? 40 + Math.min(casualties, 100) / 10 : 0) -
+            at * 2 -
+            (casualties === 0 && background(e.date, ctx.reference) ? BACKGROUND : 0),
         });
       } else {
         const ms = mentionsIn(ctx.entities, s.start, s.end);
