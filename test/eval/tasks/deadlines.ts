@@ -32,12 +32,13 @@ export interface DeadlineCase {
   readonly approximate: boolean;
 }
 
-/** The cases of `test/deadlines/cases.json`. */
-export function loadDeadlineCases(): DeadlineCase[] {
-  const raw = JSON.parse(readFileSync(join(ROOT, "test/deadlines/cases.json"), "utf8")) as {
-    cases: DeadlineCase[];
-  };
-  return raw.cases;
+/** The cases of `test/deadlines/cases.json`: "cases" (development) or "check" (written after the rules). */
+export function loadDeadlineCases(set: "cases" | "check" = "cases"): DeadlineCase[] {
+  const raw = JSON.parse(readFileSync(join(ROOT, "test/deadlines/cases.json"), "utf8")) as Record<
+    "cases" | "check",
+    DeadlineCase[]
+  >;
+  return raw[set];
 }
 
 const days = (a: string, b: string): number => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
@@ -111,34 +112,36 @@ export function judge(c: DeadlineCase): DeadlineVerdict {
 const task: EvalTask = {
   name: "deadlines",
   description:
-    "deadlines and ultimatums: due date, setter, target, demand on 40 invented annotated sentences",
+    "deadlines and ultimatums: due date, setter, target, demand on 40 + 15 invented annotated sentences",
   async run(ctx) {
-    const cases = loadDeadlineCases().slice(0, ctx.limit ?? Number.POSITIVE_INFINITY);
-    ctx.progress(`${cases.length} cases`);
-    const vs = cases.map(judge);
-    const n = vs.length || 1;
-    const share = (f: (v: DeadlineVerdict) => boolean): number => vs.filter(f).length / n;
-    const withDemand = vs.filter((v) => v.demand !== null);
+    const dev = loadDeadlineCases("cases").slice(0, ctx.limit ?? Number.POSITIVE_INFINITY);
+    const check = loadDeadlineCases("check").slice(0, ctx.limit ?? Number.POSITIVE_INFINITY);
+    ctx.progress(`${dev.length} development cases, ${check.length} check cases`);
     return {
-      rows: [
-        {
-          system: "lede",
-          metrics: {
-            found: share((v) => v.found),
-            due_acc: share((v) => v.due),
-            setter_acc: share((v) => v.setter),
-            target_acc: share((v) => v.target),
-            demand_acc: withDemand.filter((v) => v.demand).length / (withDemand.length || 1),
-            all_acc: share((v) => v.due && v.setter && v.target && v.demand !== false),
-          },
-        },
-      ],
-      items: { cases: cases.length, with_demand: withDemand.length },
+      rows: [{ system: "lede", metrics: { ...score(dev, ""), ...score(check, "check_") } }],
+      items: { cases: dev.length, check: check.length },
       notes: [
-        "invented sentences annotated by hand (test/deadlines/cases.json); no published peer tracks deadlines",
+        "invented sentences annotated by hand (test/deadlines/cases.json); check_* on cases written after the rules",
+        "no published system tracks deadlines, so there is no peer row",
       ],
     };
   },
 };
+
+/** The metrics of a set of cases, names prefixed. */
+function score(cases: readonly DeadlineCase[], prefix: string): Record<string, number> {
+  const vs = cases.map(judge);
+  const n = vs.length || 1;
+  const share = (f: (v: DeadlineVerdict) => boolean): number => vs.filter(f).length / n;
+  const withDemand = vs.filter((v) => v.demand !== null);
+  return {
+    [`${prefix}found`]: share((v) => v.found),
+    [`${prefix}due_acc`]: share((v) => v.due),
+    [`${prefix}setter_acc`]: share((v) => v.setter),
+    [`${prefix}target_acc`]: share((v) => v.target),
+    [`${prefix}demand_acc`]: withDemand.filter((v) => v.demand).length / (withDemand.length || 1),
+    [`${prefix}all_acc`]: share((v) => v.due && v.setter && v.target && v.demand !== false),
+  };
+}
 
 export default task;
