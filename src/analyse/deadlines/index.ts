@@ -18,7 +18,10 @@ import {
 const DEADLINE_WORD =
   /\b(?:deadlines?|ultimatums?|cut-?off\s+date|expires?|expiring|expiry|runs\s+out|lapses)\b/gi;
 const GIVE = /\b(?:gave|give|gives|given|giving|granted|grant|grants|allowed|allow|has|have|had|within)\b/gi;
-const BY_WORD = /\b(?:by|until|till|before|no\s+later\s+than)\s+$/i;
+const BY_WORD =
+  /\b(?:by|until|till|before|no\s+later\s+than)\s+(?:(?:dawn|dusk|noon|midnight|sunrise|sunset)\s+(?:on\s+)?)?$/i;
+/** A deadline told as gone: "the Sunday deadline passed", "the ultimatum expired". */
+const PASSED = /\b(?:passed|expired|lapsed|was\s+missed|were\s+missed|came\s+and\s+went|ran\s+out)\b/i;
 const OBLIGATION =
   /\b(?:must|has\s+to|have\s+to|had\s+to|needs?\s+to|ordered|orders|demanded|demands|told|asked|required|requires|called\s+on|urged|given|gave|has\s+until|have\s+until|had\s+until|ultimatum|deadline|due)\b/i;
 const VAGUE = /\b(?:couple|few|several|some|about|around|roughly|nearly|or\s+so)\b/i;
@@ -113,7 +116,7 @@ function demandAfter(text: string, from: number, to: number): { demand: string; 
       return { demand, end: from + m.index + m[0].length };
   }
   const f =
-    /^(?:[^.;"“”]{0,60}?)\bfor\s+((?:[^,.;:"“”()]|[,.](?=\S)){3,90}?)(?=\s*(?:[,.;:](?:\s|$)|["“”()]|\bbefore\b|\bor\b|$))/.exec(
+    /^(?:[^.;"“”]{0,60}?)\bfor\s+((?:[^,.;:"“”()]|[,.](?=\S)){3,90}?)(?=\s*(?:[,.;:](?:\s|$)|["“”()]|\b(?:before|or|passed|expired|lapsed|was|is|has|had|came|ran)\b|$))/.exec(
       rest,
     );
   if (
@@ -143,13 +146,19 @@ function demandBefore(text: string, from: number, timeStart: number): string | n
     );
   if (!m) return null;
   const demand = m[1]!.trim();
-  if (/^(?:the\s+)?(?:deadline|ultimatum)\b/i.test(demand) || demand.split(/\s+/).length > 14) return null;
+  // "that they had until dawn" gives time, not a demand
+  if (
+    /^(?:the\s+)?(?:deadline|ultimatum)\b|\buntil\b|\b(?:has|have|had)\s*$/i.test(demand) ||
+    demand.split(/\s+/).length > 14
+  )
+    return null;
+
   return demand;
 }
 
 /** Verbs whose subject sets a deadline and whose object is its target. */
 const SETTER_VERB =
-  /\b(?:gave|give|gives|granted|grants?|ordered|orders|told|tells|urged|demanded|demands|asked|called\s+on|warned|set|sets|issued|issues|imposed|delivered|handed)\b/gi;
+  /\b(?:gave|give|gives|given|granted|grants?|ordered|orders|told|tells|urged|demanded|demands|asked|called\s+on|warned|set|sets|issued|issues|imposed|delivered|handed)\b/gi;
 /** Words after which the subject is the target: "X has until", "X faces a deadline", "X was given". */
 const TARGET_VERB =
   /^\s*(?:,[^,]{0,40},\s*)?(?:has|have|had|faces|faced|face|must|was\s+given|were\s+given|was\s+ordered|were\s+ordered|was\s+told|were\s+told|is\s+due|are\s+due|needs?\s+to|will\s+have)\b/i;
@@ -195,7 +204,14 @@ function parties(
     const subject = persons
       .filter((x) => x.end <= at && at - x.end <= 45 && !/[.;]/.test(text.slice(x.end, at)))
       .pop();
-    if (subject && setter === null && subject.id !== target) setter = subject.id;
+    // not "a court in Varna gave" (a place in a phrase) nor "Pike was given" (the one given the time)
+    const isSubject =
+      subject !== undefined &&
+      !/\b(?:in|at|from|of|near|for|with|to)\s+(?:the\s+)?$/i.test(
+        text.slice(Math.max(s.start, subject.at - 10), subject.at),
+      ) &&
+      !/\b(?:was|were|been|being|is|are)\s+$/i.test(text.slice(subject.end, at));
+    if (subject && isSubject && setter === null && subject.id !== target) setter = subject.id;
     const object = persons.find(
       (x) =>
         x.at >= end &&
@@ -210,7 +226,7 @@ function parties(
   // "the deadline for X to ...", "a deadline of Wednesday for X"
   if (target === null) {
     const x = persons.find((p) =>
-      /\b(?:deadline|ultimatum)\b[^.;]{0,30}\bfor\s+(?:the\s+)?$/i.test(
+      /\b(?:deadline|ultimatum)\b[^;]{0,40}\bfor\s+(?:the\s+)?$/i.test(
         text.slice(Math.max(s.start, p.at - 45), p.at),
       ),
     );
@@ -231,13 +247,38 @@ function parties(
   return { setter, target };
 }
 
+/**
+ * A deadline named by its weekday is the coming one unless the sentence says it passed: "had until dawn on
+ * Saturday" in a warning reported on Tuesday is the next Saturday; "the Sunday deadline passed" the last one.
+ */
+function weekdayAhead(due: Due, t: TimeExpression, sentence: string, ref: Day | null): Due {
+  if (
+    !ref ||
+    !due.due ||
+    !/^(?:(?:dawn|noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\s+(?:on\s+)?)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(
+      t.text.replace(/^(?:the|a|an)\s+/i, ""),
+    )
+  )
+    return due;
+  const day = parseDay(due.due);
+  if (!day) return due;
+  const passed = PASSED.test(sentence);
+  if (!passed && daysBetween(day, ref) > 0) return { ...due, due: fmtDay(addDays(day, 7)) };
+  if (passed && daysBetween(ref, day) > 0) return { ...due, due: fmtDay(addDays(day, -7)) };
+  return due;
+}
+
 /** Resolve the due date of a time expression said in a sentence. */
+
 function dueOf(t: TimeExpression, sentenceTimes: readonly TimeExpression[], ref: Day | null): Due | null {
   if (!t.value) return null;
   if (t.type === "DATE" || t.type === "TIME") {
     if (/_REF$/.test(t.value)) return null;
     // "by the end of the month / of June / of the year": the last day
     if (/\bend\s+of\b/i.test(t.text)) {
+      const q = /^(\d{4})-Q([1-4])$/.exec(t.value);
+      if (q)
+        return { due: fmtDay(new Date(Date.UTC(Number(q[1]), Number(q[2]) * 3, 0))), approximate: false };
       const m = /^(\d{4})(?:-(\d{2}))?$/.exec(t.value);
       if (m) {
         const last = m[2]
@@ -330,13 +371,14 @@ export function findDeadlines(ctx: AnalysisContext): Deadline[] {
     if (OBLIGATION.test(text)) {
       for (const t of times) {
         if ((t.type !== "DATE" && t.type !== "TIME") || found.some((f) => f.time === t)) continue;
-        if (BY_WORD.test(ctx.text.slice(Math.max(s.start, t.start - 20), t.start)))
+        if (BY_WORD.test(ctx.text.slice(Math.max(s.start, t.start - 40), t.start)))
           found.push({ time: t, trigger: { start: t.start, end: t.end } });
       }
     }
     for (const { time, trigger } of found) {
-      const due = dueOf(time, times, ref);
-      if (!due?.due) continue;
+      const raw = dueOf(time, times, ref);
+      if (!raw?.due) continue;
+      const due = weekdayAhead(raw, time, text, ref);
       let start = Math.min(time.start, trigger.start);
       const det = /\b(?:a|an|the|its|his|her|their)\s+$/i.exec(
         ctx.text.slice(Math.max(s.start, start - 6), start),
@@ -350,9 +392,12 @@ export function findDeadlines(ctx: AnalysisContext): Deadline[] {
       const setByAt = end;
       if (setBy) end += setBy[0].length;
 
-      const after = demandAfter(ctx.text, end, s.end);
+      // an obligation ("must pass the budget before Dec. 31 to avoid ...") states its demand before the date
+      const obliged = trigger.start === time.start;
+      const before = obliged ? demandBefore(ctx.text, s.start, time.start) : null;
+      const after = before ? null : demandAfter(ctx.text, end, s.end);
       if (after) end = after.end;
-      const demand = after?.demand ?? demandBefore(ctx.text, s.start, time.start);
+      const demand = before ?? after?.demand ?? demandBefore(ctx.text, s.start, time.start);
       const persons = mentions(ctx.entities, s.start, s.end).filter((x) => x.type !== "MISC");
       const who = parties(
         ctx.text,

@@ -41,7 +41,7 @@ export const PERIODS_RULES: readonly Rule[] = [
     name: "period",
     priority: 3,
     pattern: re(
-      "(?:\\bthe\\s+(?:comparable\\s+|corresponding\\s+|same\\s+)?)?\\b(?:(year-earlier|year-ago|(?:19|20)\\d\\d|this\\s+year's|last\\s+year's|next\\s+year's)\\s+(?:(first|second|third|fourth|fiscal)\\s+)?(period|quarter|nine\\s+months|six\\s+months|first\\s+half|second\\s+half)|(?:the\\s+)?(?:(current|latest|last|previous|full|same)\\s+)?(?<!\\ban?\\s{1,3})(fiscal|full|calendar)\\s+year(?!\\s+\\d)|(year-end|year\\s+end|year's\\s+end|the\\s+end\\s+of\\s+the\\s+(?:year|month)))\\b",
+      "(?:\\bthe\\s+(?:comparable\\s+|corresponding\\s+|same\\s+)?)?\\b(?:(year-earlier|year-ago|(?:19|20)\\d\\d|this\\s+year's|last\\s+year's|next\\s+year's)\\s+(?:(first|second|third|fourth|fiscal)\\s+)?(period|quarter|nine\\s+months|six\\s+months|first\\s+half|second\\s+half)|(?:the\\s+)?(?:(current|latest|last|previous|full|same)\\s+)?(?<!\\ban?\\s{1,3})(fiscal|full|calendar)\\s+year(?!\\s+\\d)|(year-end|year\\s+end|year's\\s+end|the\\s+end\\s+of\\s+the\\s+(?:year|month|quarter|week)))\\b",
     ),
     make: (m, text) => ({
       start: m.index,
@@ -52,6 +52,8 @@ export const PERIODS_RULES: readonly Rule[] = [
         const ry = ref?.getUTCFullYear() ?? null;
         if (m[6]) {
           if (ry === null) return { type: "DATE", value: null };
+          if (/quarter/i.test(m[6])) return { type: "DATE", value: shiftedUnit("quarter", 0, env) };
+          if (/week/i.test(m[6])) return { type: "DATE", value: shiftedUnit("week", 0, env) };
           return { type: "DATE", value: /month/i.test(m[6]) ? fmtMonth(ref!) : String(ry) };
         }
         if (m[5]) {
