@@ -33,9 +33,9 @@ export interface DeadlineCase {
 }
 
 /** The cases of `test/deadlines/cases.json`: "cases" (development) or "check" (written after the rules). */
-export function loadDeadlineCases(set: "cases" | "check" = "cases"): DeadlineCase[] {
+export function loadDeadlineCases(set: "cases" | "check" | "holdout" = "cases"): DeadlineCase[] {
   const raw = JSON.parse(readFileSync(join(ROOT, "test/deadlines/cases.json"), "utf8")) as Record<
-    "cases" | "check",
+    "cases" | "check" | "holdout",
     DeadlineCase[]
   >;
   return raw[set];
@@ -116,12 +116,19 @@ const task: EvalTask = {
   async run(ctx) {
     const dev = loadDeadlineCases("cases").slice(0, ctx.limit ?? Number.POSITIVE_INFINITY);
     const check = loadDeadlineCases("check").slice(0, ctx.limit ?? Number.POSITIVE_INFINITY);
-    ctx.progress(`${dev.length} development cases, ${check.length} check cases`);
+    const holdout = loadDeadlineCases("holdout").slice(0, ctx.limit ?? Number.POSITIVE_INFINITY);
+    ctx.progress(`${dev.length} development, ${check.length} check, ${holdout.length} holdout cases`);
     return {
-      rows: [{ system: "lede", metrics: { ...score(dev, ""), ...score(check, "check_") } }],
-      items: { cases: dev.length, check: check.length },
+      rows: [
+        {
+          system: "lede",
+          metrics: { ...score(dev, ""), ...score(check, "check_"), ...score(holdout, "holdout_") },
+        },
+      ],
+      items: { cases: dev.length, check: check.length, holdout: holdout.length },
+
       notes: [
-        "invented sentences annotated by hand (test/deadlines/cases.json); check_* on cases written after the rules",
+        "invented sentences annotated by hand (test/deadlines/cases.json); check_* written after the first rules (then used), holdout_* written last and never used to change the rules",
         "no published system tracks deadlines, so there is no peer row",
       ],
     };
