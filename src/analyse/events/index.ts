@@ -7,6 +7,7 @@ import type { Entity, EventType, NewsEvent, Quantity, Span, TimeExpression } fro
 import type { AnalysisContext } from "../context.ts";
 import { fallbackSentences } from "../time/index.ts";
 import { sentenceCasualties } from "./casualties.ts";
+import { periodOf } from "./timeline.ts";
 
 export { sentenceCasualties } from "./casualties.ts";
 
@@ -177,6 +178,15 @@ function background(date: string | null, reference: string | null): boolean {
   return Number.isFinite(ref) && ref - last > 30 * 86_400_000;
 }
 
+/** Whether two dates of attack mentions lie more than about three months apart (then they are different attacks). */
+function farApart(a: string | null, b: string | null): boolean {
+  const pa = periodOf(a);
+  const pb = periodOf(b);
+  if (!pa || !pb) return false;
+  const gap = (x: string, y: string): number => (Date.parse(y) - Date.parse(x)) / 86_400_000;
+  return gap(pa.end, pb.start) > 90 || gap(pb.end, pa.start) > 90;
+}
+
 interface Scored {
   readonly event: NewsEvent;
   readonly score: number;
@@ -267,7 +277,11 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
           i < sents.length / 2 || !scored.some((x) => x.event.type === "attack"),
         );
         let at = i;
-        const prev = lastAttack && i - lastAttack.sentence <= 3 ? scored[lastAttack.index] : undefined;
+        const near = lastAttack && i - lastAttack.sentence <= 3 ? scored[lastAttack.index] : undefined;
+        // mentions dated months apart ("last Thursday" ... "first shelled in March 2022") are two attacks;
+        // days apart ("shot Friday" ... "died Monday") one
+        const prev = near && farApart(near.event.date, e.date) ? undefined : near;
+
         if (prev && lastAttack) {
           // one attack told over neighbouring sentences: keep the sentence that says most, merge the facts
           const p = prev.event;
@@ -360,3 +374,5 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
   }
   return scored.sort((a, b) => b.score - a.score || a.event.start - b.event.start).map((x) => x.event);
 }
+
+export { articleTimeline, deadlineStanding, type Period, periodOf, type TimelineItem } from "./timeline.ts";

@@ -175,7 +175,7 @@ export const DATES_RULES: readonly Rule[] = [
     make: (m, text) => {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
       if (
-        /^\s*(?:%|percent|people|men|women|troops|soldiers|votes|times|miles|kilometers|meters|feet|pounds|tons|dollars|euros|cases|members|employees|workers|students|jobs|homes|units|shares|points|acres|residents|deaths|children|officers|refugees)\b/i.test(
+        /^\s*(?:%|percent|block|blocks|hours|people|men|women|troops|soldiers|votes|times|miles|kilometers|meters|feet|pounds|tons|dollars|euros|cases|members|employees|workers|students|jobs|homes|units|shares|points|acres|residents|deaths|children|officers|refugees)\b/i.test(
           after,
         )
       )
