@@ -146,3 +146,14 @@ test("casualties: another person hurt, a bullet in the leg, 'was not injured', n
   );
   assert.equal(notHurt[0]?.injured, 0);
 });
+
+test("an attack keeps the day its own sentence states over one a neighbouring mention borrowed", () => {
+  const text =
+    "Envoys discussed a clause under which allies defend a member that has come under attack. " +
+    "But last Friday Norland criticised the proposals. Norland's attacks have also continued. " +
+    "Last Thursday Norland fired 310 drones at Brevik, killing 12 people.";
+  const [main] = findEvents(context(text, "2025-09-01"));
+  assert.equal(main!.type, "attack");
+  assert.equal(main!.killed, 12);
+  assert.equal(main!.date, "2025-08-28");
+});

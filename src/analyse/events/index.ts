@@ -192,6 +192,9 @@ interface Scored {
   readonly score: number;
 }
 
+/** Attacks whose day was borrowed from a neighbouring sentence, not stated in their own. */
+const BORROWED = new WeakSet<NewsEvent>();
+
 /** Fill in an attack: casualties of its sentence and the two after it, actors before the trigger, targets after. */
 function attack(
   ctx: AnalysisContext,
@@ -204,6 +207,7 @@ function attack(
   let killed: number | null = null;
   let injured: number | null = null;
   let date: string | null = dateIn(ctx, s.start, s.end, trigger);
+  let borrowed = false;
   for (let j = i; j < Math.min(sents.length, i + 3); j++) {
     const sj = sents[j]!;
     const text = ctx.text.slice(sj.start, sj.end);
@@ -213,12 +217,18 @@ function attack(
     const c = sentenceCasualties(text, qs);
     if (c.killed !== null) killed = Math.max(killed ?? 0, c.killed);
     if (c.injured !== null) injured = Math.max(injured ?? 0, c.injured);
-    date ??= dateIn(ctx, sj.start, sj.end, sj.start);
+    if (date === null && j > i) {
+      date = dateIn(ctx, sj.start, sj.end, sj.start);
+      borrowed = date !== null;
+    }
   }
   if (date === null || !DAY.test(date)) {
     // a day nearby refines a coarser date it falls in ("in January" ... "Jan. 21")
     const day = nearbyDay(ctx, sents, i, lead);
-    if (day && (date === null || day.startsWith(date) || /_REF$|W\d|X/.test(date))) date = day;
+    if (day && (date === null || day.startsWith(date) || /_REF$|W\d|X/.test(date))) {
+      date = day;
+      borrowed = true;
+    }
   }
   // one victim told twice ("was shot ... died later") is not also an injured person
   injured = survivors(ctx.text, killed, injured);
@@ -235,7 +245,7 @@ function attack(
   const after = ms.filter((m) => m.at > trigger && m.type !== "MISC");
   const targets = unique(after.map((m) => m.id)).filter((id) => !actors.includes(id));
   const place = after.find((m) => m.type === "LOC")?.id ?? null;
-  return {
+  const event: NewsEvent = {
     start: s.start,
     end: s.end,
     text: ctx.text.slice(s.start, s.end),
@@ -247,6 +257,8 @@ function attack(
     killed,
     injured,
   };
+  if (borrowed) BORROWED.add(event);
+  return event;
 }
 
 /**
@@ -287,15 +299,19 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
           const p = prev.event;
           const says = (x: NewsEvent): number => (x.killed ?? 0) + (x.injured ?? 0) + (x.date ? 1 : 0);
           const base = says(e) > says(p) ? e : p;
+          // a day the attack's own sentence states beats one borrowed from a neighbour
+          const fromPrev = p.date !== null && !(BORROWED.has(p) && e.date !== null && !BORROWED.has(e));
+          const borrowedDate = fromPrev ? BORROWED.has(p) : BORROWED.has(e);
           e = {
             ...base,
-            date: p.date ?? e.date,
+            date: fromPrev ? p.date : e.date,
             killed: max(p.killed, e.killed),
             injured: survivors(ctx.text, max(p.killed, e.killed), max(p.injured, e.injured)),
             actors: unique([...p.actors, ...e.actors]),
             targets: unique([...p.targets, ...e.targets]).slice(0, 3),
             place: p.place ?? e.place,
           };
+          if (borrowedDate) BORROWED.add(e);
           at = sents.findIndex((x) => x.start === p.start);
           if (at < 0) at = i;
           scored.splice(lastAttack.index, 1);
