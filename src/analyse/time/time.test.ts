@@ -174,6 +174,7 @@ test("reporting periods: the year ended, the latest fiscal year, halves, the wee
   assert.deepEqual(values("Shares lagged for eight trading days."), [
     ["eight trading days", "DURATION", "P8D"],
   ]);
+  assert.deepEqual(values("The marchers gather each July."), [["each July", "SET", "XXXX-07"]]);
   assert.deepEqual(values("Now officials are checking the dam."), [["Now", "DATE", "PRESENT_REF"]]);
   assert.deepEqual(values("Now, the dam is being checked."), []);
 });

@@ -2,7 +2,17 @@
  * Time rules for durations, vague durations, reference words (now, recently) and sets (daily, every week).
  */
 
-import { NUM, numberValue, SEASON, SEASONS, UNIT, unitOf, WEEKDAY, WEEKDAYS } from "../lexicon.ts";
+import {
+  monthNumber,
+  NUM,
+  numberValue,
+  SEASON,
+  SEASONS,
+  UNIT,
+  unitOf,
+  WEEKDAY,
+  WEEKDAYS,
+} from "../lexicon.ts";
 import { duration, shiftFrom } from "../resolve.ts";
 import { type Rule, re } from "./shared.ts";
 
@@ -172,7 +182,7 @@ export const DURATIONS_RULES: readonly Rule[] = [
   {
     name: "set",
     pattern: re(
-      `\\b(?:(daily|weekly|monthly|yearly|hourly|nightly|biweekly)|(?:every|each)\\s+(?:other\\s+)?(?:(${NUM})\\s+)?(${UNIT}|${WEEKDAY}|${SEASON}))\\b`,
+      `\\b(?:(daily|weekly|monthly|yearly|hourly|nightly|biweekly)|(?:every|each)\\s+(?:other\\s+)?(?:(${NUM})\\s+)?(${UNIT}|${WEEKDAY}|${SEASON}|january|february|march|april|june|july|august|september|october|november|december))\\b`,
     ),
     make: (m) => ({
       start: m.index,
@@ -195,6 +205,8 @@ export const DURATIONS_RULES: readonly Rule[] = [
         const word = m[3]!.toLowerCase();
         if (word in WEEKDAYS) return { type: "SET", value: `XXXX-WXX-${WEEKDAYS[word]}` };
         if (word in SEASONS) return { type: "SET", value: `XXXX-${SEASONS[word]}` };
+        const month = monthNumber(word);
+        if (month) return { type: "SET", value: `XXXX-${String(month).padStart(2, "0")}` };
         const n = m[2] ? numberValue(m[2]) : 1;
         return { type: "SET", value: duration(n ?? null, unitOf(word)) };
       },
