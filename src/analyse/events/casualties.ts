@@ -12,7 +12,7 @@ export interface Casualties {
 }
 
 const PERSON =
-  "(?:man|woman|men|women|teen|teenager|boy|girl|person|people|child|children|victim|victims|resident|student|officer|deputy|trooper|driver|passenger|motorist|clerk|customer|suspect|gunman|shooter|toddler|infant|baby|father|mother|son|daughter|brother|sister|husband|wife|friend|girlfriend|boyfriend|neighbor|neighbour|civilian|civilians|soldier|soldiers|worker|employee|guard|youth|juvenile|male|female|robber|intruder|homeowner|burglar|pedestrian|bystander|patron|rapper|occupant|inmate|cashier|owner|individual|firefighter|clerk|teacher|security\\s+guard|others?|\\d+-year-old)";
+  "(?:man|woman|men|women|teen|teenager|boy|girl|person|people|child|children|victim|victims|resident|student|officer|deputy|trooper|driver|passenger|motorist|clerk|customer|suspect|gunman|shooter|toddler|infant|baby|father|mother|son|daughter|brother|sister|husband|wife|friend|girlfriend|boyfriend|neighbor|neighbour|civilian|civilians|soldier|soldiers|worker|employee|guard|youth|juvenile|male|female|robber|intruder|homeowner|burglar|pedestrian|bystander|patron|rapper|occupant|inmate|cashier|owner|individual|firefighter|clerk|teacher|security\\s+guard|stepfather|stepmother|stepson|stepdaughter|cousin|uncle|aunt|nephew|niece|grandson|granddaughter|grandfather|grandmother|roommate|fiancee?|ex-girlfriend|ex-boyfriend|ex-wife|ex-husband|acquaintance|others?|\\d+-year-old)";
 
 /** Words of an alternation matching with either case of their first letter. */
 function either(alternation: string): string {
@@ -34,13 +34,13 @@ const HURT =
   /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:shot|wounded|injured|hurt|struck|grazed|hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|in\s+(?:critical|serious|stable|fair|good)\s+condition)\b|^[^.;]{0,50}?\b(?:suffered|sustained|suffering(?:\s+from)?|with|have|has|had)\s+(?:[\w-]+\s+){0,4}?(?:gunshot\s+wounds?|injuries|wounds?|bullet\s+wounds?)\b|^[^.;]{0,30}?\b(?:was|were)\s+pistol[- ]?whipped\b|^\s+(?:shot|wounded)\s+(?:while|in|at|on|near|during|after|outside|inside)\b/i;
 
 const OBJECT = new RegExp(
-  `\\b(?:fatally\\s+shot|shot\\s+and\\s+killed|shot\\s+and\\s+(?:injured|wounded)|shot|shooting|wounded|wounding|killed|killing|shot\\s+dead|stabbed|stabbing|pistol[- ]?whipped|pistol[- ]?whipping)\\s+(${either("an?|one|two|three|four|five|another|his|her|their|the")})\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b`,
+  `\\b(?:fatally\\s+shot|shot\\s+and\\s+killed|shot\\s+and\\s+(?:injured|wounded)|shot|shooting|wounded|wounding|killed|killing|shot\\s+dead|stabbed|stabbing|pistol[- ]?whipped|pistol[- ]?whipping|injured|injuring|shooting\\s+of)\\s+(${either("an?|one|two|three|four|five|another|his|her|their|the")})\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b`,
   "g",
 );
 
 /** Someone hurt told without a count: "taken to a hospital", "in stable condition", "minor injuries". */
 const HOSPITAL =
-  /\b(?:treated|treatment|recovering|transported|taken|rushed|driven|airlifted|flown)\b[^.;]{0,50}?\b(?:hospital|medical\s+center|trauma\s+(?:center|unit)|wounds?|injuries)\b|\b(?:minor|serious|critical|non-?life[- ]threatening)\s+injuries\b|\b(?:stable|critical|serious|fair)\s+condition\b|\bgunshot\s+victim\b|\binjuries\s+(?:were|are|was|is)\s+(?:not\s+)?(?:believed\s+to\s+be\s+)?(?:life[- ]threatening|minor|serious|critical)|\bwith\s+(?:[\w-]+\s+){0,3}?gunshot\s+wounds?\b|\bwalked\s+into\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:hospital|medical\s+center)/i;
+  /\binjur(?:y|ies)\b[^.;]{0,30}?\b(?:not\s+)?(?:non-?)?life[- ]threatening|\bsent\s+(?:[\w-]+\s+){0,4}?to\s+(?:a|an|the)\s+(?:[\w-]+\s+)?hospital|\bsuffered\s+(?:a\s+|minor\s+)?(?:[\w-]+\s+)?(?:cuts?|lacerations?|graze)\b|\b(?:treated|treatment|recovering|transported|taken|rushed|driven|airlifted|flown)\b[^.;]{0,50}?\b(?:hospital|medical\s+center|trauma\s+(?:center|unit)|wounds?|injuries)\b|\b(?:minor|serious|critical|non-?life[- ]threatening)\s+injuries\b|\b(?:stable|critical|serious|fair)\s+condition\b|\bgunshot\s+victim\b|\binjuries\s+(?:were|are|was|is)\s+(?:not\s+)?(?:believed\s+to\s+be\s+)?(?:life[- ]threatening|minor|serious|critical)|\bwith\s+(?:[\w-]+\s+){0,3}?gunshot\s+wounds?\b|\bwalked\s+into\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:hospital|medical\s+center)/i;
 
 /** A second person hurt, told after the first: "and another wounded", "injured another". */
 const ANOTHER_HURT =

@@ -157,3 +157,15 @@ test("an attack keeps the day its own sentence states over one a neighbouring me
   assert.equal(main!.killed, 12);
   assert.equal(main!.date, "2025-08-28");
 });
+
+test("casualties: 'the shooting of a boy', 'injured a man', relatives, injuries told by their severity", () => {
+  assert.equal(
+    sentenceCasualties("Officers are investigating the shooting of a 16-year-old boy.", []).injured,
+    1,
+  );
+  assert.equal(sentenceCasualties("A shooting on the highway injured a man on Sunday.", []).injured, 1);
+  assert.equal(sentenceCasualties("Police say a man shot his stepfather with a shotgun.", []).injured, 1);
+  assert.equal(sentenceCasualties("The victim's injury was non-life threatening.", []).injured, 1);
+  assert.equal(sentenceCasualties("The shooting sent a Dalby man to a hospital.", []).injured, 1);
+  assert.equal(sentenceCasualties("The council met on Sunday to discuss the budget.", []).injured, null);
+});
