@@ -168,4 +168,11 @@ test("casualties: 'the shooting of a boy', 'injured a man', relatives, injuries 
   assert.equal(sentenceCasualties("The victim's injury was non-life threatening.", []).injured, 1);
   assert.equal(sentenceCasualties("The shooting sent a Dalby man to a hospital.", []).injured, 1);
   assert.equal(sentenceCasualties("The council met on Sunday to discuss the budget.", []).injured, null);
+  const none = findEvents(
+    context(
+      "Shots were fired at homes in Eastvale on Thursday. No one has been injured, police said.",
+      "2025-09-05",
+    ),
+  );
+  assert.equal(none[0]?.injured, 0);
 });

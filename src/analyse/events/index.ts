@@ -83,7 +83,7 @@ function survivors(text: string, killed: number | null, injured: number | null):
 
 /** The text says none were hurt / killed (then the count is 0, not null). */
 const NO_ONE_HURT =
-  /\b(?:no\s+(?:one|injuries|other\s+injuries)|nobody)\s+(?:was\s+|were\s+)?(?:hurt|injured|wounded|reported)|\bno\s+injuries\b|\bno\s+injured\b/i;
+  /\b(?:no\s+(?:one|injuries|other\s+injuries)|nobody)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+)?(?:hurt|injured|wounded|reported)|\bno\s+injuries\b|\bno\s+injured\b/i;
 /** "The officer was not injured": the one person in the telling was not hurt (not said of "other residents"). */
 const NOT_HURT =
   /(?<!\b(?:other|others|also)\b[^.;]{0,90})\b(?:(?:was|were)\s+not|wasn't|weren't|wasn’t|weren’t)\s+(?:injured|hurt|wounded|struck)\b/i;
