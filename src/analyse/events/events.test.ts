@@ -176,3 +176,13 @@ test("casualties: 'the shooting of a boy', 'injured a man', relatives, injuries 
   );
   assert.equal(none[0]?.injured, 0);
 });
+
+test("an arrest's day is not the day of the shooting it is for", () => {
+  const events = findEvents(
+    context(
+      "A man was arrested Monday in the fatal shooting at a gas station. The victim was shot Saturday night, police said.",
+      "2025-09-02",
+    ),
+  );
+  assert.equal(events[0]?.date, "2025-08-30");
+});

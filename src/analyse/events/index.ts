@@ -66,6 +66,11 @@ const FOLLOW_UP_BEFORE =
 const FOLLOW_UP_AFTER =
   /^[^.,;]{0,12}?\b(?:were|was|are|is)\s+(?:still\s+)?(?:searching|looking|asking|investigating|seeking|working\s+to\s+identify)\b/i;
 
+const ARREST_BEFORE =
+  /\b(?:arrested|charged|booked|jailed|indicted|arraigned|captured|detained)\b[^.,;]{0,30}$/i;
+const ARREST_FOR =
+  /^[^.;]{0,25}?\b(?:in|for|after|over)\s+(?:connection\s+with\s+)?(?:the|a|an|his|her|their|last\s+\w+'s)\s+(?:[\w-]+\s+){0,3}?(?:shooting|killing|death|murder|robbery|stabbing|homicide|attack|carjacking)s?\b/i;
+
 /** A day the text states for itself (a weekday, month, "yesterday"), not a bare clock time anchored elsewhere. */
 const STATED_DAY =
   /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|yesterday|today|tonight|overnight|last\s+night|\d{1,2}\/\d{1,2}|\d{4}-\d{2}/i;
@@ -103,6 +108,8 @@ function eventDay(ctx: AnalysisContext, t: TimeExpression): boolean {
     !/\b(?:shot|shooting|killed|stabbed|fired|robbed|wounded)\b[^.,;]*$/i.test(clause.slice(-35))
   )
     return false;
+  // "was arrested Monday in the fatal shooting": the arrest's day, the shooting was before
+  if (ARREST_BEFORE.test(clause) && ARREST_FOR.test(ctx.text.slice(t.end, t.end + 80))) return false;
   return !FOLLOW_UP_AFTER.test(ctx.text.slice(t.end, t.end + 40));
 }
 
