@@ -175,6 +175,12 @@ test("reporting periods: the year ended, the latest fiscal year, halves, the wee
     ["eight trading days", "DURATION", "P8D"],
   ]);
   assert.deepEqual(values("The marchers gather each July."), [["each July", "SET", "XXXX-07"]]);
+  assert.deepEqual(values("The firm will be sold as soon as possible."), [
+    ["as soon as possible", "DATE", "FUTURE_REF"],
+  ]);
+  assert.deepEqual(values("Over the years, the river moved."), [["the years", "DURATION", "PXY"]]);
+  assert.deepEqual(values("Prices may fall in the weeks ahead."), [["the weeks ahead", "DURATION", "PXW"]]);
+  assert.deepEqual(values("The years of war ended."), []);
   assert.deepEqual(values("Now officials are checking the dam."), [["Now", "DATE", "PRESENT_REF"]]);
   assert.deepEqual(values("Now, the dam is being checked."), []);
 });

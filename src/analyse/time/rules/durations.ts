@@ -116,6 +116,19 @@ export const DURATIONS_RULES: readonly Rule[] = [
       },
     }),
   },
+  // over the years, in the weeks ahead, the months to come (vague durations)
+  {
+    name: "the-units",
+    pattern: re(
+      "(?:(?<=\\b(?:over|in|during|through|throughout)\\s{1,4})the\\s+(days|weeks|months|years|decades)(?=\\s+(?:that\\s+followed|since)\\b|\\s*[,.;])|\\bthe\\s+(days|weeks|months|years)\\s+(?:ahead|to\\s+come))\\b",
+    ),
+    make: (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: "other",
+      resolve: () => ({ type: "DURATION", value: duration(null, unitOf((m[1] ?? m[2])!)) }),
+    }),
+  },
   // recent years, recent weeks
   {
     name: "recent",
@@ -137,7 +150,7 @@ export const DURATIONS_RULES: readonly Rule[] = [
   {
     name: "reference",
     pattern: re(
-      "\\b((?:right\\s+)?now|currently|nowadays|these\\s+days|at\\s+present|presently|recently|lately|formerly|(?<=\\b(?:in|for)\\s{1,4})the\\s+past|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|(?<=\\b(?:in|near|for)\\s{1,4})future|the\\s+(?:near|short|long)\\s+term)\\b(?!-)",
+      "\\b((?:right\\s+)?now|currently|nowadays|these\\s+days|at\\s+present|presently|recently|lately|formerly|(?<=\\b(?:in|for)\\s{1,4})the\\s+past|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|(?<=\\b(?:in|near|for)\\s{1,4})future|the\\s+(?:near|short|long)\\s+term|as\\s+soon\\s+as\\s+possible|(?<=\\bat\\s{1,4})a\\s+later\\s+date)\\b(?!-)",
     ),
     make: (m, text) => {
       const w = m[1]!.toLowerCase().replace(/\s+/g, " ");
@@ -157,7 +170,7 @@ export const DURATIONS_RULES: readonly Rule[] = [
         kind: "other",
         resolve: () => {
           if (/past|recently|lately|previously|formerly/.test(w)) return { type: "DATE", value: "PAST_REF" };
-          if (/future|soon|term/.test(w)) return { type: "DATE", value: "FUTURE_REF" };
+          if (/future|soon|term|later/.test(w)) return { type: "DATE", value: "FUTURE_REF" };
           return { type: "DATE", value: "PRESENT_REF" };
         },
       };
