@@ -118,3 +118,34 @@ test("a whole story: times, counts, the main event and both deadlines", async ()
     ],
   );
 });
+
+test("parties by syntax: the subject of 'has until' is the target, 'set by' names the setter", () => {
+  const t1 = "Under the ruling, Frida Solvang has until Friday to appeal.";
+  const [a] = findDeadlines(context(t1, "2024-11-18", [entity("e1", "Frida Solvang", t1)]));
+  assert.equal(a!.target, "e1");
+  assert.equal(a!.setter, null);
+  assert.equal(a!.due, "2024-11-22");
+  assert.equal(a!.demand, "appeal");
+  const t2 = "The ceasefire deadline set by Colonel Dario Vesk runs out on 25 November.";
+  const [b] = findDeadlines(context(t2, "2024-11-18", [entity("e1", "Dario Vesk", t2)]));
+  assert.equal(b!.setter, "e1");
+  assert.equal(b!.target, null);
+  const t3 = "Judge Henrik Alm ordered Petra Nilsen to pay the fine within 30 days.";
+  const [c] = findDeadlines(
+    context(t3, "2025-09-01", [entity("e1", "Henrik Alm", t3), entity("e2", "Petra Nilsen", t3)]),
+  );
+  assert.deepEqual([c!.setter, c!.target, c!.demand, c!.due], ["e1", "e2", "pay the fine", "2025-10-01"]);
+});
+
+test("hours, passed deadlines and yearless dates ahead", () => {
+  const due = (text: string, ref: string) => findDeadlines(context(text, ref)).map((d) => d.due);
+  assert.deepEqual(due("The envoy was given 48 hours to respond to the offer.", "2025-03-12"), [
+    "2025-03-14",
+  ]);
+  assert.deepEqual(due("The Sunday deadline for the hostages' release passed quietly.", "2025-10-07"), [
+    "2025-10-05",
+  ]);
+  assert.deepEqual(due("The builders must finish the bridge no later than June 30.", "2025-03-12"), [
+    "2025-06-30",
+  ]);
+});

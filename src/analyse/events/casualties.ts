@@ -12,7 +12,7 @@ export interface Casualties {
 }
 
 const PERSON =
-  "(?:man|woman|men|women|teen|teenager|boy|girl|person|people|child|children|victim|victims|resident|student|officer|deputy|trooper|driver|passenger|motorist|clerk|customer|suspect|gunman|shooter|toddler|infant|baby|father|mother|son|daughter|brother|sister|husband|wife|friend|girlfriend|boyfriend|neighbor|neighbour|civilian|civilians|soldier|soldiers|worker|employee|guard|youth|juvenile|male|female|robber|intruder|homeowner|burglar|pedestrian|bystander|patron|rapper|occupant|inmate|cashier|owner|individual|firefighter|clerk|teacher|security\\s+guard|others?|\\d+-year-old)";
+  "(?:man|woman|men|women|teen|teenager|boy|girl|person|people|child|children|victim|victims|resident|student|officer|deputy|trooper|driver|passenger|motorist|clerk|customer|suspect|gunman|shooter|toddler|infant|baby|father|mother|son|daughter|brother|sister|husband|wife|friend|girlfriend|boyfriend|neighbor|neighbour|civilian|civilians|soldier|soldiers|worker|employee|guard|youth|juvenile|male|female|robber|intruder|homeowner|burglar|pedestrian|bystander|patron|rapper|occupant|inmate|cashier|owner|individual|firefighter|clerk|teacher|security\\s+guard|stepfather|stepmother|stepson|stepdaughter|cousin|uncle|aunt|nephew|niece|grandson|granddaughter|grandfather|grandmother|roommate|fiancee?|ex-girlfriend|ex-boyfriend|ex-wife|ex-husband|acquaintance|others?|\\d+-year-old)";
 
 /** Words of an alternation matching with either case of their first letter. */
 function either(alternation: string): string {
@@ -24,7 +24,7 @@ function either(alternation: string): string {
 
 /** A singular or counted subject: "a 23-year-old man", "Chad Murray, 31,", "two men", "three others". */
 const SUBJECT = new RegExp(
-  `(?:\\b(${either("an?|one|another|two|three|four|five|six|seven|eight|nine|ten|both")}|\\d+)\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b|\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z'-]+)+,\\s+\\d{1,2},|\\b(?:[Hh]e|[Ss]he)\\b)`,
+  `(?:\\b(${either("an?|one|another|two|three|four|five|six|seven|eight|nine|ten|both")}|\\d+(?!\\d|\\s+(?:calls?|about|from|for|at|in|on|to)\\b))\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b|\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z'-]+)+,\\s+\\d{1,2},|\\b(?:[Hh]e|[Ss]he)\\b)`,
   "g",
 );
 
@@ -34,13 +34,21 @@ const HURT =
   /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:shot|wounded|injured|hurt|struck|grazed|hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|in\s+(?:critical|serious|stable|fair|good)\s+condition)\b|^[^.;]{0,50}?\b(?:suffered|sustained|suffering(?:\s+from)?|with|have|has|had)\s+(?:[\w-]+\s+){0,4}?(?:gunshot\s+wounds?|injuries|wounds?|bullet\s+wounds?)\b|^[^.;]{0,30}?\b(?:was|were)\s+pistol[- ]?whipped\b|^\s+(?:shot|wounded)\s+(?:while|in|at|on|near|during|after|outside|inside)\b/i;
 
 const OBJECT = new RegExp(
-  `\\b(?:fatally\\s+shot|shot\\s+and\\s+killed|shot\\s+and\\s+(?:injured|wounded)|shot|shooting|wounded|wounding|killed|killing|shot\\s+dead|stabbed|stabbing|pistol[- ]?whipped|pistol[- ]?whipping)\\s+(${either("an?|one|two|three|four|five|another|his|her|their|the")})\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b`,
+  `\\b(?:fatally\\s+shot|shot\\s+and\\s+killed|shot\\s+and\\s+(?:injured|wounded)|shot|shooting|wounded|wounding|killed|killing|shot\\s+dead|stabbed|stabbing|pistol[- ]?whipped|pistol[- ]?whipping|injured|injuring|shooting\\s+of)\\s+(${either("an?|one|two|three|four|five|another|his|her|their|the")})\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b`,
   "g",
 );
 
 /** Someone hurt told without a count: "taken to a hospital", "in stable condition", "minor injuries". */
 const HOSPITAL =
-  /\b(?:treated|treatment|recovering|transported|taken|rushed|driven|airlifted|flown)\b[^.;]{0,50}?\b(?:hospital|medical\s+center|trauma\s+(?:center|unit)|wounds?|injuries)\b|\b(?:minor|serious|critical|non-?life[- ]threatening)\s+injuries\b|\b(?:stable|critical|serious|fair)\s+condition\b|\bgunshot\s+victim\b|\binjuries\s+(?:were|are|was|is)\s+(?:not\s+)?(?:believed\s+to\s+be\s+)?(?:life[- ]threatening|minor|serious|critical)|\bwith\s+(?:[\w-]+\s+){0,3}?gunshot\s+wounds?\b|\bwalked\s+into\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:hospital|medical\s+center)/i;
+  /\binjur(?:y|ies)\b[^.;]{0,30}?\b(?:not\s+)?(?:non-?)?life[- ]threatening|\bsent\s+(?:[\w-]+\s+){0,4}?to\s+(?:a|an|the)\s+(?:[\w-]+\s+)?hospital|\bsuffered\s+(?:a\s+|minor\s+)?(?:[\w-]+\s+)?(?:cuts?|lacerations?|graze)\b|\b(?:treated|treatment|recovering|transported|taken|rushed|driven|airlifted|flown)\b[^.;]{0,50}?\b(?:hospital|medical\s+center|trauma\s+(?:center|unit)|wounds?|injuries)\b|\b(?:minor|serious|critical|non-?life[- ]threatening)\s+injuries\b|\b(?:stable|critical|serious|fair)\s+condition\b|\bgunshot\s+victim\b|\binjuries\s+(?:were|are|was|is)\s+(?:not\s+)?(?:believed\s+to\s+be\s+)?(?:life[- ]threatening|minor|serious|critical)|\bwith\s+(?:[\w-]+\s+){0,3}?gunshot\s+wounds?\b|\bwalked\s+into\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:hospital|medical\s+center)/i;
+
+/** A second person hurt, told after the first: "and another wounded", "injured another". */
+const ANOTHER_HURT =
+  /\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+(?:another|a\s+second|one\s+other)\b(?!\s+(?:shooting|incident|attack|case|time))|\band\s+(?:another|a\s+second(?!\s+(?:shooting|incident|time)))\s+(?:(?:man|woman|person|teen|boy|girl|victim)\s+)?(?:was\s+|is\s+)?(?:critically\s+|seriously\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|taken\s+to|transported\s+to|rushed\s+to)\b/i;
+
+/** A bullet that hit someone: "striking her in the leg", "shot him in the foot", "a round struck him in the groin". */
+const HIT =
+  /\b(?:shot|struck|striking|hit|hitting|grazed|grazing|wounded)\s+(?:him|her|them|the\s+(?:man|woman|victim|boy|girl|teen)|[A-Z][a-z]+)\s+(?:once\s+|twice\s+|several\s+times\s+|multiple\s+times\s+)?in\s+the\s+(?:(?:left|right|upper|lower)\s+)?(?:legs?|arms?|foot|feet|hands?|back|chest|head|face|neck|shoulders?|stomach|abdomen|groin|hip|thigh|buttocks?|torso|side|knee|ankle|wrist|jaw|eye|mouth|elbow|calf)\b/;
 
 /** A death told without a victim count: "a fatal shooting", "the homicide", "found dead", "passed away". */
 const DEATH_WORDS =
@@ -48,11 +56,21 @@ const DEATH_WORDS =
 
 const COUNT_WORDS = /^(a|an|one|another|he|she|his|her|their|the)$/i;
 
+/** More victims than this in one sentence's subject is a phone number, an id or a "911 call", not a count. */
+const MAX_SUBJECT = 500;
+
 function subjectCount(match: RegExpExecArray): number {
   const word = match[1];
   if (!word) return 1; // a name with an age, or he/she
   if (COUNT_WORDS.test(word)) return 1;
   if (word.toLowerCase() === "both") return 2;
+  if (/^\d+$/.test(word)) {
+    const n = Number(word);
+    // "911 calls about a male who had been shot", "call 410 ...": not the number of people
+    if (n === 911 || n > MAX_SUBJECT || /^\s*\d+\s+(?:calls?|about|from|for|at|in|on|to)\b/i.test(match[0]))
+      return 0;
+    return n;
+  }
   return parseNumber(word) ?? 1;
 }
 
@@ -76,6 +94,7 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
   // the victim as object: "shot a man", "fatally shot two teens", "killed himself"
   for (const m of fromCounts ? [] : sentence.matchAll(OBJECT)) {
     const n = subjectCount(m as RegExpExecArray);
+    if (n === 0) continue;
     if (/fatal|killed|killing|dead|death/i.test(m[0])) killed = Math.max(killed ?? 0, n);
     else injured = Math.max(injured ?? 0, n);
   }
@@ -112,6 +131,7 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
     if (fromCounts) break;
     const rest = sentence.slice(m.index + m[0].length);
     const n = subjectCount(m as RegExpExecArray);
+    if (n === 0) continue;
     if (FATAL.test(rest)) {
       killed = Math.max(killed ?? 0, n);
       continue;
@@ -127,7 +147,20 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
       } else injured = Math.max(injured ?? 0, n);
     }
   }
-  if (killed === null && injured === null && !fromCounts && HOSPITAL.test(sentence)) injured = 1;
+  // "killed one person and seriously injured another", "one man was killed and another taken to a hospital"
+  if (!fromCounts && ANOTHER_HURT.test(sentence)) {
+    const base = killed !== null && killed >= 1 ? 0 : (injured ?? 0);
+    injured = Math.max(injured ?? 0, base + 1);
+  }
+  if (
+    killed === null &&
+    injured === null &&
+    !fromCounts &&
+    (HOSPITAL.test(sentence) ||
+      (HIT.test(sentence) &&
+        /\b(?:shot|shots|fired|firing|bullets?|rounds?|gunfire|projectile)\b/i.test(sentence)))
+  )
+    injured = 1;
   if (
     killed === null &&
     !fromCounts &&

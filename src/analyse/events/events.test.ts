@@ -101,3 +101,88 @@ test("'no one was hurt' is a count of zero, not unknown", () => {
   assert.equal(first!.injured, 0);
   assert.equal(first!.killed, null);
 });
+
+test("incident days: 'was reported about' dates it, a dateline and a follow-up do not, old background attacks lose", () => {
+  const reported = findEvents(
+    context(
+      "Police in Fairhaven are investigating after someone fired shots into a house. The shooting was reported about 12:30 a.m. Saturday, police said.",
+      "2025-09-01",
+    ),
+  );
+  assert.equal(reported[0]?.date, "2025-08-30");
+  const dateline = findEvents(
+    context("MILLBROOK (September 1, 2025) – A man was shot during a carjacking Sunday night.", "2025-09-01"),
+  );
+  assert.equal(dateline[0]?.date, "2025-08-31");
+  const background = findEvents(
+    context(
+      "On Aug. 29, deputies arrested a man carrying a shotgun in Eastvale. It then emerged he had a conviction for an armed robbery in 1977.",
+      "2025-09-01",
+    ),
+  );
+  assert.equal(background[0]?.type, "other");
+  assert.equal(background[0]?.date, "2025-08-29");
+});
+
+test("casualties: another person hurt, a bullet in the leg, 'was not injured', no ids as counts", () => {
+  assert.deepEqual(sentenceCasualties("The gunfire killed one person and seriously injured another.", []), {
+    killed: 1,
+    injured: 1,
+  });
+  assert.deepEqual(sentenceCasualties("The robber fired once, striking her in the leg.", []), {
+    killed: null,
+    injured: 1,
+  });
+  assert.deepEqual(
+    sentenceCasualties("Officers responded after getting 911 calls about a male who had been shot.", [])
+      .injured,
+    1,
+  );
+  const notHurt = findEvents(
+    context(
+      "A man opened fire on an officer during a traffic stop on Tuesday. The officer was not injured.",
+      "2025-09-03",
+    ),
+  );
+  assert.equal(notHurt[0]?.injured, 0);
+});
+
+test("an attack keeps the day its own sentence states over one a neighbouring mention borrowed", () => {
+  const text =
+    "Envoys discussed a clause under which allies defend a member that has come under attack. " +
+    "But last Friday Norland criticised the proposals. Norland's attacks have also continued. " +
+    "Last Thursday Norland fired 310 drones at Brevik, killing 12 people.";
+  const [main] = findEvents(context(text, "2025-09-01"));
+  assert.equal(main!.type, "attack");
+  assert.equal(main!.killed, 12);
+  assert.equal(main!.date, "2025-08-28");
+});
+
+test("casualties: 'the shooting of a boy', 'injured a man', relatives, injuries told by their severity", () => {
+  assert.equal(
+    sentenceCasualties("Officers are investigating the shooting of a 16-year-old boy.", []).injured,
+    1,
+  );
+  assert.equal(sentenceCasualties("A shooting on the highway injured a man on Sunday.", []).injured, 1);
+  assert.equal(sentenceCasualties("Police say a man shot his stepfather with a shotgun.", []).injured, 1);
+  assert.equal(sentenceCasualties("The victim's injury was non-life threatening.", []).injured, 1);
+  assert.equal(sentenceCasualties("The shooting sent a Dalby man to a hospital.", []).injured, 1);
+  assert.equal(sentenceCasualties("The council met on Sunday to discuss the budget.", []).injured, null);
+  const none = findEvents(
+    context(
+      "Shots were fired at homes in Eastvale on Thursday. No one has been injured, police said.",
+      "2025-09-05",
+    ),
+  );
+  assert.equal(none[0]?.injured, 0);
+});
+
+test("an arrest's day is not the day of the shooting it is for", () => {
+  const events = findEvents(
+    context(
+      "A man was arrested Monday in the fatal shooting at a gas station. The victim was shot Saturday night, police said.",
+      "2025-09-02",
+    ),
+  );
+  assert.equal(events[0]?.date, "2025-08-30");
+});

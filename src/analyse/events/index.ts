@@ -7,6 +7,7 @@ import type { Entity, EventType, NewsEvent, Quantity, Span, TimeExpression } fro
 import type { AnalysisContext } from "../context.ts";
 import { fallbackSentences } from "../time/index.ts";
 import { sentenceCasualties } from "./casualties.ts";
+import { periodOf } from "./timeline.ts";
 
 export { sentenceCasualties } from "./casualties.ts";
 
@@ -14,7 +15,7 @@ export { sentenceCasualties } from "./casualties.ts";
 const TRIGGERS: readonly [EventType, RegExp][] = [
   [
     "attack",
-    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shootings?|gunfire|gunshots?|shots\s+fired|homicide|murder(?:ed)?|wounded|wounding|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles|robbed|robbery|armed\s+robbery|carjack(?:ed|ing)|held\s+up|pointed\s+a\s+(?:gun|handgun|rifle|pistol)|brandish(?:ed|ing)|threatened\s+\w+(?:\s+\w+)?\s+with\s+a\s+(?:gun|handgun|knife|rifle|pistol|firearm))\b/i,
+    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shootings?|gunfire|gunshots?|shots\s+fired|homicide|murder(?:ed)?|wounded|wounding|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles|robbed|robbery|armed\s+robbery|carjack(?:ed|ing)|held\s+up|pointed\s+a\s+(?:gun|handgun|rifle|pistol)|brandish(?:ed|ing)|pistol[- ]?whip(?:ped|ping)?|at\s+gunpoint|demanded\s+(?:money|cash)|pulled\s+(?:out\s+)?a\s+(?:gun|handgun|pistol|rifle|shotgun|firearm)|displayed\s+a\s+(?:gun|handgun|pistol|weapon|firearm)|threatened\s+\w+(?:\s+\w+)?\s+with\s+a\s+(?:gun|handgun|knife|rifle|pistol|firearm))\b/i,
   ],
   ["meeting", /\b(?:met|meets|meeting|summit|held\s+talks|talks\s+with|hosted|visited|sat\s+down\s+with)\b/i],
   [
@@ -50,11 +51,25 @@ const DAY = /^\d{4}-\d{2}-\d{2}/;
 
 /** Dates of the reporting, not of the event: "police said Thursday", "(Published Tuesday, March 13)". */
 const REPORTING =
-  /\b(?:said|says|say|told|announced|reported|published|updated|posted|confirmed|added|arraigned|sentenced|appeared|pleaded|court)\s+(?:on\s+)?$/i;
+  /\b(?:said|says|say|told|announced|(?<!\b(?:was|were|been|being)\s+)reported|published|updated|posted|confirmed|added|arraigned|sentenced|appeared|pleaded|court)\s+(?:on\s+)?$/i;
 
 /** Days that bound or schedule rather than date: "since Sept. 9", "scheduled for Friday", "until Monday". */
 const NOT_THE_DAY =
   /\b(?:since|until|till|through|scheduled\s+for|set\s+for|slated\s+for|due|expected|will\s+\w+)\s+(?:on\s+|a\s+|an\s+)?$/i;
+
+/**
+ * Days of what followed an incident, not of the incident: "was arrested Monday in the shooting", "was recovering
+ * Saturday after", "asked for the public's help Friday", "police on Monday were searching", "an autopsy today".
+ */
+const FOLLOW_UP_BEFORE =
+  /\b(?:recovering|remained|remains|asking|searching|autopsy|vigil|funeral)\b[^.,;]{0,30}$/i;
+const FOLLOW_UP_AFTER =
+  /^[^.,;]{0,12}?\b(?:were|was|are|is)\s+(?:still\s+)?(?:searching|looking|asking|investigating|seeking|working\s+to\s+identify)\b/i;
+
+const ARREST_BEFORE =
+  /\b(?:arrested|charged|booked|jailed|indicted|arraigned|captured|detained)\b[^.,;]{0,30}$/i;
+const ARREST_FOR =
+  /^[^.;]{0,25}?\b(?:in|for|after|over)\s+(?:connection\s+with\s+)?(?:the|a|an|his|her|their|last\s+\w+'s)\s+(?:[\w-]+\s+){0,3}?(?:shooting|killing|death|murder|robbery|stabbing|homicide|attack|carjacking)s?\b/i;
 
 /** A day the text states for itself (a weekday, month, "yesterday"), not a bare clock time anchored elsewhere. */
 const STATED_DAY =
@@ -73,7 +88,10 @@ function survivors(text: string, killed: number | null, injured: number | null):
 
 /** The text says none were hurt / killed (then the count is 0, not null). */
 const NO_ONE_HURT =
-  /\b(?:no\s+(?:one|injuries|other\s+injuries)|nobody)\s+(?:was\s+|were\s+)?(?:hurt|injured|wounded|reported)|\bno\s+injuries\b/i;
+  /\b(?:no\s+(?:one|injuries|other\s+injuries)|nobody)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+)?(?:hurt|injured|wounded|reported)|\bno\s+injuries\b|\bno\s+injured\b/i;
+/** "The officer was not injured": the one person in the telling was not hurt (not said of "other residents"). */
+const NOT_HURT =
+  /(?<!\b(?:other|others|also)\b[^.;]{0,90})\b(?:(?:was|were)\s+not|wasn't|weren't|wasn’t|weren’t)\s+(?:injured|hurt|wounded|struck)\b/i;
 const NO_ONE_KILLED = /\b(?:no\s+one|nobody)\s+(?:was\s+)?(?:killed|died)|\bno\s+(?:deaths|fatalities)\b/i;
 
 /** Whether a time is a usable event day: day-precise, stated, and not the date of a report about it. */
@@ -81,7 +99,18 @@ function eventDay(ctx: AnalysisContext, t: TimeExpression): boolean {
   if (!(t.type === "DATE" || t.type === "TIME") || !t.value || !DAY.test(t.value)) return false;
   if (!STATED_DAY.test(t.text)) return false;
   const before = ctx.text.slice(Math.max(0, t.start - 30), t.start);
-  return !REPORTING.test(before) && !NOT_THE_DAY.test(before);
+  if (REPORTING.test(before) || NOT_THE_DAY.test(before)) return false;
+  // a dateline "(February 13, 2014)" dates the report
+  if (/\(\s*$/.test(before) && /^\s*\)/.test(ctx.text.slice(t.end, t.end + 3))) return false;
+  const clause = ctx.text.slice(Math.max(0, t.start - 60), t.start);
+  if (
+    FOLLOW_UP_BEFORE.test(clause) &&
+    !/\b(?:shot|shooting|killed|stabbed|fired|robbed|wounded)\b[^.,;]*$/i.test(clause.slice(-35))
+  )
+    return false;
+  // "was arrested Monday in the fatal shooting": the arrest's day, the shooting was before
+  if (ARREST_BEFORE.test(clause) && ARREST_FOR.test(ctx.text.slice(t.end, t.end + 80))) return false;
+  return !FOLLOW_UP_AFTER.test(ctx.text.slice(t.end, t.end + 40));
 }
 
 /** Entities with a mention inside [start, end), with the mention's start, in text order. */
@@ -142,10 +171,36 @@ function nearbyDay(ctx: AnalysisContext, sents: readonly Span[], i: number, lead
   return past.sort()[0] ?? null;
 }
 
+/** How much less an attack counts when it is background: no one hurt, and over a month before the report. */
+const BACKGROUND = 60;
+
+/** Whether a date (a day, month or year) ended more than 30 days before the reference ("an armed robbery in 1977"). */
+function background(date: string | null, reference: string | null): boolean {
+  if (!date || !reference || !/^\d{4}(?:-\d{2}){0,2}$/.test(date)) return false;
+  const [y, m, d] = date.split("-").map(Number) as [number, number | undefined, number | undefined];
+  // the last day of the period: the day itself, the month's last day, or 31 December
+  const last =
+    d !== undefined ? Date.UTC(y, m! - 1, d) : m !== undefined ? Date.UTC(y, m, 0) : Date.UTC(y, 11, 31);
+  const ref = Date.parse(reference.slice(0, 10));
+  return Number.isFinite(ref) && ref - last > 30 * 86_400_000;
+}
+
+/** Whether two dates of attack mentions lie more than about three months apart (then they are different attacks). */
+function farApart(a: string | null, b: string | null): boolean {
+  const pa = periodOf(a);
+  const pb = periodOf(b);
+  if (!pa || !pb) return false;
+  const gap = (x: string, y: string): number => (Date.parse(y) - Date.parse(x)) / 86_400_000;
+  return gap(pa.end, pb.start) > 90 || gap(pb.end, pa.start) > 90;
+}
+
 interface Scored {
   readonly event: NewsEvent;
   readonly score: number;
 }
+
+/** Attacks whose day was borrowed from a neighbouring sentence, not stated in their own. */
+const BORROWED = new WeakSet<NewsEvent>();
 
 /** Fill in an attack: casualties of its sentence and the two after it, actors before the trigger, targets after. */
 function attack(
@@ -159,6 +214,7 @@ function attack(
   let killed: number | null = null;
   let injured: number | null = null;
   let date: string | null = dateIn(ctx, s.start, s.end, trigger);
+  let borrowed = false;
   for (let j = i; j < Math.min(sents.length, i + 3); j++) {
     const sj = sents[j]!;
     const text = ctx.text.slice(sj.start, sj.end);
@@ -168,25 +224,35 @@ function attack(
     const c = sentenceCasualties(text, qs);
     if (c.killed !== null) killed = Math.max(killed ?? 0, c.killed);
     if (c.injured !== null) injured = Math.max(injured ?? 0, c.injured);
-    date ??= dateIn(ctx, sj.start, sj.end, sj.start);
+    if (date === null && j > i) {
+      date = dateIn(ctx, sj.start, sj.end, sj.start);
+      borrowed = date !== null;
+    }
   }
   if (date === null || !DAY.test(date)) {
     // a day nearby refines a coarser date it falls in ("in January" ... "Jan. 21")
     const day = nearbyDay(ctx, sents, i, lead);
-    if (day && (date === null || day.startsWith(date) || /_REF$|W\d|X/.test(date))) date = day;
+    if (day && (date === null || day.startsWith(date) || /_REF$|W\d|X/.test(date))) {
+      date = day;
+      borrowed = true;
+    }
   }
   // one victim told twice ("was shot ... died later") is not also an injured person
   injured = survivors(ctx.text, killed, injured);
   // "no one was hurt" in the telling of this attack overrides a guess from a victim phrase
   const told = ctx.text.slice(s.start, sents[Math.min(sents.length - 1, i + 2)]!.end);
-  if ((injured === null || injured === 1) && NO_ONE_HURT.test(told)) injured = 0;
+  if (
+    (injured === null || injured === 1) &&
+    (NO_ONE_HURT.test(told) || (killed === null && NOT_HURT.test(told)))
+  )
+    injured = 0;
   if (killed === null && NO_ONE_KILLED.test(told)) killed = 0;
   const ms = mentionsIn(ctx.entities, s.start, s.end);
   const actors = unique(ms.filter((m) => m.at < trigger && m.type !== "MISC").map((m) => m.id));
   const after = ms.filter((m) => m.at > trigger && m.type !== "MISC");
   const targets = unique(after.map((m) => m.id)).filter((id) => !actors.includes(id));
   const place = after.find((m) => m.type === "LOC")?.id ?? null;
-  return {
+  const event: NewsEvent = {
     start: s.start,
     end: s.end,
     text: ctx.text.slice(s.start, s.end),
@@ -198,6 +264,8 @@ function attack(
     killed,
     injured,
   };
+  if (borrowed) BORROWED.add(event);
+  return event;
 }
 
 /**
@@ -228,21 +296,29 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
           i < sents.length / 2 || !scored.some((x) => x.event.type === "attack"),
         );
         let at = i;
-        const prev = lastAttack && i - lastAttack.sentence <= 2 ? scored[lastAttack.index] : undefined;
+        const near = lastAttack && i - lastAttack.sentence <= 3 ? scored[lastAttack.index] : undefined;
+        // mentions dated months apart ("last Thursday" ... "first shelled in March 2022") are two attacks;
+        // days apart ("shot Friday" ... "died Monday") one
+        const prev = near && farApart(near.event.date, e.date) ? undefined : near;
+
         if (prev && lastAttack) {
           // one attack told over neighbouring sentences: keep the sentence that says most, merge the facts
           const p = prev.event;
           const says = (x: NewsEvent): number => (x.killed ?? 0) + (x.injured ?? 0) + (x.date ? 1 : 0);
           const base = says(e) > says(p) ? e : p;
+          // a day the attack's own sentence states beats one borrowed from a neighbour
+          const fromPrev = p.date !== null && !(BORROWED.has(p) && e.date !== null && !BORROWED.has(e));
+          const borrowedDate = fromPrev ? BORROWED.has(p) : BORROWED.has(e);
           e = {
             ...base,
-            date: p.date ?? e.date,
+            date: fromPrev ? p.date : e.date,
             killed: max(p.killed, e.killed),
             injured: survivors(ctx.text, max(p.killed, e.killed), max(p.injured, e.injured)),
             actors: unique([...p.actors, ...e.actors]),
             targets: unique([...p.targets, ...e.targets]).slice(0, 3),
             place: p.place ?? e.place,
           };
+          if (borrowedDate) BORROWED.add(e);
           at = sents.findIndex((x) => x.start === p.start);
           if (at < 0) at = i;
           scored.splice(lastAttack.index, 1);
@@ -251,7 +327,11 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
         lastAttack = { index: scored.length, sentence: i };
         scored.push({
           event: e,
-          score: WEIGHT.attack + (casualties > 0 ? 40 + Math.min(casualties, 100) / 10 : 0) - at * 2,
+          score:
+            WEIGHT.attack +
+            (casualties > 0 ? 40 + Math.min(casualties, 100) / 10 : 0) -
+            at * 2 -
+            (casualties === 0 && background(e.date, ctx.reference) ? BACKGROUND : 0),
         });
       } else {
         const ms = mentionsIn(ctx.entities, s.start, s.end);
@@ -317,3 +397,5 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
   }
   return scored.sort((a, b) => b.score - a.score || a.event.start - b.event.start).map((x) => x.event);
 }
+
+export { articleTimeline, deadlineStanding, type Period, periodOf, type TimelineItem } from "./timeline.ts";

@@ -143,7 +143,7 @@ const SMALL =
   "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 
 /** A number: digits or words, including vague quantifiers. */
-export const NUM = `(?:\\d+(?:\\.\\d+)?|(?:${TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|${SMALL}|a\\s+couple(?:\\s+of)?|couple\\s+of|a\\s+few|few|several|some|many|a\\s+number\\s+of|a\\s+dozen|dozen|a\\s+hundred|one\\s+and\\s+a\\s+half|a\\s+half|half\\s+an?|an?)`;
+export const NUM = `(?:\\d+\\s+1/2|\\d+½|(?:\\d+|${SMALL}|an?)\\s+and\\s+a\\s+half|\\d+(?:\\.\\d+)?|(?:${TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|${SMALL}|a\\s+couple(?:\\s+of)?|couple\\s+of|a\\s+few|few|several|some|many|a\\s+number\\s+of|a\\s+dozen|dozen|a\\s+hundred|one\\s+and\\s+a\\s+half|a\\s+half|half\\s+an?|an?)`;
 
 /** A month name (capitalisation checked by the rules). */
 export const MONTH =
@@ -165,6 +165,13 @@ export function numberValue(raw: string): number | null | undefined {
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
   if (s in NUMBER_WORDS) return NUMBER_WORDS[s];
   if (s === "half a" || s === "half an") return 0.5;
+  const frac = /^(\d+)(?:\s+1\/2|½)$/.exec(s);
+  if (frac) return Number(frac[1]) + 0.5;
+  const andHalf = /^(.+?)\s+and\s+a\s+half$/.exec(s);
+  if (andHalf) {
+    const whole = numberValue(andHalf[1]!);
+    return typeof whole === "number" ? whole + 0.5 : undefined;
+  }
   const m = /^(\w+)-(\w+)$/.exec(s);
   if (m) {
     const a = NUMBER_WORDS[m[1]!];
@@ -184,4 +191,31 @@ export function unitOf(raw: string): string {
   const s = raw.toLowerCase();
   if (s === "centuries") return "century";
   return s.endsWith("s") ? s.slice(0, -1) : s;
+}
+
+const YEAR_TENS =
+  "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?";
+const YEAR_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+
+/**
+ * A year spelled out as broadcast transcripts write it: "nineteen ninety-six", "nineteen oh five",
+ * "two thousand (and) three". Bare "two thousand" is left to counts unless "the year" precedes it (rules check).
+ */
+export const SPELLED_YEAR = `(?:(?:seventeen|eighteen|nineteen)\\s+(?:${YEAR_TENS}|${YEAR_TEENS}|o[h']?\\s+(?:one|two|three|four|five|six|seven|eight|nine))|two\\s+thousand(?:\\s+(?:and\\s+)?(?:${YEAR_TENS}|${YEAR_TEENS}|one|two|three|four|five|six|seven|eight|nine))?)`;
+
+/** Value of a spelled-out year ("nineteen ninety-six" → 1996), or undefined. */
+export function spelledYear(raw: string): number | undefined {
+  const s = raw.toLowerCase().replace(/\s+/g, " ").trim();
+  const millennium = /^two thousand(?: (?:and )?(.+))?$/.exec(s);
+  if (millennium) {
+    if (!millennium[1]) return 2000;
+    const rest = numberValue(millennium[1].replace(" ", "-"));
+    return typeof rest === "number" && rest < 100 ? 2000 + rest : undefined;
+  }
+  const m = /^(seventeen|eighteen|nineteen) (.+)$/.exec(s);
+  if (!m) return undefined;
+  const century = NUMBER_WORDS[m[1]!] as number;
+  const oh = /^o[h']? (\w+)$/.exec(m[2]!);
+  const rest = oh ? NUMBER_WORDS[oh[1]!] : numberValue(m[2]!.replace(" ", "-"));
+  return typeof rest === "number" && rest < 100 ? century * 100 + rest : undefined;
 }

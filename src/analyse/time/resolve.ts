@@ -39,6 +39,9 @@ export interface Resolved {
   readonly value: string | null;
 }
 
+/** How far ahead (days) a month-day without a year is still read as upcoming when the tense does not say. */
+const AHEAD_DAYS = 90;
+
 /** Year for month/day without one: future → next on or after ref, past → last on or before, else nearest. */
 export function inferYear(month: number, dom: number, env: Env): number | null {
   const ref = env.ref;
@@ -46,17 +49,10 @@ export function inferYear(month: number, dom: number, env: Env): number | null {
   const y = ref.getUTCFullYear();
   const options = [y - 1, y, y + 1].map((yy) => ({ yy, d: day(yy, month, dom) }));
   if (env.dir === "future") return options.find((o) => o.d >= ref)?.yy ?? y;
-  if (env.dir === "past") return [...options].reverse().find((o) => o.d <= ref)?.yy ?? y;
-  let best = y;
-  let bestDist = Number.POSITIVE_INFINITY;
-  for (const o of options) {
-    const dist = Math.abs(o.d.getTime() - ref.getTime());
-    if (dist < bestDist) {
-      bestDist = dist;
-      best = o.yy;
-    }
-  }
-  return best;
+  // past or no tense: the last occurrence on or before the reference, unless one falls within the next weeks
+  const soon = options.find((o) => o.d > ref && o.d.getTime() - ref.getTime() <= AHEAD_DAYS * 86_400_000);
+  if (soon && env.dir !== "past") return soon.yy;
+  return [...options].reverse().find((o) => o.d <= ref)?.yy ?? y;
 }
 
 /** Year for a month alone ("April"): future → this or next year, otherwise this or last year. */
@@ -66,8 +62,11 @@ export function inferMonthYear(month: number, env: Env): number | null {
   const y = ref.getUTCFullYear();
   const rm = ref.getUTCMonth() + 1;
   if (env.dir === "future") return month >= rm ? y : y + 1;
-  if (env.dir === "past") return month <= rm ? y : y - 1;
-  return Math.abs(month - rm) <= 6 ? y : month > rm ? y - 1 : y + 1;
+  // otherwise (past or no tense) news looks back: the month this year or last, unless it is one or two
+  // months ahead, which is rarely meant as last year's ("agreed in a statement to close the sale in January")
+  const ahead = (month - rm + 12) % 12;
+  if (ahead >= 1 && ahead <= 2) return month < rm ? y + 1 : y;
+  return month <= rm ? y : y - 1;
 }
 
 /** Resolve a weekday (ISO 1-7) with an optional "last"/"next"/"this" against the reference. */
@@ -133,6 +132,23 @@ const SEASONS_BY_WORD: Readonly<Record<string, string>> = {
 
 /** TIMEX3 duration: (2, "week") → P2W; (null, "day") → PXD; (3, "hour") → PT3H. */
 export function duration(n: number | null, unit: string): string {
+  // a half unit in the next smaller one: 2.5 years → P2Y6M, 5.5 hours → PT5H30M, 1.5 minutes → PT1M30S
+  if (n !== null && !Number.isInteger(n) && Number.isInteger(n * 2)) {
+    const whole = Math.floor(n);
+    const half: Readonly<Record<string, string>> = {
+      year: "6M",
+      month: "15D",
+      day: "T12H",
+      hour: "30M",
+      minute: "30S",
+    };
+    const h = half[unit];
+    if (h) {
+      const head = whole > 0 ? `${whole}${UNITS[unit]}` : "";
+      if (unit === "hour" || unit === "minute") return `PT${head}${h}`;
+      return `P${head}${h}`;
+    }
+  }
   let count: number | null = n;
   let code = UNITS[unit] ?? "D";
   if (unit === "fortnight") count = n === null ? null : n * 2;

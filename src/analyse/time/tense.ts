@@ -6,10 +6,13 @@
 export type Direction = "past" | "future" | "neutral";
 
 const FUTURE =
-  /\b(?:will|won't|'ll|shall|going to|gonna|plans? to|planned|planning|expected to|expects? to|scheduled|set to|due|deadlines?|ultimatum|expires?|expiring|runs out|next|upcoming|coming|is to|are to|until|till|ahead|hopes? to|intends? to|aims? to|vote on|to meet)\b/gi;
+  /\b(?:will|won't|'ll|shall|going to|gonna|plans? to|planned|planning|expected|expects? to|scheduled|slated|set to|due|deadlines?|ultimatum|expires?|expiring|runs out|next|upcoming|coming|is to|are to|as soon as|as early as|until|till|ahead|hopes? to|intends? to|aims? to|vote on|to meet)\b/gi;
 
 const PAST =
   /\b(?:said|told|was|were|had|did|has been|have been|met|went|came|began|took|gave|made|held|left|fell|rose|saw|won|lost|hit|led|sent|spoke|wrote|found|got|struck|shot|killed|died|announced|reported|arrested|fired|launched|occurred|happened|ago|last|earlier|since|previously)\b|\b\w+ed\b/gi;
+
+/** Just before a participle that is not a past tense. */
+const PASSIVE = /\b(?:be|is|are|being|to|will|'s|'re)\s+$/i;
 
 /** Weight of a cue at a distance: cues right next to the expression matter most. */
 function weight(distance: number, between: string): number {
@@ -51,8 +54,20 @@ export function direction(text: string, start: number, end: number, from: number
   }
   for (const m of ctx.matchAll(PAST)) {
     const d = dist(m.index, m[0].length);
-    if (Number.isFinite(d)) past += weight(d, gap(m.index, m[0].length));
+    if (!Number.isFinite(d)) continue;
+    // a participle after a form of "be" or "to" is passive or infinitive, not a past tense: "will be named", "is expected"
+    if (/ed$/i.test(m[0]) && PASSIVE.test(ctx.slice(Math.max(0, m.index - 12), m.index))) continue;
+    // "scheduled", "planned", "expected" look back but point ahead
+    if (/^(?:scheduled|expected|slated)$/i.test(m[0])) continue;
+    past += weight(d, gap(m.index, m[0].length));
   }
+  // "by March", "no later than Friday": a target date ahead
+  if (
+    /\b(?:by|no later than)\s+(?:the\s+)?(?:end\s+of\s+)?$/i.test(
+      text.slice(Math.max(from, start - 24), start),
+    )
+  )
+    future += 1;
   if (future === 0 && past === 0) return "neutral";
   if (future > past * 1.1) return "future";
   if (past > future) return "past";

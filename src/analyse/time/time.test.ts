@@ -115,3 +115,72 @@ test("long runs of whitespace or numbers stay linear", () => {
     assert.ok(performance.now() - t0 < 3_000, `took ${performance.now() - t0} ms`);
   }
 });
+
+test("spelled-out years, halves, month with last/this year, ages are not durations", () => {
+  assert.deepEqual(values("The reservoir was drained in nineteen ninety-six."), [
+    ["nineteen ninety-six", "DATE", "1996"],
+  ]);
+  assert.deepEqual(values("The pledge was to halve waiting lists by the year two thousand."), [
+    ["the year two thousand", "DATE", "2000"],
+  ]);
+  assert.deepEqual(values("Two thousand people marched."), []);
+  assert.deepEqual(values("It opened in January nineteen ninety-seven."), [
+    ["January nineteen ninety-seven", "DATE", "1997-01"],
+  ]);
+  assert.deepEqual(values("The trial lasted 2 1/2 years."), [["2 1/2 years", "DURATION", "P2Y6M"]]);
+  assert.deepEqual(values("The flight took 5 1/2 hours."), [["5 1/2 hours", "DURATION", "PT5H30M"]]);
+  assert.deepEqual(values("The applause went on for a minute and a half."), [
+    ["a minute and a half", "DURATION", "PT1M30S"],
+  ]);
+  assert.deepEqual(values("In June last year the plant closed."), [["June last year", "DATE", "2024-06"]]);
+  assert.deepEqual(values("Mr. Halvorsen, 52 years old, will succeed her."), []);
+  assert.deepEqual(values("A second group of directors resigned."), []);
+});
+
+test("bare months and month-days look back unless they are only weeks ahead", () => {
+  // said on 2025-09-01: March is last March; October is next month
+  assert.deepEqual(values("The chairman stepped down in March for health reasons."), [
+    ["March", "DATE", "2025-03"],
+  ]);
+  assert.deepEqual(values("The bank agreed to close the sale in October."), [["October", "DATE", "2025-10"]]);
+  assert.deepEqual(values("The director will be named for a mission in December."), [
+    ["December", "DATE", "2025-12"],
+  ]);
+  assert.deepEqual(values("The suspect was last seen Dec. 13, police said."), [
+    ["Dec. 13", "DATE", "2024-12-13"],
+  ]);
+  assert.deepEqual(values("The new pact is effective Oct. 15."), [["Oct. 15", "DATE", "2025-10-15"]]);
+  assert.deepEqual(values("The Times said in an editorial on Saturday, August 30: the rule must go."), [
+    ["Saturday, August 30", "DATE", "2025-08-30"],
+  ]);
+  assert.deepEqual(values("The vote could come as soon as Thursday."), [["Thursday", "DATE", "2025-09-04"]]);
+});
+
+test("reporting periods: the year ended, the latest fiscal year, halves, the week of a day", () => {
+  assert.deepEqual(values("Revenue rose for the year ended March 31."), [
+    ["the year", "DURATION", "P1Y"],
+    ["March 31", "DATE", "2025-03-31"],
+  ]);
+  assert.deepEqual(values("Sales fell in the latest fiscal year."), [
+    ["the latest fiscal year", "DATE", "2024"],
+  ]);
+  assert.deepEqual(values("The firm changed to a fiscal year in May."), [["May", "DATE", "2025-05"]]);
+  assert.deepEqual(values("Earnings will be lower for the last half of 2025."), [
+    ["the last half of 2025", "DATE", "2025-H2"],
+  ]);
+  assert.deepEqual(values("A hearing is set for the week of September 15."), [
+    ["the week of September 15", "DATE", "2025-W38"],
+  ]);
+  assert.deepEqual(values("Shares lagged for eight trading days."), [
+    ["eight trading days", "DURATION", "P8D"],
+  ]);
+  assert.deepEqual(values("The marchers gather each July."), [["each July", "SET", "XXXX-07"]]);
+  assert.deepEqual(values("The firm will be sold as soon as possible."), [
+    ["as soon as possible", "DATE", "FUTURE_REF"],
+  ]);
+  assert.deepEqual(values("Over the years, the river moved."), [["the years", "DURATION", "PXY"]]);
+  assert.deepEqual(values("Prices may fall in the weeks ahead."), [["the weeks ahead", "DURATION", "PXW"]]);
+  assert.deepEqual(values("The years of war ended."), []);
+  assert.deepEqual(values("Now officials are checking the dam."), [["Now", "DATE", "PRESENT_REF"]]);
+  assert.deepEqual(values("Now, the dam is being checked."), []);
+});

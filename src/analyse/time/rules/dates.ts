@@ -2,7 +2,7 @@
  * Time rules for absolute dates: ISO and numeric dates, month-day, day-month, month-year, months, years, decades, centuries.
  */
 
-import { MONTH, monthNumber, WEEKDAY } from "../lexicon.ts";
+import { MONTH, monthNumber, SPELLED_YEAR, spelledYear, WEEKDAY } from "../lexicon.ts";
 import { inferMonthYear, inferYear } from "../resolve.ts";
 import { full, isCap, PREFIX_MOD, type Rule, re, TIME_WORDS, validDay, wordBefore } from "./shared.ts";
 
@@ -46,7 +46,7 @@ export const DATES_RULES: readonly Rule[] = [
     name: "month-day",
     priority: 2,
     pattern: re(
-      `(?:\\b${WEEKDAY},?\\s+)?\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s+(\\d{4})\\b)?`,
+      `(?:\\b${WEEKDAY},?\\s+)?\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)(?:,?\\s+(\\d{4})\\b)?`,
     ),
     make: (m) => {
       if (!isCap(m[1])) return null;
@@ -87,20 +87,51 @@ export const DATES_RULES: readonly Rule[] = [
       };
     },
   },
-  // (early) February( of) 2022
+  // (early) February( of) 2022, January nineteen ninety-seven, June last year, February this year
   {
     name: "month-year",
     priority: 1,
-    pattern: re(`(?:${PREFIX_MOD})?\\b(${MONTH}),?\\s+(?:of\\s+)?(\\d{4})\\b`),
+    pattern: re(
+      `(?:${PREFIX_MOD})?\\b(${MONTH}),?\\s+(?:of\\s+)?(?:(\\d{4})\\b|(${SPELLED_YEAR})\\b|(last|this|next)\\s+year\\b(?!'))`,
+    ),
     make: (m) => {
       if (!isCap(m[1])) return null;
       const mo = monthNumber(m[1]!);
       if (!mo) return null;
+      const spelled = m[3] ? spelledYear(m[3]) : undefined;
+      if (m[3] && spelled === undefined) return null;
       return {
         start: m.index,
         end: m.index + m[0].length,
         kind: "other",
-        resolve: () => ({ type: "DATE", value: `${m[2]}-${String(mo).padStart(2, "0")}` }),
+        resolve: (env) => {
+          let y: number | null = m[2] ? Number(m[2]) : (spelled ?? null);
+          if (m[4]) {
+            if (!env.ref) return { type: "DATE", value: null };
+            const rel = m[4].toLowerCase();
+            y = env.ref.getUTCFullYear() + (rel === "last" ? -1 : rel === "next" ? 1 : 0);
+          }
+          return { type: "DATE", value: `${String(y).padStart(4, "0")}-${String(mo).padStart(2, "0")}` };
+        },
+      };
+    },
+  },
+  // nineteen ninety-six, the year two thousand (transcripts spell years out)
+  {
+    name: "spelled-year",
+    pattern: re(
+      `(?:\\bthe\\s+year\\s+)?\\b(${SPELLED_YEAR})\\b(?![-\\s](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand)\\b)`,
+    ),
+    make: (m) => {
+      const y = spelledYear(m[1]!);
+      if (y === undefined) return null;
+      // bare "two thousand (and five)" is usually a count; keep it only after "the year" or a time preposition
+      if (/^two/i.test(m[1]!) && !/^the\s+year/i.test(m[0])) return null;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        kind: "other",
+        resolve: () => ({ type: "DATE", value: String(y) }),
       };
     },
   },
@@ -129,7 +160,7 @@ export const DATES_RULES: readonly Rule[] = [
         end: m.index + m[0].length,
         kind: "other",
         resolve: (env) => {
-          const y = inferMonthYear(mo, { ...env, dir: env.dir === "past" ? "neutral" : env.dir });
+          const y = inferMonthYear(mo, env);
           return { type: "DATE", value: `${y === null ? "XXXX" : y}-${String(mo).padStart(2, "0")}` };
         },
       };
@@ -144,7 +175,7 @@ export const DATES_RULES: readonly Rule[] = [
     make: (m, text) => {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
       if (
-        /^\s*(?:%|percent|people|men|women|troops|soldiers|votes|times|miles|kilometers|meters|feet|pounds|tons|dollars|euros|cases|members|employees|workers|students|jobs|homes|units|shares|points|acres|residents|deaths|children|officers|refugees)\b/i.test(
+        /^\s*(?:%|percent|block|blocks|hours|people|men|women|troops|soldiers|votes|times|miles|kilometers|meters|feet|pounds|tons|dollars|euros|cases|members|employees|workers|students|jobs|homes|units|shares|points|acres|residents|deaths|children|officers|refugees)\b/i.test(
           after,
         )
       )

@@ -2,7 +2,17 @@
  * Time rules for durations, vague durations, reference words (now, recently) and sets (daily, every week).
  */
 
-import { NUM, numberValue, SEASON, SEASONS, UNIT, unitOf, WEEKDAY, WEEKDAYS } from "../lexicon.ts";
+import {
+  monthNumber,
+  NUM,
+  numberValue,
+  SEASON,
+  SEASONS,
+  UNIT,
+  unitOf,
+  WEEKDAY,
+  WEEKDAYS,
+} from "../lexicon.ts";
 import { duration, shiftFrom } from "../resolve.ts";
 import { type Rule, re } from "./shared.ts";
 
@@ -12,16 +22,30 @@ export const DURATIONS_RULES: readonly Rule[] = [
   {
     name: "duration",
     pattern: re(
-      `(?:\\b(?:the\\s+)?(past|last|next|previous|coming|first|final|latest|following|preceding|better\\s+part\\s+of\\s+the)\\s+|\\bthe\\s+)?(?<![\\w$€£.,-])(${NUM})(?:(?:\\s+(?:to|or)\\s+|-)(?:\\d+|${NUM}))?(?:\\s+|-)(${UNIT})\\b(?!-old|-long)(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|later|from\\s+now|hence|before|after|beforehand|afterwards))?`,
+      `(?:\\b(?:the\\s+)?(past|last|next|previous|coming|first|final|latest|following|preceding|better\\s+part\\s+of\\s+the)\\s+|\\bthe\\s+)?(?<![\\w$€£.,-])(${NUM})(?:(?:\\s+(?:to|or)\\s+|-)(?:\\d+|${NUM}))?(?:\\s+|-)(?:(?:trading|business|working|calendar|school)\\s+)?(${UNIT})\\b(?!-old|-long|\\s+old\\b)(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:\\s+(ago|earlier|later|from\\s+now|hence|before|after|beforehand|afterwards))?`,
     ),
     make: (m, text) => {
       const rawNum = m[2]!;
-      const n = numberValue(rawNum);
-      if (n === undefined) return null;
+      const n0 = numberValue(rawNum);
+      if (n0 === undefined) return null;
       if (/^(the|some|many|a number of)$/i.test(rawNum) && !m[1]) return null;
       const unit = unitOf(m[3]!);
       if (unit === "quarter" && /-/.test(m[0])) return null; // "three-quarters"
-      const tail = m[4]?.toLowerCase().replace(/\s+/g, " ");
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (unit === "quarter" && /^an?$/i.test(rawNum) && /^\s+of\b/i.test(after)) return null; // "a quarter of the market"
+      // "a second group": an ordinal, not a duration
+      if (
+        unit === "second" &&
+        /^an?$/i.test(rawNum) &&
+        !m[1] &&
+        !m[5] &&
+        /^\s+[a-z]/i.test(after) &&
+        !/^\s+(?:or|and|to|of|later|earlier|before|after)\b/i.test(after)
+      )
+        return null;
+      const tail = m[5]?.toLowerCase().replace(/\s+/g, " ");
+      // "a minute and a half"
+      const n = m[4] && typeof n0 === "number" ? n0 + 0.5 : n0;
       let span = m[0];
       if (
         tail === "before" ||
@@ -92,6 +116,19 @@ export const DURATIONS_RULES: readonly Rule[] = [
       },
     }),
   },
+  // over the years, in the weeks ahead, the months to come (vague durations)
+  {
+    name: "the-units",
+    pattern: re(
+      "(?:(?<=\\b(?:over|in|during|through|throughout)\\s{1,4})the\\s+(days|weeks|months|years|decades)(?=\\s+(?:that\\s+followed|since)\\b|\\s*[,.;])|\\bthe\\s+(days|weeks|months|years)\\s+(?:ahead|to\\s+come))\\b",
+    ),
+    make: (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: "other",
+      resolve: () => ({ type: "DURATION", value: duration(null, unitOf((m[1] ?? m[2])!)) }),
+    }),
+  },
   // recent years, recent weeks
   {
     name: "recent",
@@ -113,12 +150,16 @@ export const DURATIONS_RULES: readonly Rule[] = [
   {
     name: "reference",
     pattern: re(
-      "\\b((?:right\\s+)?now|currently|nowadays|these\\s+days|at\\s+present|presently|recently|lately|formerly|(?<=\\b(?:in|for)\\s{1,4})the\\s+past|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|(?<=\\b(?:in|near|for)\\s{1,4})future|the\\s+(?:near|short|long)\\s+term)\\b(?!-)",
+      "\\b((?:right\\s+)?now|currently|nowadays|these\\s+days|at\\s+present|presently|recently|lately|formerly|(?<=\\b(?:in|for)\\s{1,4})the\\s+past|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|(?<=\\b(?:in|near|for)\\s{1,4})future|the\\s+(?:near|short|long)\\s+term|as\\s+soon\\s+as\\s+possible|(?<=\\bat\\s{1,4})a\\s+later\\s+date)\\b(?!-)",
     ),
     make: (m, text) => {
       const w = m[1]!.toLowerCase().replace(/\s+/g, " ");
-      if (m[1] === "Now" && /(?:^|[.!?"“”'`]\s*)$/.test(text.slice(Math.max(0, m.index - 4), m.index)))
-        return null; // discourse "Now, ..."
+      if (
+        m[1] === "Now" &&
+        /(?:^|[.!?"“”'`]\s*)$/.test(text.slice(Math.max(0, m.index - 4), m.index)) &&
+        /^\s*(?:,|for\b)/.test(text.slice(m.index + 3, m.index + 8))
+      )
+        return null; // discourse "Now, ..." and "Now for ..."; "Now officials are ..." is a time
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if ((w === "now" || w === "soon") && /^\s+that\b/i.test(after) && w === "soon") return null;
       if (w === "soon" && /^\s*after\b|^\s*as\b/i.test(after)) return null;
@@ -129,7 +170,7 @@ export const DURATIONS_RULES: readonly Rule[] = [
         kind: "other",
         resolve: () => {
           if (/past|recently|lately|previously|formerly/.test(w)) return { type: "DATE", value: "PAST_REF" };
-          if (/future|soon|term/.test(w)) return { type: "DATE", value: "FUTURE_REF" };
+          if (/future|soon|term|later/.test(w)) return { type: "DATE", value: "FUTURE_REF" };
           return { type: "DATE", value: "PRESENT_REF" };
         },
       };
@@ -154,7 +195,7 @@ export const DURATIONS_RULES: readonly Rule[] = [
   {
     name: "set",
     pattern: re(
-      `\\b(?:(daily|weekly|monthly|yearly|hourly|nightly|biweekly)|(?:every|each)\\s+(?:other\\s+)?(?:(${NUM})\\s+)?(${UNIT}|${WEEKDAY}|${SEASON}))\\b`,
+      `\\b(?:(daily|weekly|monthly|yearly|hourly|nightly|biweekly)|(?:every|each)\\s+(?:other\\s+)?(?:(${NUM})\\s+)?(${UNIT}|${WEEKDAY}|${SEASON}|january|february|march|april|june|july|august|september|october|november|december))\\b`,
     ),
     make: (m) => ({
       start: m.index,
@@ -177,6 +218,8 @@ export const DURATIONS_RULES: readonly Rule[] = [
         const word = m[3]!.toLowerCase();
         if (word in WEEKDAYS) return { type: "SET", value: `XXXX-WXX-${WEEKDAYS[word]}` };
         if (word in SEASONS) return { type: "SET", value: `XXXX-${SEASONS[word]}` };
+        const month = monthNumber(word);
+        if (month) return { type: "SET", value: `XXXX-${String(month).padStart(2, "0")}` };
         const n = m[2] ? numberValue(m[2]) : 1;
         return { type: "SET", value: duration(n ?? null, unitOf(word)) };
       },

@@ -1,9 +1,9 @@
 /**
  * Time rules for named months and periods, anaphoric dates (that year), results-story periods, weekends.
  */
-import { fmtMonth, parseDay } from "../calendar.ts";
-import { monthNumber, ORDINALS } from "../lexicon.ts";
-import { shiftedUnit, shiftFrom } from "../resolve.ts";
+import { day, fmtMonth, fmtWeek, parseDay } from "../calendar.ts";
+import { MONTH, monthNumber, ORDINALS } from "../lexicon.ts";
+import { inferYear, shiftedUnit, shiftFrom } from "../resolve.ts";
 import { type Rule, re } from "./shared.ts";
 
 /** Rules for named months and periods, anaphoric dates (that year), results-story periods, weekends. */
@@ -41,22 +41,28 @@ export const PERIODS_RULES: readonly Rule[] = [
     name: "period",
     priority: 3,
     pattern: re(
-      "(?:\\bthe\\s+(?:comparable\\s+|corresponding\\s+|same\\s+)?)?\\b(?:(year-earlier|year-ago|(?:19|20)\\d\\d|this\\s+year's|last\\s+year's)\\s+(?:(first|second|third|fourth|fiscal)\\s+)?(period|quarter|nine\\s+months|six\\s+months|first\\s+half|second\\s+half)|(?:the\\s+)?(?:(current|latest|last|previous|full|same)\\s+)?(fiscal|full|calendar)\\s+year(?!\\s+\\d)|(year-end|year\\s+end|year's\\s+end|the\\s+end\\s+of\\s+the\\s+(?:year|month)))\\b",
+      "(?:\\bthe\\s+(?:comparable\\s+|corresponding\\s+|same\\s+)?)?\\b(?:(year-earlier|year-ago|(?:19|20)\\d\\d|this\\s+year's|last\\s+year's|next\\s+year's)\\s+(?:(first|second|third|fourth|fiscal)\\s+)?(period|quarter|nine\\s+months|six\\s+months|first\\s+half|second\\s+half)|(?:the\\s+)?(?:(current|latest|last|previous|full|same)\\s+)?(?<!\\ban?\\s{1,3})(fiscal|full|calendar)\\s+year(?!\\s+\\d)|(year-end|year\\s+end|year's\\s+end|the\\s+end\\s+of\\s+the\\s+(?:year|month|quarter|week)))\\b",
     ),
-    make: (m) => ({
+    make: (m, text) => ({
       start: m.index,
       end: m.index + m[0].length,
       kind: "other",
       resolve: (env) => {
         const ref = env.ref;
         const ry = ref?.getUTCFullYear() ?? null;
-        if (m[7]) {
-          if (ry === null) return { type: "DATE", value: null };
-          return { type: "DATE", value: /month/i.test(m[7]) ? fmtMonth(ref!) : String(ry) };
-        }
         if (m[6]) {
           if (ry === null) return { type: "DATE", value: null };
-          const off = /last|previous/i.test(m[5] ?? "") ? -1 : 0;
+          if (/quarter/i.test(m[6])) return { type: "DATE", value: shiftedUnit("quarter", 0, env) };
+          if (/week/i.test(m[6])) return { type: "DATE", value: shiftedUnit("week", 0, env) };
+          return { type: "DATE", value: /month/i.test(m[6]) ? fmtMonth(ref!) : String(ry) };
+        }
+        if (m[5]) {
+          // "the fiscal year ended March 31" is the span of a year, not a calendar year
+          if (/^\s+(?:ended|ending)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)))
+            return { type: "DURATION", value: "P1Y" };
+          if (ry === null) return { type: "DATE", value: null };
+          // "the latest fiscal year" is the last one completed
+          const off = /last|previous|latest/i.test(m[4] ?? "") ? -1 : 0;
           return { type: "DATE", value: String(ry + off) };
         }
         const who = m[1]!.toLowerCase();
@@ -64,6 +70,7 @@ export const PERIODS_RULES: readonly Rule[] = [
         if (/^\d{4}$/.test(who)) y = Number(who);
         else if (who.startsWith("this")) y = ry;
         else if (who.startsWith("last")) y = ry === null ? null : ry - 1;
+        else if (who.startsWith("next")) y = ry === null ? null : ry + 1;
         else y = env.quarter ? env.quarter.year - 1 : ry === null ? null : ry - 1;
         if (y === null) return { type: "DATE", value: null };
         const ord = m[2] ? ORDINALS[m[2].toLowerCase()] : undefined;
@@ -102,6 +109,39 @@ export const PERIODS_RULES: readonly Rule[] = [
         if (!from) return { type: "DATE", value: null };
         return { type: "DATE", value: shiftFrom(from, n, unit) };
       },
+    }),
+  },
+  // the week of March 6 (the ISO week of that day; the day itself is resolved by the date rules)
+  {
+    name: "week-of",
+    priority: 3,
+    pattern: re(`\\bthe\\s+week\\s+of\\s+(?=(${MONTH})\\s+(\\d{1,2})\\b(?:,?\\s+(\\d{4}))?)`),
+    make: (m) => {
+      const mo = monthNumber(m[1]!);
+      const d = Number(m[2]);
+      if (!mo || d < 1 || d > 31 || !/^[A-Z]/.test(m[1]!)) return null;
+      const tail = m[0].length + m[1]!.length + (m[2]!.length + 1) + (m[3] ? m[3].length + 2 : 0);
+      return {
+        start: m.index,
+        end: m.index + tail,
+        kind: "other",
+        resolve: (env) => {
+          const y = m[3] ? Number(m[3]) : inferYear(mo, d, { ...env, dir: "neutral" });
+          if (y === null) return { type: "DATE", value: null };
+          return { type: "DATE", value: fmtWeek(day(y, mo, d)) };
+        },
+      };
+    },
+  },
+  // the year ended March 31, the year ending June 30 (a reporting year: a span, not a calendar year)
+  {
+    name: "year-ended",
+    pattern: re("\\bthe\\s+year(?=\\s+(?:ended|ending)\\b)"),
+    make: (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: "other",
+      resolve: () => ({ type: "DURATION", value: "P1Y" }),
     }),
   },
   // the latest period (of a results story)

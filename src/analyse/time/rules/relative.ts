@@ -2,7 +2,16 @@
  * Time rules for dates relative to the reference: weekdays, today/yesterday, last/this/next UNIT, quarters, halves, seasons.
  */
 import { addDays, fmtDay } from "../calendar.ts";
-import { DAY_PARTS, ORDINALS, SEASON, SEASONS, WEEKDAY, WEEKDAYS } from "../lexicon.ts";
+import {
+  DAY_PARTS,
+  ORDINALS,
+  SEASON,
+  SEASONS,
+  SPELLED_YEAR,
+  spelledYear,
+  WEEKDAY,
+  WEEKDAYS,
+} from "../lexicon.ts";
 import { shiftedUnit, weekday } from "../resolve.ts";
 import { isCap, PART, PREFIX_MOD, type Rule, re } from "./shared.ts";
 
@@ -32,12 +41,14 @@ export const RELATIVE_RULES: readonly Rule[] = [
             : mod === "following"
               ? "next"
               : mod;
+      // "Saturday's attack": a possessive weekday in news is nearly always one that has passed
+      const possessive = /^['’]s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
       return {
         start: m.index,
         end: m.index + m[0].length,
         kind: m[3] ? "other" : "day",
         resolve: (env) => {
-          const v = weekday(WEEKDAYS[name.toLowerCase()]!, rel, env);
+          const v = weekday(WEEKDAYS[name.toLowerCase()]!, rel, possessive ? { ...env, dir: "past" } : env);
           if (m[3])
             return { type: "TIME", value: v === null ? null : `${v}${DAY_PARTS[m[3].toLowerCase()]}` };
           return { type: "DATE", value: v };
@@ -136,7 +147,9 @@ export const RELATIVE_RULES: readonly Rule[] = [
   // the first half (of 1990)
   {
     name: "half",
-    pattern: re("\\bthe\\s+(first|second)\\s+half(?:\\s+of\\s+(\\d{4}|this year|last year|next year))?\\b"),
+    pattern: re(
+      "\\bthe\\s+(first|second|last|latter)\\s+half(?:\\s+of\\s+(\\d{4}|this year|last year|next year))?\\b",
+    ),
     make: (m, text) => {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
       if (!m[2] && /^\s+of\b/i.test(after)) return null;
@@ -161,7 +174,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
   {
     name: "season",
     pattern: re(
-      `(?:\\b(this|last|next|early|late|(?<=\\b(?:in|during|since|until|by|over)\\s{1,4})the)\\s+)?\\b(${SEASON})\\b(?:\\s+(?:of\\s+)?(\\d{4})\\b)?`,
+      `(?:\\b(this|last|next|early|late|(?<=\\b(?:in|during|since|until|by|over)\\s{1,4})the)\\s+)?\\b(${SEASON})\\b(?:\\s+(?:of\\s+)?(\\d{4}|${SPELLED_YEAR})\\b)?`,
     ),
     make: (m, text) => {
       const season = SEASONS[m[2]!.toLowerCase()]!;
@@ -174,7 +187,10 @@ export const RELATIVE_RULES: readonly Rule[] = [
         end: m.index + m[0].length,
         kind: "other",
         resolve: (env) => {
-          if (m[3]) return { type: "DATE", value: `${m[3]}-${season}` };
+          if (m[3]) {
+            const y = /^\d+$/.test(m[3]) ? Number(m[3]) : spelledYear(m[3]);
+            return { type: "DATE", value: y === undefined ? null : `${y}-${season}` };
+          }
           const offset = rel === "last" ? -1 : rel === "next" ? 1 : 0;
           if (offset !== 0 || rel === "this")
             return { type: "DATE", value: shiftedUnit(m[2]!.toLowerCase(), offset, env) };
