@@ -2,6 +2,7 @@
  * A story across its articles (when story linking provides them): a timeline of events, quotes,
  * deadlines and claims (with status changes), coverage per day and the outlets that carry it.
  */
+import { periodOf } from "../analyse/events/index.ts";
 import type { Analysis, ClaimStatus } from "../core/index.ts";
 import {
   type ClaimHistory,
@@ -102,7 +103,7 @@ export async function storyView(store: Store, stories: StoryReader, id: string):
       eid ? ((a.entities ?? []).find((e) => e.id === eid)?.name ?? null) : null;
     for (const e of a.events ?? []) {
       timeline.push({
-        date: calendarDate(e.date) ?? day,
+        date: periodOf(e.date)?.start ?? day,
         kind: "event",
         text: e.text,
         who: e.actors.map(name).filter(Boolean).join(", ") || null,
@@ -122,7 +123,7 @@ export async function storyView(store: Store, stories: StoryReader, id: string):
     }
     for (const d of a.deadlines ?? []) {
       timeline.push({
-        date: calendarDate(d.due) ?? calendarDate(d.window?.to) ?? day,
+        date: periodOf(d.due)?.start ?? periodOf(d.window?.to)?.start ?? day,
         kind: "deadline",
         text: d.demand ?? d.text,
         who: name(d.setter),
