@@ -63,3 +63,10 @@ export function toFts5(terms: readonly QueryTerm[]): string | null {
   if (negatives.length > 0) expr = `(${expr}) NOT (${negatives.map(phrase).join(" OR ")})`;
   return expr;
 }
+
+/**
+ * Matches ranked per search: the newest this many (by article id), on every backend. Every match is
+ * ranked for all but the commonest words; a word in most of a million articles would otherwise rank
+ * them all (seconds on SQLite, hundreds of ms on PostgreSQL). News search wants recent matches anyway.
+ */
+export const SEARCH_CANDIDATES = 1000;

@@ -12,11 +12,9 @@ import type { QueryTerm } from "../query.ts";
 export const TS_CONFIG = "lede";
 
 /**
- * Matches ranked per query: the newest this many (by article id). Every match is ranked for all but
- * the commonest words; a word in most of a million articles would otherwise rank them all (hundreds
- * of ms). SQLite ranks every match, so the two differ only past this many matches.
+ * Matches ranked per query: the newest this many (by article id), on both backends (`../query.ts`).
  */
-export const SEARCH_CANDIDATES = 1000;
+export { SEARCH_CANDIDATES } from "../query.ts";
 
 export interface TsQuerySql {
   /** A SQL expression of type tsquery, parenthesised (safe next to any operator). */

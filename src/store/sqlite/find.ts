@@ -3,7 +3,7 @@
  * (filled by `items.ts`). Every user-typed value is a bound parameter; nothing is spliced into SQL.
  */
 import type Database from "better-sqlite3";
-import { parseQuery, type QueryTerm, toFts5 } from "../query.ts";
+import { parseQuery, type QueryTerm, SEARCH_CANDIDATES, toFts5 } from "../query.ts";
 import type {
   ArticleQuery,
   ArticleSummary,
@@ -154,13 +154,21 @@ export function searchArticles(
     sql.params.push(negatives.map((t) => `"${t.words.join(" ")}"`).join(" OR "));
   }
   if (positive !== null) {
+    // Rank the newest SEARCH_CANDIDATES matches, as PostgreSQL does.
+    const floor = prepare(
+      db,
+      `SELECT articles_fts.rowid AS id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid ${CURRENT_JOIN}
+         WHERE articles_fts MATCH ? AND ${sql.where.join(" AND ")}
+         ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ${SEARCH_CANDIDATES - 1}`,
+    ).get(positive, ...sql.params) as Row | undefined;
     return (
       prepare(
         db,
         `SELECT ${SUMMARY_COLUMNS}, snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet
            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid ${CURRENT_JOIN}
-           WHERE articles_fts MATCH ? AND ${sql.where.join(" AND ")} ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`,
-      ).all(positive, ...sql.params, limitOf(options)) as Row[]
+           WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND ${sql.where.join(" AND ")}
+           ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`,
+      ).all(positive, (floor?.id as number | undefined) ?? 0, ...sql.params, limitOf(options)) as Row[]
     ).map(toSummary);
   }
   return (

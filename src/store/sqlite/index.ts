@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { type Analysis, type Article, textHash } from "../../core/index.ts";
-import { parseQuery, toFts5 } from "../query.ts";
+import { parseQuery, SEARCH_CANDIDATES, toFts5 } from "../query.ts";
 import type {
   ArticleQuery,
   ArticleSummary,
@@ -252,15 +252,23 @@ export class SqliteStore implements Store {
   async search(query: string, options?: ListOptions): Promise<ArticleSummary[]> {
     const expr = toFts5(parseQuery(query));
     if (expr === null) return [];
+    const before = options?.beforeId ?? Number.MAX_SAFE_INTEGER;
+    // Rank the newest SEARCH_CANDIDATES matches: the id of the last of them bounds the ranked query.
+    const floor = this.db
+      .prepare(
+        `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_CANDIDATES - 1}`,
+      )
+      .get(expr, before) as { rowid: number } | undefined;
     const rows = this.db
       .prepare(
         `SELECT a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published,
            snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet
          FROM articles_fts f JOIN articles a ON a.id = f.rowid
          JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
-         WHERE articles_fts MATCH ? AND a.id < ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`,
+         WHERE articles_fts MATCH ? AND f.rowid < ? AND f.rowid >= ?
+         ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`,
       )
-      .all(expr, options?.beforeId ?? Number.MAX_SAFE_INTEGER, limitOf(options)) as Row[];
+      .all(expr, before, floor?.rowid ?? 0, limitOf(options)) as Row[];
     return rows.map(toSummary);
   }
 
