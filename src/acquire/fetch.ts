@@ -531,3 +531,71 @@ function finish(a: Attempt, input: string, o: FetchOptions): Result<Fetched> {
     movedTo: a.permanent && a.chain.length > 1 ? a.url : null,
   });
 }
+
+/** What `postJson` may be told. */
+export interface PostOptions {
+  /** Hosts or CIDR ranges that may be reached although private (default: `LEDE_FETCH_ALLOW`). */
+  readonly allow?: readonly string[];
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Longest time for the whole call (default 10 s). */
+  readonly timeoutMs?: number;
+  readonly resolve?: (hostname: string) => Promise<string[]>;
+}
+
+/**
+ * POST a JSON body (a webhook call) through the same SSRF guard as fetches: private and metadata
+ * addresses are refused unless allowed, redirects are not followed, the answer's body is read up to
+ * 64 KB and dropped.
+ *
+ * @returns the HTTP status, or an error (`blocked-address`, `network`, `timeout`, `bad-input`)
+ */
+export async function postJson(
+  url: string,
+  body: unknown,
+  options: PostOptions = {},
+): Promise<Result<number>> {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch (e) {
+    return err(new FetchError("bad-input", "not an absolute URL", url, { cause: e }));
+  }
+  if (target.protocol !== "http:" && target.protocol !== "https:") {
+    return err(new FetchError("bad-input", `refused scheme ${target.protocol}`, url));
+  }
+  const guard: Guard = {
+    allow: parseAllowList(options.allow ?? allowFromEnv()),
+    resolve: options.resolve ?? systemResolve,
+    refused: null,
+  };
+  const literal = checkLiteral(target, guard);
+  if (literal) return err(literal);
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const agent = makeAgent(guard, {
+    connectTimeoutMs: timeoutMs,
+    headersTimeoutMs: timeoutMs,
+    bodyTimeoutMs: timeoutMs,
+  });
+  try {
+    const r = await request(target, {
+      method: "POST",
+      dispatcher: agent,
+      headers: { "content-type": "application/json", "user-agent": USER_AGENT, ...options.headers },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    let read = 0;
+    for await (const chunk of r.body) {
+      read += (chunk as Buffer).length;
+      if (read > 65_536) break;
+    }
+    r.body.destroy();
+    return ok(r.statusCode);
+  } catch (e) {
+    if (guard.refused) return err(guard.refused);
+    const timeout = (e as Error).name === "TimeoutError" || (e as Error).name === "AbortError";
+    return err(new FetchError(timeout ? "timeout" : "network", (e as Error).message, url, { cause: e }));
+  } finally {
+    await agent.close().catch(() => {});
+  }
+}

@@ -3,10 +3,11 @@
  * the ingester and the HTTP server, wired once and closed in order.
  */
 import type { Config } from "../core/index.ts";
+import { AlertRunner } from "../pipeline/alerts.ts";
 import { Ingester } from "../pipeline/ingester.ts";
 import { Narrator } from "../pipeline/narrator.ts";
 import { StoryKeeper } from "../pipeline/stories.ts";
-import { apiIngest, EventBus, startServer, storyReader } from "../serve/index.ts";
+import { apiIngest, EventBus, parseSearch, startServer, storyReader } from "../serve/index.ts";
 import { PostgresStore, type Store } from "../store/index.ts";
 import { fetchInput } from "./fetch-input.ts";
 
@@ -94,11 +95,31 @@ export async function startDesk(
     config.host,
     options.port,
   );
+  const alerts = new AlertRunner(store, {
+    parse: (q) => {
+      const p = parseSearch(q);
+      return {
+        text: p.text,
+        ...(p.entity ? { entity: p.entity } : {}),
+        ...(p.source ? { source: p.source } : {}),
+        ...(p.from ? { from: p.from } : {}),
+        ...(p.to ? { to: p.to } : {}),
+      };
+    },
+    baseUrl: config.publicUrl ?? server.url,
+    allow: config.fetchAllow,
+  });
+  alerts.start();
+  const stopWaking = events.subscribe((e) => {
+    if (e.type === "article") alerts.wake();
+  });
   return {
     url: server.url,
     ingester,
     async close() {
       await server.close();
+      stopWaking();
+      await alerts.close();
       await unlisten?.();
       await ingester.close();
       await stories.close();

@@ -16,6 +16,8 @@ export const ConfigSchema = z.object({
   fetchAllow: z.array(z.string()),
   /** Whether reading the API and reader needs a token. */
   readToken: z.boolean(),
+  /** The reader's address as its users reach it (links in alert calls); null: the address it listens on. */
+  publicUrl: z.string().url().nullable(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -28,6 +30,7 @@ const DEFAULTS: Config = {
   redisUrl: null,
   fetchAllow: [],
   readToken: false,
+  publicUrl: null,
 };
 
 /** Flags from the command line that override the rest. */
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   const allow = splitList(env.LEDE_FETCH_ALLOW);
   if (allow) fromEnv.fetchAllow = allow;
   if (env.LEDE_READ_TOKEN) fromEnv.readToken = env.LEDE_READ_TOKEN === "1" || env.LEDE_READ_TOKEN === "true";
+  if (env.LEDE_PUBLIC_URL) fromEnv.publicUrl = env.LEDE_PUBLIC_URL;
   const merged = { ...DEFAULTS, ...fromFile, ...fromEnv, ...overrides, dataDir: resolve(dataDir) };
   return ConfigSchema.parse(merged);
 }

@@ -8,6 +8,7 @@ import { Hono } from "hono";
 import { apiError, bearer, type ServeDeps } from "./context.ts";
 import { type EncodedPage, PageCache } from "./page-cache.ts";
 import { rateLimit } from "./rate-limit.ts";
+import { alertRoutes } from "./routes/alerts.ts";
 import { apiRoutes } from "./routes/api.ts";
 import { eventRoutes } from "./routes/events.ts";
 import { feedRoutes } from "./routes/feeds.ts";
@@ -93,6 +94,7 @@ export function createApp(deps: ServeDeps): Hono {
   apiRoutes(app, deps, cache);
   listenRoutes(app, deps);
   writeRoutes(app, deps);
+  alertRoutes(app, deps);
   eventRoutes(app, deps);
   feedRoutes(app, deps);
 

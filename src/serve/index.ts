@@ -74,4 +74,5 @@ export function apiIngest(
   };
 }
 
+export { parseSearch } from "./search-query.ts";
 export { LedeError };

@@ -234,6 +234,45 @@ export const OPENAPI = {
         responses: { "200": { description: "The story" }, "404": error("No such story, or not available") },
       },
     },
+    "/api/alerts": {
+      get: {
+        summary: "Saved searches with webhooks (token needed: they hold webhook URLs and secrets)",
+        security: [{ bearer: [] }],
+        responses: { "200": { description: "The alerts" }, "401": error("No token") },
+      },
+      post: {
+        summary:
+          "Save a search as an alert: new matching articles are POSTed as JSON to the webhook, signed with X-Lede-Signature: sha256=HMAC(secret, body)",
+        security: [{ bearer: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["query", "webhook"],
+                properties: {
+                  query: { type: "string", maxLength: 500 },
+                  webhook: { type: "string", format: "uri" },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "201": { description: "The alert, with its signing secret" },
+          "400": error("Bad query or URL"),
+        },
+      },
+    },
+    "/api/alerts/{id}": {
+      delete: {
+        summary: "Remove an alert",
+        security: [{ bearer: [] }],
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        responses: { "204": { description: "Removed" }, "404": error("No such alert") },
+      },
+    },
     "/api/sources": {
       get: { summary: "Subscribed sources and their health", responses: { "200": list(ref("Source")) } },
       post: {

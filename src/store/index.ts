@@ -5,6 +5,7 @@ import { openPostgresStore } from "./postgres/index.ts";
 import { openSqliteStore } from "./sqlite/index.ts";
 import type { Store } from "./store.ts";
 
+export * from "./alerts.ts";
 export { openPostgresStore, PostgresStore, type PostgresStoreOptions } from "./postgres/index.ts";
 export * from "./query.ts";
 export { articleKey, openSqliteStore, SqliteStore } from "./sqlite/index.ts";

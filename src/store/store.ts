@@ -14,6 +14,7 @@ import type {
   Quote,
   Stage,
 } from "../core/index.ts";
+import type { AlertStore } from "./alerts.ts";
 import type { StoryStore } from "./stories.ts";
 
 /** What `putArticle` did. */
@@ -120,6 +121,8 @@ export interface ListOptions {
   readonly limit?: number;
   /** Only articles stored before this article id (for paging). */
   readonly beforeId?: number;
+  /** Only articles stored after this article id (`searchArticles`: new matches of a saved search). */
+  readonly afterId?: number;
 }
 
 /**
@@ -194,6 +197,8 @@ export interface ItemHit<K extends ItemKind> {
 export interface Store {
   /** Stories: links of articles to stories, copies, labels, the link lease (see `stories.ts`). */
   readonly stories: StoryStore;
+  /** Saved searches with webhooks (see `alerts.ts`). */
+  readonly alerts: AlertStore;
   /** Bring the schema up to date (append-only numbered migrations). Idempotent. */
   migrate(): Promise<void>;
   /** The schema version: the number of migrations applied. */

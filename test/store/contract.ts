@@ -379,6 +379,40 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await s.releaseLease("two");
     });
 
+    test("alerts are saved with a secret, keep their progress and are removed; searches take afterId", async () => {
+      const before = await store.alerts.lastArticleId();
+      const alert = await store.alerts.create('"harbour strike" source:example', "https://hooks.example/in");
+      assert.match(alert.secret, /^whsec_[0-9a-f]{48}$/);
+      assert.equal(alert.lastArticleId, before, "an alert starts after the articles stored so far");
+      assert.equal(alert.failures, 0);
+      const r = await store.putArticle({
+        article: article({
+          url: "https://news.example/alerts/1",
+          text: "The harbour strike went on.",
+          title: "Strike",
+        }),
+        analysis: null,
+        source: null,
+        fetchedAt: "2025-09-01T08:00:00Z",
+      });
+      assert.equal(await store.alerts.lastArticleId(), Math.max(before, r.id));
+      const hits = await store.searchArticles({ text: '"harbour strike"' }, { afterId: r.id - 1 });
+      assert.deepEqual(
+        hits.map((h) => h.id),
+        [r.id],
+      );
+      assert.deepEqual(await store.searchArticles({ text: '"harbour strike"' }, { afterId: r.id }), []);
+      await store.alerts.update(alert.id, { lastArticleId: r.id, failures: 2, lastError: "HTTP 500" });
+      const got = await store.alerts.get(alert.id);
+      assert.equal(got?.lastArticleId, r.id);
+      assert.equal(got?.failures, 2);
+      assert.equal(got?.lastError, "HTTP 500");
+      assert.ok((await store.alerts.list()).some((a) => a.id === alert.id));
+      assert.equal(await store.alerts.remove(alert.id), true);
+      assert.equal(await store.alerts.remove(alert.id), false);
+      assert.equal(await store.alerts.get(alert.id), null);
+    });
+
     test("tokens verify by value and are stored hashed", async () => {
       const { token } = await store.createToken("test");
       assert.equal(await store.verifyToken(token), true);

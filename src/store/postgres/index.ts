@@ -30,6 +30,7 @@ import type {
   Store,
   StoredArticle,
 } from "../store.ts";
+import { PostgresAlertStore } from "./alerts.ts";
 import {
   findItems,
   ITEMS_MIGRATION,
@@ -200,12 +201,14 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
 export class PostgresStore implements Store {
   readonly pool: pg.Pool;
   readonly stories: PostgresStoryStore;
+  readonly alerts: PostgresAlertStore;
   private readonly listeners = new Set<pg.PoolClient>();
   private closed = false;
 
   constructor(pool: pg.Pool) {
     this.pool = pool;
     this.stories = new PostgresStoryStore(pool);
+    this.alerts = new PostgresAlertStore(pool);
   }
 
   private async rows(sql: string, params: readonly unknown[] = []): Promise<Row[]> {

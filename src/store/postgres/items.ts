@@ -258,6 +258,7 @@ export async function searchArticles(
 ): Promise<ArticleSummary[]> {
   const w = new Where();
   w.parts.push(`a.id < ${w.p(options?.beforeId ?? Number.MAX_SAFE_INTEGER)}`);
+  if (options?.afterId) w.parts.push(`a.id > ${w.p(options.afterId)}`);
   if (q.source) sourceCondition(w, q.source);
   dateCondition(w, "f.date", q.from, q.to);
   if (q.entity) {

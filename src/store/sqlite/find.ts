@@ -134,7 +134,10 @@ export function searchArticles(
   q: ArticleQuery,
   options?: ListOptions,
 ): ArticleSummary[] {
-  const sql: Sql = { where: ["a.id < ?"], params: [options?.beforeId ?? Number.MAX_SAFE_INTEGER] };
+  const sql: Sql = {
+    where: ["a.id < ?", "a.id > ?"],
+    params: [options?.beforeId ?? Number.MAX_SAFE_INTEGER, options?.afterId ?? 0],
+  };
   facets(sql, q, "f.date");
   if (q.entity) {
     const sub: Sql = { where: [], params: [] };

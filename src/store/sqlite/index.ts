@@ -25,6 +25,7 @@ import type {
   Store,
   StoredArticle,
 } from "../store.ts";
+import { SqliteAlertStore } from "./alerts.ts";
 import { findItems, searchArticles } from "./find.ts";
 import { ITEMS_MIGRATION, indexAllArticles, indexArticleVersion } from "./items.ts";
 import { MIGRATIONS } from "./migrations.ts";
@@ -114,10 +115,12 @@ export function openSqliteStore(file: string): SqliteStore {
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   readonly stories: SqliteStoryStore;
+  readonly alerts: SqliteAlertStore;
 
   constructor(db: Database.Database) {
     this.db = db;
     this.stories = new SqliteStoryStore(db);
+    this.alerts = new SqliteAlertStore(db);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");

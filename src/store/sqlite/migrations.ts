@@ -126,4 +126,18 @@ export const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO link_state (id, owner, epoch, lease_until) VALUES (1, NULL, 0, 0);
   `,
+  // 5: alerts: saved searches whose new matches are POSTed to a webhook
+  `
+  CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY,
+    query TEXT NOT NULL,
+    webhook TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_article_id INTEGER,
+    last_sent_at TEXT,
+    last_error TEXT,
+    failures INTEGER NOT NULL
+  );
+  `,
 ];
