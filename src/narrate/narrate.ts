@@ -34,6 +34,13 @@ export interface NarrateOptions {
   readonly wordsPerMinute?: number;
   /** Called after each sentence with (done, total). */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with the audio in order (pauses included) as soon as each piece and all before it are
+   * made, so an encoder can work while later sentences are still being synthesised.
+   */
+  readonly onAudio?: (samples: Int16Array, sampleRate: number) => void;
+  /** Keep the whole track in `samples` (default true; false leaves it empty, for streaming). */
+  readonly keepSamples?: boolean;
 }
 
 /**
@@ -85,43 +92,60 @@ export async function narrate(
     prevEnd = s.end;
   }
   // Synthesise with as many calls in flight as the engine allows (separate processes for the system
-  // engine; one for the WebAssembly build, which is synchronous), keeping the order.
+  // engine; one for the WebAssembly build, which is synchronous). Each finished piece is placed in
+  // order: the pieces before it that are all done are emitted (with their pauses) and marked.
+  // The rate is read once the first piece is made (an HTTP voice server tells it with its audio).
+  let rate = engine.sampleRate;
+  const ms = (n: number) => Math.round((n / rate) * 1000);
+  const keep = options.keepSamples ?? true;
   const audio: Array<Int16Array | null> = parts.map(() => null);
+  const chunks: Int16Array[] = [];
+  const marks: NarrationMark[] = [];
+  let samples = 0;
+  let emitted = 0;
+  const emit = (pcm: Int16Array) => {
+    if (keep) chunks.push(pcm);
+    options.onAudio?.(pcm, rate);
+    samples += pcm.length;
+  };
+  const flush = () => {
+    if (emitted === 0) rate = engine.sampleRate;
+    while (emitted < parts.length && audio[emitted] !== null) {
+      const p = parts[emitted]!;
+      const pcm = audio[emitted]!;
+      audio[emitted] = null; // emitted: let it go
+      emitted++;
+      if (pcm.length === 0) continue;
+      if (p.pauseMs > 0 && samples > 0) emit(new Int16Array(Math.round((p.pauseMs / 1000) * rate)));
+      const at = samples;
+      emit(pcm);
+      marks.push({ kind: p.kind, start: p.start, end: p.end, startMs: ms(at), endMs: ms(samples) });
+    }
+  };
   let next = 0;
   let done = 0;
+  let failed = false;
   const lane = async () => {
-    while (next < parts.length) {
+    while (next < parts.length && !failed) {
       const i = next++;
       const p = parts[i]!;
-      audio[i] = p.say === "" ? new Int16Array(0) : await engine.synthesize(p.say, wpm);
+      try {
+        audio[i] = p.say === "" ? new Int16Array(0) : await engine.synthesize(p.say, wpm);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+      flush();
       if (p.kind === "sentence") options.onProgress?.(++done, sentences.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, engine.concurrency ?? 1) }, lane));
-
-  const ms = (n: number) => Math.round((n / engine.sampleRate) * 1000);
-  const chunks: Int16Array[] = [];
-  const marks: NarrationMark[] = [];
-  let samples = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i]!;
-    const pcm = audio[i]!;
-    if (pcm.length === 0) continue;
-    if (p.pauseMs > 0 && samples > 0) {
-      const gap = new Int16Array(Math.round((p.pauseMs / 1000) * engine.sampleRate));
-      chunks.push(gap);
-      samples += gap.length;
-    }
-    const at = samples;
-    chunks.push(pcm);
-    samples += pcm.length;
-    marks.push({ kind: p.kind, start: p.start, end: p.end, startMs: ms(at), endMs: ms(samples) });
-  }
-  const all = concatPcm(chunks);
+  if (engine.sampleRate !== rate)
+    throw new Error(`narrate: the engine changed its sample rate (${rate} to ${engine.sampleRate})`);
   return {
-    samples: all,
-    sampleRate: engine.sampleRate,
-    durationMs: ms(all.length),
+    samples: keep ? concatPcm(chunks) : new Int16Array(0),
+    sampleRate: rate,
+    durationMs: ms(samples),
     marks,
     engine: engine.id,
     voice: engine.voiceName,

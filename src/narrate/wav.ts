@@ -1,4 +1,8 @@
 /** Minimal RIFF/WAVE reading and writing for 16-bit PCM, mono. */
+import { endianness } from "node:os";
+
+/** WAV samples are little-endian: on such a machine they can be viewed without conversion. */
+const LITTLE_ENDIAN = endianness() === "LE";
 
 /** Wrap 16-bit mono samples in a WAV container. */
 export function encodeWav(samples: Int16Array, sampleRate: number): Buffer {
@@ -43,6 +47,12 @@ export function decodeWav(bytes: Uint8Array): { samples: Int16Array; sampleRate:
     } else if (id === "data") {
       if (size === 0xffffffff || body + size > b.length) size = b.length - body; // streamed WAV (unknown length)
       const frames = Math.floor(size / (2 * channels));
+      if (channels === 1 && LITTLE_ENDIAN) {
+        // One copy into fresh (aligned) memory, viewed as samples.
+        const copy = new Uint8Array(frames * 2);
+        copy.set(b.subarray(body, body + frames * 2));
+        return { samples: new Int16Array(copy.buffer), sampleRate: rate };
+      }
       const out = new Int16Array(frames);
       for (let i = 0; i < frames; i++) out[i] = b.readInt16LE(body + i * 2 * channels);
       return { samples: out, sampleRate: rate };

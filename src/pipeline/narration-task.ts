@@ -8,11 +8,10 @@ import { splitSentences } from "../analyse/text/index.ts";
 import {
   type CachedNarration,
   DEFAULT_WPM,
-  encodeMp3Fast,
   engineFromEnv,
   type Lexicon,
   NarrationCache,
-  narrate,
+  narrateMp3,
   narrationKey,
   seedLexicon,
 } from "../narrate/index.ts";
@@ -82,10 +81,14 @@ export async function runNarration(task: NarrationTask): Promise<CachedNarration
     writeFileSync(`${file}.tmp`, `${JSON.stringify(seeded, null, 1)}\n`);
     renameSync(`${file}.tmp`, file);
   }
-  const n = await narrate({ title: task.title, text: task.text }, splitSentences(task.text), engine, {
+  const n = await narrateMp3({ title: task.title, text: task.text }, splitSentences(task.text), engine, {
     wordsPerMinute: task.wordsPerMinute ?? DEFAULT_WPM,
     lexicon: respellings(seeded),
   });
-  const mp3 = await encodeMp3Fast(n.samples, n.sampleRate);
-  return cache.put(key, mp3, { durationMs: n.durationMs, marks: n.marks, voice: n.voice, engine: n.engine });
+  return cache.put(key, n.mp3, {
+    durationMs: n.durationMs,
+    marks: n.marks,
+    voice: n.voice,
+    engine: n.engine,
+  });
 }

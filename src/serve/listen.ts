@@ -6,10 +6,9 @@
 import { splitSentences } from "../analyse/text/index.ts";
 import {
   DEFAULT_WPM,
-  encodeMp3Fast,
   NarrationCache,
   type NarrationMark,
-  narrate,
+  narrateMp3,
   narrationKey,
   type SpeechEngine,
 } from "../narrate/index.ts";
@@ -65,10 +64,9 @@ export function cachedNarration(
         const sentences = a.analysis?.sentences?.length
           ? a.analysis.sentences
           : splitSentences(a.article.text);
-        const n = await narrate(a.article, sentences, engine, { wordsPerMinute });
+        const n = await narrateMp3(a.article, sentences, engine, { wordsPerMinute });
         if (n.durationMs === 0) return null;
-        const mp3 = await encodeMp3Fast(n.samples, n.sampleRate);
-        return cache.put(key, mp3, {
+        return cache.put(key, n.mp3, {
           durationMs: n.durationMs,
           marks: n.marks,
           voice: n.voice,

@@ -4,11 +4,11 @@ import { splitSentences } from "../../analyse/text/index.ts";
 import { type Article, loadConfig } from "../../core/index.ts";
 import {
   DEFAULT_WPM,
-  encodeMp3Fast,
   encodeWav,
   engineFromEnv,
   NarrationCache,
   narrate,
+  narrateMp3,
   narrationKey,
 } from "../../narrate/index.ts";
 import { loadLexicon, respellings } from "../../pipeline/narration-task.ts";
@@ -119,16 +119,20 @@ export const command: Command = {
       marks = cached.marks;
       io.stderr.write(`cached narration: ${(cached.durationMs / 1000).toFixed(1)} s of audio\n`);
     } else {
-      const n = await narrate(article, splitSentences(article.text), engine, {
+      const narrateOptions = {
         wordsPerMinute: wpm,
         lexicon,
-        onProgress: (done, total) => {
+        onProgress: (done: number, total: number) => {
           if (io.isTTY) io.stderr.write(`\r\x1b[Knarrating: sentence ${done}/${total}`);
         },
-      });
+      };
+      const sentences = splitSentences(article.text);
+      const n =
+        format === "mp3"
+          ? await narrateMp3(article, sentences, engine, narrateOptions)
+          : await narrate(article, sentences, engine, narrateOptions);
       if (io.isTTY) io.stderr.write("\r\x1b[K");
-      const audio =
-        format === "mp3" ? await encodeMp3Fast(n.samples, n.sampleRate) : encodeWav(n.samples, n.sampleRate);
+      const audio = "mp3" in n ? n.mp3 : encodeWav(n.samples, n.sampleRate);
       writeFileSync(p.values.out as string, audio);
       if (key && format === "mp3")
         cache.put(key, audio, { durationMs: n.durationMs, marks: n.marks, voice: n.voice, engine: n.engine });
