@@ -151,3 +151,73 @@ test("a failing engine stops the encoder and the error reaches the caller", asyn
   };
   await assert.rejects(narrateMp3({ title: "T", text }, sentences, flaky), /voice lost/);
 });
+
+test("a batch is cut back into sentences only at breaks that stand clearly apart", async () => {
+  const { splitAtBreaks } = await import("./engines/espeak-cli.ts");
+  const rate = 1000;
+  const sound = (n: number, gapAt = -1, gap = 0) => {
+    const a = new Int16Array(n).fill(500);
+    if (gapAt >= 0) a.fill(0, gapAt, gapAt + gap);
+    return a;
+  };
+  const join = (...parts: Int16Array[]) => {
+    const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  };
+  const tail = new Int16Array(40);
+  // Three sentences (the second with a 100 ms pause inside), 2 s breaks, 40 ms of trailing silence.
+  const pcm = join(
+    sound(300),
+    new Int16Array(2000),
+    sound(500, 200, 100),
+    new Int16Array(2000),
+    sound(250),
+    tail,
+  );
+  const pieces = splitAtBreaks(pcm, 3, rate)!;
+  assert.deepEqual(
+    pieces.map((p) => p.length),
+    [340, 540, 290],
+    "each sentence keeps its sound and gets the trailing silence",
+  );
+  assert.equal(pieces[1]![250], 0, "the pause inside a sentence stays");
+  assert.equal(splitAtBreaks(pcm, 4, rate), null, "fewer breaks than expected");
+  assert.equal(splitAtBreaks(pcm, 2, rate), null, "two breaks alike where one was expected");
+  const close = join(sound(300), new Int16Array(700), sound(1000, 200, 600), tail);
+  assert.equal(splitAtBreaks(close, 2, rate), null, "a break hardly longer than a pause is not trusted");
+  const short = join(sound(300), new Int16Array(300), sound(300), tail);
+  assert.equal(splitAtBreaks(short, 2, rate), null, "a break under half a second is not trusted");
+});
+
+test("the Debian espeak-ng engine says a batch as the same sentences it says one by one", async (t) => {
+  const { EspeakCliEngine, hasEspeakCli } = await import("./index.ts");
+  if (!hasEspeakCli()) {
+    if (process.env.CI === "true")
+      assert.fail("/usr/bin/espeak-ng missing: install the Debian package espeak-ng");
+    t.skip("needs the Debian package espeak-ng");
+    return;
+  }
+  const engine = new EspeakCliEngine();
+  const says = [
+    "The council met on the third of March.",
+    "It voted to rebuild the bridge, said the mayor, Anna Berg.",
+    "Work starts <soon> & ends late.",
+    "Yes.",
+  ];
+  for (const wordsPerMinute of [90, 165, 400]) {
+    const batch = await engine.synthesizeBatch(says, { wordsPerMinute });
+    assert.equal(batch.length, says.length);
+    for (let i = 0; i < says.length; i++) {
+      const alone = await engine.synthesize(says[i]!, { wordsPerMinute });
+      const loud = (a: Int16Array) => a.filter((s) => Math.abs(s) > 500).length;
+      // The same speech: about as much sound (eSpeak's timing varies a little with context).
+      const ratio = loud(batch[i]!) / loud(alone);
+      assert.ok(ratio > 0.85 && ratio < 1.15, `${wordsPerMinute} wpm, sentence ${i}: ${ratio}`);
+    }
+  }
+});

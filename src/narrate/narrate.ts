@@ -10,6 +10,11 @@ import { type Lexicon, speechText } from "./speech-text.ts";
 /** Silence after the title, between paragraphs and between sentences, in milliseconds. */
 export const PAUSES = { afterTitleMs: 600, paragraphMs: 350, sentenceMs: 60 } as const;
 
+/** Most pieces said in one engine call (for engines that batch). */
+const BATCH_MAX = 24;
+/** Batches per lane, so that lanes finishing at different times still share the work. */
+const BATCHES_PER_LANE = 2;
+
 /** Where one sentence (or the title) sits in the audio. */
 export interface NarrationMark {
   readonly kind: "title" | "sentence";
@@ -109,7 +114,7 @@ export async function narrate(
     samples += pcm.length;
   };
   const flush = () => {
-    if (emitted === 0) rate = engine.sampleRate;
+    if (samples === 0) rate = engine.sampleRate;
     while (emitted < parts.length && audio[emitted] !== null) {
       const p = parts[emitted]!;
       const pcm = audio[emitted]!;
@@ -122,24 +127,43 @@ export async function narrate(
       marks.push({ kind: p.kind, start: p.start, end: p.end, startMs: ms(at), endMs: ms(samples) });
     }
   };
+  // The work, in order: single pieces, or batches of pieces for an engine that says many at once
+  // more cheaply (enough batches to keep every lane busy, each at most BATCH_MAX pieces).
+  const lanes = Math.max(1, engine.concurrency ?? 1);
+  const todo = parts.map((p, i) => ({ p, i })).filter(({ p }) => p.say !== "");
+  for (let i = 0; i < parts.length; i++) if (parts[i]!.say === "") audio[i] = new Int16Array(0);
+  const size = engine.synthesizeBatch
+    ? Math.max(1, Math.min(BATCH_MAX, Math.ceil(todo.length / (lanes * BATCHES_PER_LANE))))
+    : 1;
+  const batches: number[][] = [];
+  for (let i = 0; i < todo.length; i += size) batches.push(todo.slice(i, i + size).map((t) => t.i));
   let next = 0;
-  let done = 0;
+  let done = parts.filter((p) => p.kind === "sentence" && p.say === "").length;
   let failed = false;
   const lane = async () => {
-    while (next < parts.length && !failed) {
-      const i = next++;
-      const p = parts[i]!;
+    while (next < batches.length && !failed) {
+      const batch = batches[next++]!;
+      const texts = batch.map((i) => parts[i]!.say);
       try {
-        audio[i] = p.say === "" ? new Int16Array(0) : await engine.synthesize(p.say, wpm);
+        const pcm =
+          batch.length > 1 && engine.synthesizeBatch
+            ? await engine.synthesizeBatch(texts, wpm)
+            : [await engine.synthesize(texts[0]!, wpm)];
+        if (pcm.length !== batch.length) throw new Error(`narrate: ${engine.id} lost pieces of a batch`);
+        batch.forEach((i, k) => {
+          audio[i] = pcm[k]!;
+        });
       } catch (e) {
         failed = true;
         throw e;
       }
       flush();
-      if (p.kind === "sentence") options.onProgress?.(++done, sentences.length);
+      const said = batch.filter((i) => parts[i]!.kind === "sentence").length;
+      for (let k = 0; k < said; k++) options.onProgress?.(++done, sentences.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, engine.concurrency ?? 1) }, lane));
+  flush();
+  await Promise.all(Array.from({ length: lanes }, lane));
   if (engine.sampleRate !== rate)
     throw new Error(`narrate: the engine changed its sample rate (${rate} to ${engine.sampleRate})`);
   return {
