@@ -3,6 +3,7 @@
  * the ingester and the HTTP server, wired once and closed in order.
  */
 import type { Config } from "../core/index.ts";
+import { openRunner } from "../jobs/index.ts";
 import { Ingester } from "../pipeline/ingester.ts";
 import { Narrator } from "../pipeline/narrator.ts";
 import { StoryKeeper } from "../pipeline/stories.ts";
@@ -39,7 +40,13 @@ export async function startDesk(
 ): Promise<Desk> {
   const events = new EventBus();
   const stories = new StoryKeeper(config.dataDir);
-  const narrator = new Narrator(config.dataDir);
+  // Narrations are jobs: in-process, or on the shared BullMQ queue when LEDE_REDIS_URL is set.
+  const narrationRunner = config.redisUrl ? openRunner(config) : undefined;
+  const narrator = new Narrator(config.dataDir, {
+    store,
+    env,
+    ...(narrationRunner ? { runner: narrationRunner } : {}),
+  });
   const ingester = new Ingester({
     stories,
     store,
@@ -80,6 +87,7 @@ export async function startDesk(
       await ingester.close();
       stories.close();
       await narrator.close();
+      await narrationRunner?.close();
       await store.close();
     },
   };

@@ -29,6 +29,17 @@ export interface NarrationProvider {
   cachedOf?(article: StoredArticle): ListenAudio | null;
   /** Start making a narration in the background (podcast feeds ask for what is missing). */
   prepare?(article: StoredArticle): void;
+  /** How far the narration is (`start`: queue it when it is neither made nor under way). */
+  statusOf?(article: StoredArticle, options?: { start?: boolean }): Promise<NarrationProgress>;
+}
+
+/** Where a narration is: ready, not asked for, waiting in the queue, being made, or failed. */
+export interface NarrationProgress {
+  readonly state: "ready" | "none" | "waiting" | "active" | "completed" | "failed";
+  /** 0 to 100. */
+  readonly percent: number;
+  readonly durationMs?: number;
+  readonly error?: string;
 }
 
 /**

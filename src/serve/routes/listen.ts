@@ -35,6 +35,26 @@ export function listenRoutes(app: Hono, deps: ServeDeps): void {
     return c.body(stream, range ? 206 : 200, { "Content-Type": "audio/mpeg" });
   });
 
+  /** How far the narration is, in percent; asking starts it (like pressing Listen). */
+  app.get("/api/articles/:id/narration", async (c) => {
+    if (!deps.narration?.statusOf)
+      return apiError(c, 404, "not-available", "narration is not set up on this server");
+    const id = Number(c.req.param("id"));
+    const a = Number.isSafeInteger(id) && id > 0 ? await deps.store.getArticle(id) : null;
+    if (!a) return apiError(c, 404, "not-found", "no article with that id");
+    const s = await deps.narration.statusOf(a, { start: true });
+    c.header("Cache-Control", "no-store");
+    return c.json({
+      article: a.id,
+      version: a.version,
+      state: s.state === "completed" ? "ready" : s.state,
+      percent: s.percent,
+      ...(s.durationMs !== undefined ? { durationMs: s.durationMs } : {}),
+      ...(s.error ? { error: s.error.slice(0, 300) } : {}),
+      audio: `/api/articles/${a.id}/audio.mp3`,
+    });
+  });
+
   app.get("/api/articles/:id/audio.json", async (c) => {
     const audio = await audioOf(c);
     if (audio instanceof Response) return audio;
