@@ -6,12 +6,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { splitSentences } from "../../src/analyse/text/index.ts";
 import {
+  createMp3Stream,
   EspeakWasmEngine,
-  encodeMp3,
-  encodeMp3Native,
   engineFromEnv,
   LAME_CLI,
+  lamejsStream,
   narrate,
+  narrateMp3,
   type SpeechEngine,
 } from "../../src/narrate/index.ts";
 import type { BenchInput, BenchSystem, BenchTask } from "../harness.ts";
@@ -21,28 +22,54 @@ const DEFAULT_ITEMS = 12;
 
 type Encoder = "lamejs" | "lame" | "none";
 
+/**
+ * CPU seconds used so far by this process, its threads and its finished child processes (the
+ * `espeak-ng` and `lame` commands), from /proc (Linux); null elsewhere. Unlike wall time it does not
+ * depend on what else the machine is running.
+ */
+function cpuSeconds(): number | null {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    // Fields after the command name (which may hold spaces): utime is the 14th field overall.
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    return ticks / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
 function system(name: string, engine: SpeechEngine, encoder: Encoder): BenchSystem {
   let audioMs = 0;
   let computeMs = 0;
   let words = 0;
+  let cpu = 0;
   return {
     name,
     async run(input: BenchInput) {
       const text = input.data as string;
       const t = performance.now();
-      const n = await narrate({ title: null, text }, splitSentences(text), engine);
-      const out =
-        encoder === "lame"
-          ? await encodeMp3Native(n.samples, n.sampleRate)
-          : encoder === "lamejs"
-            ? encodeMp3(n.samples, n.sampleRate)
-            : n.samples;
+      const c = cpuSeconds();
+      // What the desk does: sentences split, speech text, synthesis streamed into the encoder.
+      const n =
+        encoder === "none"
+          ? await narrate({ title: null, text }, splitSentences(text), engine)
+          : await narrateMp3({ title: null, text }, splitSentences(text), engine, {
+              encoder: encoder === "lame" ? (rate) => createMp3Stream(rate) : (rate) => lamejsStream(rate),
+            });
+      const out = "mp3" in n ? n.mp3 : n.samples;
       computeMs += performance.now() - t;
+      const c2 = cpuSeconds();
+      if (c !== null && c2 !== null) cpu += c2 - c;
       audioMs += n.durationMs;
       words += text.split(/\s+/).length;
       return out.length;
     },
-    report: () => ({ "audio s/compute s": audioMs / computeMs, "s per 1000 words": computeMs / words }),
+    report: () => ({
+      "audio s/compute s": audioMs / computeMs,
+      "s per 1000 words": computeMs / words,
+      ...(cpu > 0 ? { "CPU s per 1000 words": (cpu * 1000) / words } : {}),
+    }),
   } as BenchSystem;
 }
 

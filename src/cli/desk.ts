@@ -3,6 +3,7 @@
  * the ingester and the HTTP server, wired once and closed in order.
  */
 import type { Config } from "../core/index.ts";
+import { openRunner } from "../jobs/index.ts";
 import { AlertRunner } from "../pipeline/alerts.ts";
 import { Ingester } from "../pipeline/ingester.ts";
 import { Narrator } from "../pipeline/narrator.ts";
@@ -75,7 +76,13 @@ export async function startDesk(
           stories.wake();
         })
       : null;
-  const narrator = new Narrator(config.dataDir);
+  // Narrations are jobs: in-process, or on the shared BullMQ queue when LEDE_REDIS_URL is set.
+  const narrationRunner = config.redisUrl ? openRunner(config) : undefined;
+  const narrator = new Narrator(config.dataDir, {
+    store,
+    env,
+    ...(narrationRunner ? { runner: narrationRunner } : {}),
+  });
   const ingester = new Ingester({
     stories,
     store,
@@ -124,6 +131,7 @@ export async function startDesk(
       await ingester.close();
       await stories.close();
       await narrator.close();
+      await narrationRunner?.close();
       await store.close();
     },
   };

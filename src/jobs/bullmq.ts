@@ -10,12 +10,14 @@
  */
 import { type Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
+import { clampPercent } from "./in-process.ts";
 import {
   DEFAULT_RETRY,
   type DeadLetter,
   type Handler,
   type Handlers,
   type JobRunner,
+  type JobStatus,
   type NextJob,
   QUEUES,
   type QueueCounts,
@@ -44,7 +46,7 @@ const KEEP_COMPLETED: Record<QueueName, { age: number; count: number }> = {
   process: { age: 3600, count: 1000 },
   store: { age: 3600, count: 1000 },
   link: { age: 24 * 3600, count: 100_000 },
-  narrate: { age: 24 * 3600, count: 100_000 },
+  narrate: { age: 3600, count: 1000 }, // may carry the article text
 };
 /** Failed jobs kept: a week. */
 const KEEP_FAILED = { age: 7 * 24 * 3600 };
@@ -131,6 +133,7 @@ class BullmqRunner implements JobRunner {
             id: job.id ?? "",
             queue: q,
             attempt: job.attemptsMade + 1,
+            progress: (percent) => job.updateProgress(clampPercent(percent)),
           });
           if (next && next.length > 0) await this.enqueue(...next);
           return null;
@@ -171,6 +174,18 @@ class BullmqRunner implements JobRunner {
     await this.queues
       .get("fetch")!
       .upsertJobScheduler(POLL_SCHEDULER_ID, { every: everyMs }, { name: "poll", data: { kind: "poll" } });
+  }
+
+  async status(queue: QueueName, id: string): Promise<JobStatus | null> {
+    const job = await this.queues.get(queue)!.getJob(id);
+    if (!job) return null;
+    const state = await job.getState();
+    const percent = typeof job.progress === "number" ? clampPercent(job.progress) : 0;
+    if (state === "completed") return { state, percent: 100 };
+    if (state === "failed") return { state, percent, error: job.failedReason };
+    if (state === "active") return { state, percent };
+    if (state === "unknown") return null;
+    return { state: "waiting", percent, ...(job.failedReason ? { error: job.failedReason } : {}) };
   }
 
   async counts(): Promise<QueueCounts> {

@@ -23,4 +23,6 @@ export const jobIds = {
   store: (key: string, hash: string): string => `store-${short(`${key}\n${hash}`)}`,
   link: (articleId: number, version: number): string => `link-${articleId}-${version}`,
   narrate: (articleId: number, version: number): string => `narrate-${articleId}-${version}`,
+  /** A narration by its cache key (article, version, voice, rate and lexicon): a changed lexicon is new work. */
+  narration: (key: string): string => `narrate-${key.toLowerCase().replace(/[^a-z0-9-]/g, "-")}`,
 };

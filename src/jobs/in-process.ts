@@ -10,6 +10,7 @@ import {
   type Handler,
   type Handlers,
   type JobRunner,
+  type JobStatus,
   type NextJob,
   QUEUES,
   type QueueCounts,
@@ -22,6 +23,8 @@ import {
 const REMEMBER_DONE = 100_000;
 /** Dead letters kept. */
 const MAX_DEAD = 1000;
+/** Job states remembered for `status` (oldest forgotten first). */
+const REMEMBER_STATUS = 10_000;
 
 interface Pending {
   readonly job: NextJob;
@@ -59,6 +62,8 @@ class InProcessRunner implements JobRunner {
   /** Ids recently finished, in finishing order. */
   private readonly done = new Set<string>();
   private readonly dead: DeadLetter[] = [];
+  /** State and progress per `queue/id`, newest last. */
+  private readonly states = new Map<string, JobStatus>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
   private options: WorkOptions = {};
@@ -74,6 +79,7 @@ class InProcessRunner implements JobRunner {
     for (const job of jobs) {
       if (this.closed || this.known.has(job.id) || this.done.has(job.id)) continue;
       this.known.add(job.id);
+      this.setState(job.queue, job.id, { state: "waiting", percent: 0 });
       this.queues.get(job.queue)!.waiting.push({ job, attempt: 1 });
       this.pump(job.queue);
     }
@@ -115,14 +121,25 @@ class InProcessRunner implements JobRunner {
 
   private async run(state: QueueState, p: Pending): Promise<void> {
     const { job } = p;
+    this.setState(job.queue, job.id, { state: "active", percent: 0 });
+    const progress = async (percent: number) => {
+      this.setState(job.queue, job.id, { state: "active", percent: clampPercent(percent) });
+    };
     try {
-      const next = await state.handler!(job.data, { id: job.id, queue: job.queue, attempt: p.attempt });
+      const next = await state.handler!(job.data, {
+        id: job.id,
+        queue: job.queue,
+        attempt: p.attempt,
+        progress,
+      });
       this.finish(job.id);
+      this.setState(job.queue, job.id, { state: "completed", percent: 100 });
       if (next && next.length > 0) await this.enqueue(...next);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       if (p.attempt >= this.retry.attempts || this.closed) {
         this.finish(job.id);
+        this.setState(job.queue, job.id, { state: "failed", percent: 0, error: message });
         const letter: DeadLetter = {
           queue: job.queue,
           id: job.id,
@@ -137,6 +154,7 @@ class InProcessRunner implements JobRunner {
         return;
       }
       state.delayed++;
+      this.setState(job.queue, job.id, { state: "waiting", percent: 0, error: message });
       const timer = setTimeout(
         () => {
           this.timers.delete(timer);
@@ -155,6 +173,17 @@ class InProcessRunner implements JobRunner {
     this.known.delete(id);
     this.done.add(id);
     if (this.done.size > REMEMBER_DONE) this.done.delete(this.done.values().next().value!);
+  }
+
+  private setState(queue: QueueName, id: string, status: JobStatus): void {
+    const key = `${queue}/${id}`;
+    this.states.delete(key);
+    this.states.set(key, status);
+    if (this.states.size > REMEMBER_STATUS) this.states.delete(this.states.keys().next().value!);
+  }
+
+  async status(queue: QueueName, id: string): Promise<JobStatus | null> {
+    return this.states.get(`${queue}/${id}`) ?? null;
   }
 
   async counts(): Promise<QueueCounts> {
@@ -187,4 +216,9 @@ class InProcessRunner implements JobRunner {
     this.timers.clear();
     await Promise.allSettled([...this.running]);
   }
+}
+
+/** A reported percentage as a whole number from 0 to 100 (anything else is 0). */
+export function clampPercent(percent: number): number {
+  return Number.isFinite(percent) ? Math.max(0, Math.min(100, Math.round(percent))) : 0;
 }

@@ -20,7 +20,7 @@ import {
 import type { SourceRecord, Store } from "../store/index.ts";
 import { articleKey } from "../store/index.ts";
 import { jobIds } from "./ids.ts";
-import { type Handlers, type NextJob, RetryableError, type WireDocument } from "./types.ts";
+import { type Handlers, type NarrateJob, type NextJob, RetryableError, type WireDocument } from "./types.ts";
 
 /** A fetched document and what HTTP said. */
 export type FetchedDocument = Document & { readonly status: number; readonly notModified: boolean };
@@ -61,8 +61,8 @@ export interface PipelineDeps {
   readonly parseFeed?: (doc: Document) => Result<readonly FeedEntry[], LedeError>;
   /** Connect a stored article version into stories. Without it, no link jobs are made. */
   readonly link?: (articleId: number, version: number) => Promise<void>;
-  /** Make audio for a stored article version. Without it, no narrate jobs are made. */
-  readonly narrate?: (articleId: number, version: number) => Promise<void>;
+  /** Make audio for an article version, reporting progress (0-100). Without it, no narrate jobs are made. */
+  readonly narrate?: (job: NarrateJob, progress: (percent: number) => Promise<void>) => Promise<void>;
   /** Run the analysis (default true). */
   readonly analyse?: boolean;
   /** Time between two polls of one feed, in ms (default 15 min). */
@@ -282,8 +282,8 @@ export function pipelineHandlers(deps: PipelineDeps): Handlers {
       return [];
     },
 
-    async narrate(job) {
-      await deps.narrate?.(job.articleId, job.version);
+    async narrate(job, info) {
+      await deps.narrate?.(job, info.progress ?? (async () => {}));
       return [];
     },
   };

@@ -94,8 +94,12 @@ export class WorkerPool<I, O> {
     return fresh;
   }
 
-  /** Run the function on one input within the time limit. Never rejects. */
-  async run(input: I): Promise<PoolOutcome<O>> {
+  /**
+   * Run the function on one input within the time limit. Never rejects.
+   *
+   * @param onProgress called with what the function reports through its second argument
+   */
+  async run(input: I, onProgress?: (value: unknown) => void): Promise<PoolOutcome<O>> {
     if (this.closed) return { ok: false, reason: "crash", message: "pool is closed" };
     let slot = await this.acquire();
     try {
@@ -111,8 +115,18 @@ export class WorkerPool<I, O> {
         cleanup();
         resolve({ ok: false, reason: "timeout", message: `took longer than ${this.options.timeoutMs} ms` });
       }, this.options.timeoutMs);
-      const onMessage = (m: { id?: number; ok?: boolean; value?: O; message?: string }) => {
+      const onMessage = (m: {
+        id?: number;
+        ok?: boolean;
+        value?: O;
+        message?: string;
+        progress?: unknown;
+      }) => {
         if (m.id !== id) return;
+        if ("progress" in m) {
+          onProgress?.(m.progress);
+          return;
+        }
         cleanup();
         resolve(
           m.ok ? { ok: true, value: m.value as O } : { ok: false, reason: "throw", message: m.message ?? "" },

@@ -42,6 +42,7 @@ export function runnerContract(name: string, open: () => Promise<JobRunner>): vo
     const seen: Array<{ data: StoreJob; info: JobInfo }> = [];
     const linked: number[] = [];
     const fails = new Map<string, number>();
+    let release: () => void = () => {};
     before(async () => {
       runner = await open();
       await runner.work(
@@ -55,6 +56,16 @@ export function runnerContract(name: string, open: () => Promise<JobRunner>): vo
           },
           async link(data) {
             linked.push(data.articleId);
+            return [];
+          },
+          async narrate(data, info) {
+            // Report progress, then wait until the test has seen it.
+            await info.progress?.(40);
+            await new Promise<void>((resolve) => {
+              release = resolve;
+            });
+            await info.progress?.(data.articleId === 2 ? 150 : 90);
+            if (data.articleId === 3) throw new Error("no voice");
             return [];
           },
         },
@@ -93,6 +104,37 @@ export function runnerContract(name: string, open: () => Promise<JobRunner>): vo
       assert.match(dead?.error ?? "", /flaky 3/);
       assert.equal((await runner.counts()).dead, 1);
       assert.ok(!linked.includes(4));
+    });
+
+    test("a job's state and progress are seen by id", async () => {
+      assert.equal(await runner.status("narrate", "narrate-1-1"), null, "an unknown job");
+      await runner.enqueue({ queue: "narrate", id: "narrate-1-1", data: { articleId: 1, version: 1 } });
+      const at = async (want: (s: Awaited<ReturnType<JobRunner["status"]>>) => boolean) => {
+        for (let i = 0; i < 200; i++) {
+          const s = await runner.status("narrate", "narrate-1-1");
+          if (want(s)) return s;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        assert.fail("the job never got there");
+      };
+      const running = await at((s) => s?.state === "active" && s.percent === 40);
+      assert.deepEqual(running, { state: "active", percent: 40 });
+      release();
+      assert.deepEqual(await at((s) => s?.state === "completed"), { state: "completed", percent: 100 });
+    });
+
+    test("a job failing every attempt has the state failed and its error", async () => {
+      await runner.enqueue({ queue: "narrate", id: "narrate-3-1", data: { articleId: 3, version: 1 } });
+      for (let i = 0; i < 400; i++) {
+        const s = await runner.status("narrate", "narrate-3-1");
+        if (s?.state === "failed") {
+          assert.match(s.error ?? "", /no voice/);
+          return;
+        }
+        release();
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      assert.fail("the job never failed");
     });
 
     test("polling is one schedule however often it is asked for", async () => {

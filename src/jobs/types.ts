@@ -59,13 +59,28 @@ export interface ArticleVersionJob {
   readonly version: number;
 }
 
+/**
+ * Narrate one article version: by id and version (the text read from the store), or with the text
+ * carried along (`article`); a text that is not stored (`lede narrate FILE`) has `articleId` 0 and a
+ * `textKey`. Rate in words per minute; `names` seed the pronunciation lexicon.
+ */
+export interface NarrateJob extends ArticleVersionJob {
+  readonly wordsPerMinute?: number;
+  readonly textKey?: string;
+  readonly article?: {
+    readonly title: string | null;
+    readonly text: string;
+    readonly names?: readonly string[];
+  };
+}
+
 /** The data each queue carries. */
 export interface JobData {
   readonly fetch: FetchJob;
   readonly process: ProcessJob;
   readonly store: StoreJob;
   readonly link: ArticleVersionJob;
-  readonly narrate: ArticleVersionJob;
+  readonly narrate: NarrateJob;
 }
 
 /** A job to add: its queue, data and a deterministic id (the same work always has the same id). */
@@ -79,6 +94,17 @@ export interface JobInfo {
   readonly queue: QueueName;
   /** 1 on the first run, 2 on the first retry, ... */
   readonly attempt: number;
+  /** Report how far the job is, 0 to 100 (seen through `JobRunner.status`). */
+  readonly progress?: (percent: number) => Promise<void>;
+}
+
+/** Where one job is: waiting (or delayed for a retry), running, completed or failed, and how far. */
+export interface JobStatus {
+  readonly state: "waiting" | "active" | "completed" | "failed";
+  /** 0 to 100, as last reported by the handler (100 when completed). */
+  readonly percent: number;
+  /** Why it failed (its last attempt). */
+  readonly error?: string;
 }
 
 /**
@@ -147,6 +173,8 @@ export interface JobRunner {
   work(handlers: Handlers, options?: WorkOptions): Promise<void>;
   /** Add a `poll` fetch job every `everyMs`: one schedule however many processes call this. */
   schedulePolling(everyMs: number): Promise<void>;
+  /** Where a job is (by the id it was added with); null when the runner does not know it (any more). */
+  status(queue: QueueName, id: string): Promise<JobStatus | null>;
   /** Counts per queue. */
   counts(): Promise<QueueCounts>;
   /** Dead letters, newest first. */

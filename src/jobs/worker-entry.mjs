@@ -7,8 +7,10 @@ register();
 const mod = await import(workerData.module);
 const fn = mod[workerData.fn];
 parentPort.on("message", async ({ id, input }) => {
+  // The function may report progress as it goes (a second argument it can ignore).
+  const progress = (value) => parentPort.postMessage({ id, progress: value });
   try {
-    parentPort.postMessage({ id, ok: true, value: await fn(input) });
+    parentPort.postMessage({ id, ok: true, value: await fn(input, progress) });
   } catch (e) {
     parentPort.postMessage({ id, ok: false, message: e instanceof Error ? `${e.message}` : String(e) });
   }

@@ -20,6 +20,14 @@ export interface SpeechEngine {
    * @returns 16-bit signed mono samples at `sampleRate`
    */
   synthesize(text: string, options?: { readonly wordsPerMinute?: number }): Promise<Int16Array>;
+  /**
+   * Synthesise several sentences in one call where that is cheaper (one process for many sentences):
+   * one PCM array per text, in order, each as `synthesize` would give it.
+   */
+  synthesizeBatch?(
+    texts: readonly string[],
+    options?: { readonly wordsPerMinute?: number },
+  ): Promise<Int16Array[]>;
   close?(): Promise<void>;
 }
 

@@ -81,3 +81,143 @@ test("the Debian espeak-ng engine, where installed, narrates with sentences in p
   for (let i = 1; i < n.marks.length; i++) assert.ok(n.marks[i]!.startMs >= n.marks[i - 1]!.endMs);
   assert.ok(n.durationMs > 3000);
 });
+
+test("streamed narration: audio reaches the encoder in order, and the MP3 decodes to the same length", async () => {
+  const { narrateMp3, lamejsStream, lameStream } = await import("./index.ts");
+  const engine = new EspeakWasmEngine();
+  const article = { title: "Bridge to be rebuilt", text };
+  // The pieces handed to `onAudio` are the track itself, in order.
+  const pieces: Int16Array[] = [];
+  const whole = await narrate(article, sentences, engine, { onAudio: (pcm) => pieces.push(pcm.slice()) });
+  const joined = new Int16Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    joined.set(p, at);
+    at += p.length;
+  }
+  assert.equal(joined.length, whole.samples.length);
+  assert.deepEqual(joined, whole.samples);
+  const streamed = await narrate(article, sentences, engine, { keepSamples: false });
+  assert.equal(streamed.samples.length, 0);
+  // eSpeak varies a sample or so between runs: the same marks within a few milliseconds.
+  const near = (a: readonly { startMs: number; endMs: number; kind: string }[], label: string) => {
+    assert.deepEqual(
+      a.map((m) => m.kind),
+      whole.marks.map((m) => m.kind),
+      label,
+    );
+    a.forEach((m, i) => {
+      assert.ok(Math.abs(m.startMs - whole.marks[i]!.startMs) <= 20, `${label}: start of mark ${i}`);
+      assert.ok(Math.abs(m.endMs - whole.marks[i]!.endMs) <= 20, `${label}: end of mark ${i}`);
+    });
+  };
+  near(streamed.marks, "kept or not");
+
+  const encoders: Array<[string, (rate: number) => import("./index.ts").Mp3Stream]> = [
+    ["lamejs worker", (rate) => lamejsStream(rate)],
+  ];
+  if (existsSync(LAME_CLI)) encoders.push(["lame", (rate) => lameStream(rate)]);
+  for (const [name, encoder] of encoders) {
+    const n = await narrateMp3(article, sentences, engine, { encoder });
+    near(n.marks, name);
+    assert.equal(n.durationMs, n.marks.at(-1)!.endMs, name);
+    const decoder = new MPEGDecoder();
+    await decoder.ready;
+    const decoded = decoder.decode(n.mp3);
+    decoder.free();
+    const ms = (decoded.samplesDecoded / decoded.sampleRate) * 1000;
+    assert.ok(Math.abs(ms - n.durationMs) < 200, `${name}: decoded ${ms} ms vs ${n.durationMs} ms`);
+    // The speech is where the marks say: the decoded audio is loud inside the last sentence.
+    const last = n.marks.at(-1)!;
+    const from = Math.floor((last.startMs / 1000) * decoded.sampleRate);
+    const to = Math.floor((last.endMs / 1000) * decoded.sampleRate);
+    let loud = 0;
+    for (let i = from; i < to; i++) if (Math.abs(decoded.channelData[0]![i]!) > 0.03) loud++;
+    assert.ok(loud > (to - from) * 0.05, `${name}: speech inside the last mark`);
+  }
+});
+
+test("a failing engine stops the encoder and the error reaches the caller", async () => {
+  const { narrateMp3 } = await import("./index.ts");
+  let calls = 0;
+  const flaky = {
+    id: "flaky",
+    voiceName: "flaky",
+    sampleRate: 22050,
+    async synthesize() {
+      if (++calls === 2) throw new Error("voice lost");
+      return new Int16Array(2205).fill(1000);
+    },
+  };
+  await assert.rejects(narrateMp3({ title: "T", text }, sentences, flaky), /voice lost/);
+});
+
+test("a batch is cut back into sentences only at breaks that stand clearly apart", async () => {
+  const { splitAtBreaks } = await import("./engines/espeak-cli.ts");
+  const rate = 1000;
+  const sound = (n: number, gapAt = -1, gap = 0) => {
+    const a = new Int16Array(n).fill(500);
+    if (gapAt >= 0) a.fill(0, gapAt, gapAt + gap);
+    return a;
+  };
+  const join = (...parts: Int16Array[]) => {
+    const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  };
+  const tail = new Int16Array(40);
+  // Three sentences (the second with a 100 ms pause inside), 2 s breaks, 40 ms of trailing silence.
+  const pcm = join(
+    sound(300),
+    new Int16Array(2000),
+    sound(500, 200, 100),
+    new Int16Array(2000),
+    sound(250),
+    tail,
+  );
+  const pieces = splitAtBreaks(pcm, 3, rate)!;
+  assert.deepEqual(
+    pieces.map((p) => p.length),
+    [340, 540, 290],
+    "each sentence keeps its sound and gets the trailing silence",
+  );
+  assert.equal(pieces[1]![250], 0, "the pause inside a sentence stays");
+  assert.equal(splitAtBreaks(pcm, 4, rate), null, "fewer breaks than expected");
+  assert.equal(splitAtBreaks(pcm, 2, rate), null, "two breaks alike where one was expected");
+  const close = join(sound(300), new Int16Array(700), sound(1000, 200, 600), tail);
+  assert.equal(splitAtBreaks(close, 2, rate), null, "a break hardly longer than a pause is not trusted");
+  const short = join(sound(300), new Int16Array(300), sound(300), tail);
+  assert.equal(splitAtBreaks(short, 2, rate), null, "a break under half a second is not trusted");
+});
+
+test("the Debian espeak-ng engine says a batch as the same sentences it says one by one", async (t) => {
+  const { EspeakCliEngine, hasEspeakCli } = await import("./index.ts");
+  if (!hasEspeakCli()) {
+    if (process.env.CI === "true")
+      assert.fail("/usr/bin/espeak-ng missing: install the Debian package espeak-ng");
+    t.skip("needs the Debian package espeak-ng");
+    return;
+  }
+  const engine = new EspeakCliEngine();
+  const says = [
+    "The council met on the third of March.",
+    "It voted to rebuild the bridge, said the mayor, Anna Berg.",
+    "Work starts <soon> & ends late.",
+    "Yes.",
+  ];
+  for (const wordsPerMinute of [90, 165, 400]) {
+    const batch = await engine.synthesizeBatch(says, { wordsPerMinute });
+    assert.equal(batch.length, says.length);
+    for (let i = 0; i < says.length; i++) {
+      const alone = await engine.synthesize(says[i]!, { wordsPerMinute });
+      const loud = (a: Int16Array) => a.filter((s) => Math.abs(s) > 500).length;
+      // The same speech: about as much sound (eSpeak's timing varies a little with context).
+      const ratio = loud(batch[i]!) / loud(alone);
+      assert.ok(ratio > 0.85 && ratio < 1.15, `${wordsPerMinute} wpm, sentence ${i}: ${ratio}`);
+    }
+  }
+});

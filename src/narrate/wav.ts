@@ -1,4 +1,8 @@
 /** Minimal RIFF/WAVE reading and writing for 16-bit PCM, mono. */
+import { endianness } from "node:os";
+
+/** WAV samples are little-endian: on such a machine they can be viewed without conversion. */
+const LITTLE_ENDIAN = endianness() === "LE";
 
 /** Wrap 16-bit mono samples in a WAV container. */
 export function encodeWav(samples: Int16Array, sampleRate: number): Buffer {
@@ -20,7 +24,8 @@ export function encodeWav(samples: Int16Array, sampleRate: number): Buffer {
 }
 
 /**
- * Read 16-bit PCM from a WAV file (first channel if several).
+ * Read 16-bit PCM from a WAV file (first channel if several). Mono samples may share memory with
+ * `bytes` (no copy): copy them before changing either.
  *
  * @throws Error when the bytes are not 16-bit PCM WAV
  */
@@ -43,6 +48,14 @@ export function decodeWav(bytes: Uint8Array): { samples: Int16Array; sampleRate:
     } else if (id === "data") {
       if (size === 0xffffffff || body + size > b.length) size = b.length - body; // streamed WAV (unknown length)
       const frames = Math.floor(size / (2 * channels));
+      if (channels === 1 && LITTLE_ENDIAN) {
+        // The bytes viewed as samples where aligned, else one copy into fresh (aligned) memory.
+        if ((b.byteOffset + body) % 2 === 0)
+          return { samples: new Int16Array(b.buffer, b.byteOffset + body, frames), sampleRate: rate };
+        const copy = new Uint8Array(frames * 2);
+        copy.set(b.subarray(body, body + frames * 2));
+        return { samples: new Int16Array(copy.buffer), sampleRate: rate };
+      }
       const out = new Int16Array(frames);
       for (let i = 0; i < frames; i++) out[i] = b.readInt16LE(body + i * 2 * channels);
       return { samples: out, sampleRate: rate };

@@ -8,11 +8,10 @@ import { splitSentences } from "../analyse/text/index.ts";
 import {
   type CachedNarration,
   DEFAULT_WPM,
-  encodeMp3Fast,
   engineFromEnv,
   type Lexicon,
   NarrationCache,
-  narrate,
+  narrateMp3,
   narrationKey,
   seedLexicon,
 } from "../narrate/index.ts";
@@ -43,7 +42,8 @@ export function respellings(lexicon: Lexicon): Record<string, string> {
 
 export interface NarrationTask {
   readonly dataDir: string;
-  readonly articleId: number;
+  /** A stored article's id, or a key of a text that is not stored ("text-<hash>"). */
+  readonly articleId: number | string;
   readonly version: number;
   readonly title: string | null;
   readonly text: string;
@@ -67,13 +67,22 @@ export function taskKey(task: NarrationTask): string {
   });
 }
 
-/** Narrate one article version into the cache (or return the cached narration). */
-export async function runNarration(task: NarrationTask): Promise<CachedNarration> {
+/**
+ * Narrate one article version into the cache (or return the cached narration).
+ *
+ * @param task the article version and settings
+ * @param progress called with the percentage done (whole numbers, each once)
+ */
+export async function runNarration(
+  task: NarrationTask,
+  progress?: (percent: number) => void,
+): Promise<CachedNarration> {
   const cache = new NarrationCache(task.dataDir);
   const key = taskKey(task);
   const hit = cache.get(key);
   if (hit) return hit;
   const engine = engineFromEnv(task.env as NodeJS.ProcessEnv);
+  let reported = 0;
   const lexicon = loadLexicon(task.dataDir);
   const seeded = seedLexicon(task.names ?? [], lexicon);
   if (Object.keys(seeded).length > Object.keys(lexicon).length) {
@@ -82,10 +91,19 @@ export async function runNarration(task: NarrationTask): Promise<CachedNarration
     writeFileSync(`${file}.tmp`, `${JSON.stringify(seeded, null, 1)}\n`);
     renameSync(`${file}.tmp`, file);
   }
-  const n = await narrate({ title: task.title, text: task.text }, splitSentences(task.text), engine, {
+  const n = await narrateMp3({ title: task.title, text: task.text }, splitSentences(task.text), engine, {
     wordsPerMinute: task.wordsPerMinute ?? DEFAULT_WPM,
     lexicon: respellings(seeded),
+    onProgress: (done, total) => {
+      // Synthesis is most of the work; the last percent is the encoder's end and the cache write.
+      const percent = Math.min(99, Math.floor((done / Math.max(1, total)) * 100));
+      if (percent > reported) progress?.((reported = percent));
+    },
   });
-  const mp3 = await encodeMp3Fast(n.samples, n.sampleRate);
-  return cache.put(key, mp3, { durationMs: n.durationMs, marks: n.marks, voice: n.voice, engine: n.engine });
+  return cache.put(key, n.mp3, {
+    durationMs: n.durationMs,
+    marks: n.marks,
+    voice: n.voice,
+    engine: n.engine,
+  });
 }

@@ -64,3 +64,50 @@ test("entity names seed the user's lexicon file; a respelling there changes the 
     rmSync(own, { recursive: true, force: true });
   }
 });
+
+test("with BullMQ (a real Redis), a narration is a job on the shared queue with progress", {
+  timeout: 120_000,
+}, async (t) => {
+  const { servicesMissing, startRedis } = await import("../../test/helpers/services.ts");
+  const missing = servicesMissing();
+  if (missing) {
+    t.skip(missing);
+    return;
+  }
+  const { createBullmqRunner } = await import("../jobs/bullmq.ts");
+  const redis = await startRedis();
+  const own = mkdtempSync(join(tmpdir(), "lede-narrator-bullmq-"));
+  const prefix = `t${process.pid}`;
+  // One process only queues (a reader), another works the queue (a worker): they share the data dir.
+  const asking = createBullmqRunner({ url: redis.url, prefix });
+  const working = createBullmqRunner({ url: redis.url, prefix });
+  const reader = new Narrator(own, { runner: asking, work: false });
+  const worker = new Narrator(own, { runner: working });
+  try {
+    const task = {
+      dataDir: own,
+      articleId: 3,
+      version: 1,
+      title: "Tram line extended",
+      text: "The tram line was extended by 4 stops on Monday. ".repeat(6),
+      env: {},
+    };
+    const percents: number[] = [];
+    const r = await reader.narrate(task, (p) => percents.push(p));
+    assert.ok(r.ok, r.ok ? "" : r.message);
+    assert.ok(statSync(r.value.mp3Path).size > 1000);
+    assert.ok(
+      percents.every((p, i) => p >= 0 && p <= 100 && (i === 0 || p >= percents[i - 1]!)),
+      "rising percents",
+    );
+    const status = await reader.status(task);
+    assert.equal(status.state, "ready");
+  } finally {
+    await reader.close();
+    await worker.close();
+    await asking.close();
+    await working.close();
+    await redis.stop();
+    rmSync(own, { recursive: true, force: true });
+  }
+});

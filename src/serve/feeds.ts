@@ -71,6 +71,10 @@ export interface Episode {
   /** Size in bytes and length of the MP3, when the narration exists (else 0 and unknown). */
   readonly bytes: number;
   readonly durationMs: number | null;
+  /** The article version: an updated version is a new episode (its own guid). */
+  readonly version?: number;
+  /** Added to the audio address (e.g. `listener=ID`, so a download counts as heard). */
+  readonly audioQuery?: string;
 }
 
 function duration(ms: number): string {
@@ -95,10 +99,11 @@ export function podcastFeed(base: string, title: string, link: string, episodes:
 <title>${xml(title)}</title><link>${xml(link)}</link><description>${xml(`${title}, narrated offline by Lede`)}</description>
 <language>en</language><itunes:explicit>false</itunes:explicit>
 ${episodes
-  .map(({ article: a, bytes, durationMs }) => {
+  .map(({ article: a, bytes, durationMs, version, audioQuery }) => {
     const page = `${base}/articles/${a.id}`;
-    const audio = `${base}/api/articles/${a.id}/audio.mp3`;
-    return `<item><title>${xml(a.title ?? "(no title)")}</title><link>${xml(page)}</link><guid isPermaLink="false">${xml(`lede-article-${a.id}`)}</guid><pubDate>${rfc822(a.published ?? a.createdAt)}</pubDate><description>${xml(escapeHtml(a.snippet.replace(/[[\]]/g, "")))}</description><enclosure url="${xml(audio)}" length="${bytes}" type="audio/mpeg"/>${durationMs !== null ? `<itunes:duration>${duration(durationMs)}</itunes:duration>` : ""}</item>`;
+    const audio = `${base}/api/articles/${a.id}/audio.mp3${audioQuery ? `?${audioQuery}` : ""}`;
+    const guid = `lede-article-${a.id}${version !== undefined ? `-v${version}` : ""}`;
+    return `<item><title>${xml(a.title ?? "(no title)")}</title><link>${xml(page)}</link><guid isPermaLink="false">${xml(guid)}</guid><pubDate>${rfc822(a.published ?? a.createdAt)}</pubDate><description>${xml(escapeHtml(a.snippet.replace(/[[\]]/g, "")))}</description><enclosure url="${xml(audio)}" length="${bytes}" type="audio/mpeg"/>${durationMs !== null ? `<itunes:duration>${duration(durationMs)}</itunes:duration>` : ""}</item>`;
   })
   .join("\n")}
 </channel></rss>

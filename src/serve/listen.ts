@@ -6,10 +6,9 @@
 import { splitSentences } from "../analyse/text/index.ts";
 import {
   DEFAULT_WPM,
-  encodeMp3Fast,
   NarrationCache,
   type NarrationMark,
-  narrate,
+  narrateMp3,
   narrationKey,
   type SpeechEngine,
 } from "../narrate/index.ts";
@@ -30,6 +29,17 @@ export interface NarrationProvider {
   cachedOf?(article: StoredArticle): ListenAudio | null;
   /** Start making a narration in the background (podcast feeds ask for what is missing). */
   prepare?(article: StoredArticle): void;
+  /** How far the narration is (`start`: queue it when it is neither made nor under way). */
+  statusOf?(article: StoredArticle, options?: { start?: boolean }): Promise<NarrationProgress>;
+}
+
+/** Where a narration is: ready, not asked for, waiting in the queue, being made, or failed. */
+export interface NarrationProgress {
+  readonly state: "ready" | "none" | "waiting" | "active" | "completed" | "failed";
+  /** 0 to 100. */
+  readonly percent: number;
+  readonly durationMs?: number;
+  readonly error?: string;
 }
 
 /**
@@ -65,10 +75,9 @@ export function cachedNarration(
         const sentences = a.analysis?.sentences?.length
           ? a.analysis.sentences
           : splitSentences(a.article.text);
-        const n = await narrate(a.article, sentences, engine, { wordsPerMinute });
+        const n = await narrateMp3(a.article, sentences, engine, { wordsPerMinute });
         if (n.durationMs === 0) return null;
-        const mp3 = await encodeMp3Fast(n.samples, n.sampleRate);
-        return cache.put(key, mp3, {
+        return cache.put(key, n.mp3, {
           durationMs: n.durationMs,
           marks: n.marks,
           voice: n.voice,

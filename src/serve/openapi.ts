@@ -151,6 +151,17 @@ export const OPENAPI = {
         },
       },
     },
+    "/api/articles/{id}/narration": {
+      get: {
+        summary:
+          "How far the narration is (state ready|waiting|active|failed, percent 0-100); asking queues it as a job",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        responses: {
+          "200": { description: "{article, version, state, percent, durationMs?, error?, audio}" },
+          "404": error("No article, or narration not available"),
+        },
+      },
+    },
     "/api/search": {
       get: {
         summary:

@@ -1,19 +1,13 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, writeFileSync } from "node:fs";
 import { readFileInput } from "../../acquire/file.ts";
 import { splitSentences } from "../../analyse/text/index.ts";
-import { type Article, loadConfig } from "../../core/index.ts";
-import {
-  DEFAULT_WPM,
-  encodeMp3Fast,
-  encodeWav,
-  engineFromEnv,
-  NarrationCache,
-  narrate,
-  narrationKey,
-} from "../../narrate/index.ts";
+import { type Article, loadConfig, textHash } from "../../core/index.ts";
+import { openRunner } from "../../jobs/index.ts";
+import { DEFAULT_WPM, encodeWav, engineFromEnv, narrate } from "../../narrate/index.ts";
 import { loadLexicon, respellings } from "../../pipeline/narration-task.ts";
+import { Narrator } from "../../pipeline/narrator.ts";
 import { processDocument } from "../../pipeline/process.ts";
-import { openStore } from "../../store/index.ts";
+import { openStore, type StoredArticle } from "../../store/index.ts";
 import { isUrl, parse } from "../args.ts";
 import { type Command, EXIT, type Io } from "../command.ts";
 import { fetchInput } from "../fetch-input.ts";
@@ -72,7 +66,7 @@ export const command: Command = {
     const input = p.positionals[0]!;
     const config = loadConfig(io.env);
     let article: Article;
-    let stored: { id: number; version: number } | null = null;
+    let stored: StoredArticle | null = null;
     if (/^\d+$/.test(input) && !existsSync(input)) {
       const store = await openStore(config);
       const a = await store.getArticle(Number(input));
@@ -82,7 +76,7 @@ export const command: Command = {
         return EXIT.failed;
       }
       article = a.article;
-      stored = { id: a.id, version: a.version };
+      stored = a;
     } else {
       const doc = isUrl(input)
         ? await fetchInput(input, config)
@@ -98,40 +92,55 @@ export const command: Command = {
       }
       article = out.article;
     }
-    const cache = new NarrationCache(config.dataDir);
-    const lexicon = respellings(loadLexicon(config.dataDir));
-    const key = stored
-      ? narrationKey({
-          articleId: stored.id,
-          version: stored.version,
-          engine: engine.id,
-          voice: engine.voiceName,
-          wpm,
-          lexicon,
-        })
-      : null;
-    const cached = key && format === "mp3" ? cache.get(key) : null;
     const t0 = performance.now();
     let marks: unknown;
-    if (cached) {
-      const { readFileSync } = await import("node:fs");
-      writeFileSync(p.values.out as string, readFileSync(cached.mp3Path));
-      marks = cached.marks;
-      io.stderr.write(`cached narration: ${(cached.durationMs / 1000).toFixed(1)} s of audio\n`);
+    if (format === "mp3") {
+      // MP3: a job on the narrate queue (in-process, or BullMQ with LEDE_REDIS_URL), cached per version.
+      const runner = openRunner(config);
+      const narrator = new Narrator(config.dataDir, { runner, env: io.env });
+      try {
+        const task = stored
+          ? { ...narrator.taskFor(stored, io.env), wordsPerMinute: wpm }
+          : {
+              ...narrator.taskForText(
+                article,
+                `text-${textHash(`${article.title ?? ""}\n${article.text}`).slice(0, 16)}`,
+                io.env,
+              ),
+              wordsPerMinute: wpm,
+            };
+        const wasCached = narrator.cached(task) !== null;
+        const r = await narrator.narrate(task, (percent) => {
+          if (io.isTTY) io.stderr.write(`\r\x1b[Knarrating: ${percent}%`);
+        });
+        if (io.isTTY) io.stderr.write("\r\x1b[K");
+        if (!r.ok) {
+          io.stderr.write(`lede narrate: ${r.message}\n`);
+          return EXIT.failed;
+        }
+        copyFileSync(r.value.mp3Path, p.values.out as string);
+        marks = r.value.marks;
+        const secs = (performance.now() - t0) / 1000;
+        const audioS = r.value.durationMs / 1000;
+        io.stderr.write(
+          wasCached
+            ? `cached narration: ${audioS.toFixed(1)} s of audio, voice: ${r.value.voice}\n`
+            : `${audioS.toFixed(1)} s of audio in ${secs.toFixed(1)} s (${(audioS / secs).toFixed(0)}x real time), voice: ${r.value.voice}\n`,
+        );
+      } finally {
+        await narrator.close();
+        await runner.close();
+      }
     } else {
       const n = await narrate(article, splitSentences(article.text), engine, {
         wordsPerMinute: wpm,
-        lexicon,
-        onProgress: (done, total) => {
+        lexicon: respellings(loadLexicon(config.dataDir)),
+        onProgress: (done: number, total: number) => {
           if (io.isTTY) io.stderr.write(`\r\x1b[Knarrating: sentence ${done}/${total}`);
         },
       });
       if (io.isTTY) io.stderr.write("\r\x1b[K");
-      const audio =
-        format === "mp3" ? await encodeMp3Fast(n.samples, n.sampleRate) : encodeWav(n.samples, n.sampleRate);
-      writeFileSync(p.values.out as string, audio);
-      if (key && format === "mp3")
-        cache.put(key, audio, { durationMs: n.durationMs, marks: n.marks, voice: n.voice, engine: n.engine });
+      writeFileSync(p.values.out as string, encodeWav(n.samples, n.sampleRate));
       marks = n.marks;
       const secs = (performance.now() - t0) / 1000;
       io.stderr.write(

@@ -2,9 +2,11 @@
 
 import { statSync } from "node:fs";
 import type { Context, Hono } from "hono";
+import { getCookie } from "hono/cookie";
 import type { ArticleSummary } from "../../store/index.ts";
 import { apiError, type ServeDeps, textParam } from "../context.ts";
 import { type Episode, jsonFeed, podcastFeed, rssFeed } from "../feeds.ts";
+import { changedSince, LISTENER_COOKIE, ListenLog } from "../listens.ts";
 import { parseSearch } from "../search-query.ts";
 
 const FEED_ITEMS = 50;
@@ -32,14 +34,24 @@ export function feedRoutes(app: Hono, deps: ServeDeps): void {
     return c.body(rssFeed(base, q, hits), 200, { "Content-Type": "application/rss+xml; charset=utf-8" });
   });
   /** Episodes for articles: narrations already made are measured; missing ones are started in the background. */
-  const episodes = async (hits: readonly ArticleSummary[]): Promise<Episode[]> => {
+  const episodes = async (
+    hits: readonly ArticleSummary[],
+    extra: { versions?: ReadonlyMap<number, number>; audioQuery?: string } = {},
+  ): Promise<Episode[]> => {
     const out: Episode[] = [];
     for (const article of hits) {
       const stored = deps.narration ? await deps.store.getArticle(article.id) : null;
       const made = stored ? (deps.narration?.cachedOf?.(stored) ?? null) : null;
       if (stored && !made) deps.narration?.prepare?.(stored);
       const bytes = made ? (statSync(made.mp3Path, { throwIfNoEntry: false })?.size ?? 0) : 0;
-      out.push({ article, bytes, durationMs: made ? made.durationMs : null });
+      const version = extra.versions?.get(article.id);
+      out.push({
+        article,
+        bytes,
+        durationMs: made ? made.durationMs : null,
+        ...(version !== undefined ? { version } : {}),
+        ...(extra.audioQuery ? { audioQuery: extra.audioQuery } : {}),
+      });
     }
     return out;
   };
@@ -60,21 +72,34 @@ export function feedRoutes(app: Hono, deps: ServeDeps): void {
       return apiError(c, 404, "not-available", "stories or narration are not set up on this server");
     const ids = await deps.stories.articlesOf(id);
     if (!ids) return apiError(c, 404, "not-found", "no such story");
-    const summaries: ArticleSummary[] = [];
+    // With a listener (the id in the address, or the browser's cookie): only what changed since the
+    // last listen (see listens.ts), and each download counts as heard.
+    const listens = new ListenLog(deps.config.dataDir);
+    const asked = c.req.query("listener");
+    if (asked !== undefined && !listens.valid(asked))
+      return apiError(c, 400, "bad-input", "unknown listener id");
+    const listener =
+      asked ?? (listens.valid(getCookie(c, LISTENER_COOKIE)) ? getCookie(c, LISTENER_COOKIE) : undefined);
+    const stored = [];
     for (const n of [...ids].reverse().slice(0, FEED_ITEMS)) {
       const a = await deps.store.getArticle(n);
-      if (a) {
-        summaries.push({
-          id: a.id,
-          title: a.article.title,
-          url: a.article.url,
-          siteName: a.article.siteName,
-          source: a.source,
-          published: a.article.published,
-          createdAt: a.createdAt,
-          snippet: a.article.text.slice(0, 200),
-        });
-      }
+      if (a) stored.push(a);
+    }
+    const chosen = listener
+      ? changedSince(stored, listens.heardBy(listener)).items.map((i) => i.article)
+      : stored;
+    const summaries: ArticleSummary[] = [];
+    for (const a of chosen) {
+      summaries.push({
+        id: a.id,
+        title: a.article.title,
+        url: a.article.url,
+        siteName: a.article.siteName,
+        source: a.source,
+        published: a.article.published,
+        createdAt: a.createdAt,
+        snippet: a.article.text.slice(0, 200),
+      });
     }
     const base = new URL(c.req.url).origin;
     const story = await deps.stories.storyOf(ids[0]!);
@@ -82,9 +107,12 @@ export function feedRoutes(app: Hono, deps: ServeDeps): void {
       c,
       podcastFeed(
         base,
-        `Lede story: ${story?.title ?? id}`,
+        `${listener ? "What changed: " : "Lede story: "}${story?.title ?? id}`,
         `${base}/stories/${encodeURIComponent(id)}`,
-        await episodes(summaries),
+        await episodes(summaries, {
+          versions: new Map(chosen.map((a) => [a.id, a.version])),
+          ...(listener ? { audioQuery: `listener=${encodeURIComponent(listener)}` } : {}),
+        }),
       ),
     );
   });

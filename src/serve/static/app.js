@@ -341,6 +341,15 @@
     audio.addEventListener("ended", () => {
       CSS.highlights.delete("speaking");
       current = null;
+      // Heard to the end: this version leaves the story's "what changed since you last listened" list.
+      fetch("/api/listens", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          article: Number(audio.dataset.article),
+          version: Number(audio.dataset.version),
+        }),
+      }).catch(() => {});
     });
   }
 

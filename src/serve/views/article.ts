@@ -120,7 +120,7 @@ ${story ? html`<p class="story-link">Part of <a href="/stories/${story.id}">${st
 </header>
 ${
   listen
-    ? html`<section class="listen" aria-labelledby="listen-h"><h2 id="listen-h">Listen</h2><audio controls preload="none" src="/api/articles/${a.id}/audio.mp3" data-marks="/api/articles/${a.id}/audio.json"><a href="/api/articles/${a.id}/audio.mp3">Download the narration (MP3)</a></audio>
+    ? html`<section class="listen" aria-labelledby="listen-h"><h2 id="listen-h">Listen</h2><audio controls preload="none" src="/api/articles/${a.id}/audio.mp3" data-marks="/api/articles/${a.id}/audio.json" data-article="${a.id}" data-version="${a.version}"><a href="/api/articles/${a.id}/audio.mp3">Download the narration (MP3)</a></audio>
 <p class="listen-tools"><label>Speed <select class="listen-rate" aria-label="Playback speed"><option value="0.75">0.75×</option><option value="1" selected>1×</option><option value="1.25">1.25×</option><option value="1.5">1.5×</option><option value="2">2×</option></select></label> · <a href="/api/articles/${a.id}/audio.mp3" download>Download MP3</a> · <span class="listen-credit">Narrated offline on this server</span></p></section>`
     : ""
 }
