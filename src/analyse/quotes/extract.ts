@@ -137,6 +137,7 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     const participle = PARTICIPLES.has(t.lower);
     const e = skipBetween(toks, i, 0);
     let srcIdx: [number, number] | null = null;
+    let headIdx: [number, number] | null = null;
     const conj = e > 0 && ["and", "then", "but"].includes(toks[e - 1]!.lower);
     if (conj) {
       srcIdx = lastSourceIdx ?? unitSubject(toks, e - 1);
@@ -174,7 +175,9 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
             // "One Republican hopeful, Carly Fiorina, says": a name in the appositive belongs to the source.
             const appositiveName =
               e - k <= 6 && toks.slice(k + 1, e - 1).every((x) => isCap(x) || x.text === ".");
-            srcIdx = appositiveName && !isCap(toks[base[1] - 1]) ? [base[0], e - 1] : base;
+            headIdx = appositiveName && !isCap(toks[base[1] - 1]) ? [base[0], e - 1] : base;
+            // PolNeAR's source span keeps the appositive and its closing comma: "Ada Berg, the mayor's aide,".
+            srcIdx = [base[0], e];
           }
           break;
         }
@@ -189,13 +192,16 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     if (!srcIdx && (leftIsQuote || isComma(lb)) && CUES.get(t.lower) === "speech") {
       const r = sourceRight(toks, i + 1, end);
       if (r) {
-        srcIdx = r;
+        const full = appositiveRight(toks, r[1], end);
+        srcIdx = [r[0], full];
+        if (full > r[1]) headIdx = r;
         inverted = true;
-        afterCue = r[1];
+        afterCue = full;
       }
     }
     if (!srcIdx && !(CORE_CUES.has(t.lower) && leftIsQuote)) continue;
     const source = srcIdx ? spanOf(toks, srcIdx[0], srcIdx[1]) : null;
+    const head = headIdx ? spanOf(toks, headIdx[0], headIdx[1]) : null;
     // Content.
     const rest = afterCue;
     const restEmpty = rest >= end || isEndPunct(toks[rest]);
@@ -207,7 +213,7 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       const q = toks[qIdx];
       if (q && q.kind === "quote") {
         // A run of quotations, possibly split by the paragraph before (already its own unit).
-        push(out, toks, q, cue, source, unit, "direct");
+        push(out, toks, q, cue, source, unit, "direct", head);
       } else if (
         isComma(lb) &&
         leftBoundary > 0 &&
@@ -215,12 +221,12 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       ) {
         const ce = contentEnd(toks, 0, leftBoundary);
         const content = spanOf(toks, 0, ce);
-        if (content && ce >= 3) push(out, toks, content, cue, source, unit);
+        if (content && ce >= 3) push(out, toks, content, cue, source, unit, undefined, head);
         else continue;
       } else if (!(isComma(toks[rest]) && toks[rest + 1]?.kind === "quote")) continue;
       // "A," he said, "B." / "Asked about it, he said, "B."" (the leading clause is the narrator's)
       if (isComma(toks[rest]) && toks[rest + 1]?.kind === "quote") {
-        push(out, toks, toks[rest + 1]!, cue, source, unit, "direct");
+        push(out, toks, toks[rest + 1]!, cue, source, unit, "direct", head);
         i = rest + 1;
       }
     } else if (!restEmpty) {
@@ -228,24 +234,46 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       const first = toks[s];
       if (!first) {
         // "He said:" at the end of a paragraph: the quotation follows in the next one (resolved by the caller).
-        if (toks[end - 1]?.text === ":") out.push({ kind: "direct", content: PENDING, cue, source, unit });
+        if (toks[end - 1]?.text === ":") out.push({ kind: "direct", content: PENDING, cue, source, unit, ...(head ? { head } : {}) });
         continue;
       }
       if (first.kind === "quote" && (s + 1 >= end || isEndPunct(toks[s + 1]) || isComma(toks[s + 1]))) {
-        push(out, toks, first, cue, source, unit, "direct");
+        push(out, toks, first, cue, source, unit, "direct", head);
         i = s;
       } else {
         const cls = CUES.get(t.lower);
         const ce = contentEnd(toks, s, end);
         if (ce <= s) continue;
         const content = spanOf(toks, s, ce)!;
-        if (cls === "speech" || cls === "object") push(out, toks, content, cue, source, unit);
+        if (cls === "speech" || cls === "object") push(out, toks, content, cue, source, unit, undefined, head);
       }
     } else if (toks[end - 1]?.text === ":" && cueEnd >= end) {
       // "The mayor said:" ending its paragraph: the quotation follows in the next one.
-      out.push({ kind: "direct", content: PENDING, cue, source, unit });
+      out.push({ kind: "direct", content: PENDING, cue, source, unit, ...(head ? { head } : {}) });
     } else continue;
-    if (srcIdx && !inverted && !participle) lastSourceIdx = srcIdx;
+    if (srcIdx && !inverted && !participle) lastSourceIdx = headIdx ?? srcIdx;
   }
   return out;
+}
+
+/** Most tokens an appositive after an inverted source has ("said Ada Berg, a lawyer who ..."). */
+const MAX_APPOSITIVE = 30;
+
+/**
+ * The end of an inverted source with its appositive: "said Ada Berg, a lawyer in Tromsø." → the source runs
+ * to the sentence end (PolNeAR keeps the appositive, without a closing comma). Returns `b` when there is none.
+ */
+export function appositiveRight(toks: readonly Token[], b: number, end: number): number {
+  if (!isComma(toks[b]) || toks[b + 1]?.kind !== "word") return b;
+  let k = b + 1;
+  for (; k < end && k - b <= MAX_APPOSITIVE; k++) {
+    const t = toks[k]!;
+    if (t.kind === "quote" || isEndPunct(t) || (t.kind === "punct" && (t.text === ";" || t.text === ":"))) break;
+    if (isComma(t) && (toks[k + 1]?.kind === "quote" || PARTICIPLES.has(toks[k + 1]?.lower ?? ""))) break;
+    if (t.lower === "and" && CUES.has(toks[k + 1]?.lower ?? "")) break;
+  }
+  if (k - b > MAX_APPOSITIVE || toks[k]?.kind === "quote") return b;
+  let e = k;
+  while (e > b && toks[e - 1]!.kind === "punct" && toks[e - 1]!.text !== ")") e--;
+  return e > b + 1 ? e : b;
 }

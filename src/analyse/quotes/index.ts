@@ -114,16 +114,17 @@ export function findQuotes(text: string, sentences: readonly Span[], entities: r
     let entity: string | null = null;
     let name: string | null = null;
     if (a.source) {
-      const r = resolveSpeaker(body, a.source, entities, seen, (n) => genderOf(genders, n));
+      const head = a.head ?? a.source;
+      const r = resolveSpeaker(body, head, entities, seen, (n) => genderOf(genders, n));
       entity = r.entity;
       name = r.name && !r.entity ? fullName(r.name, seen, a.source.start) : r.name;
       if (name) {
-        const surface = body.slice(a.source.start, a.source.end).toLowerCase();
+        const surface = body.slice(head.start, head.end).toLowerCase();
         const type = entities.find((e) => e.id === entity)?.type;
         const person = type
           ? type === "PERSON"
           : /^(?:he|she|i)$/.test(surface) ||
-            (/^\p{Lu}/u.test(body.slice(a.source.start, a.source.end)) && !ORG_WORDS.test(name));
+            (/^\p{Lu}/u.test(body.slice(head.start, head.end)) && !ORG_WORDS.test(name));
         insertSeen(seen, {
           start: a.source.start,
           name,
