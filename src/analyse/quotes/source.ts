@@ -62,8 +62,12 @@ export function sourceLeft(toks: readonly Token[], e: number, floor: number): [n
     }
     if (t.kind === "punct" && !SOURCE_PUNCT.has(t.text)) break;
     if (t.kind === "word" && (t.lower === "and" || t.lower === "or")) {
+      // "Obama and Clinton said", "The campaign and its allies said", "Federal and state officials said".
       const right = toks[a];
-      if (!isCap(right) || !isCap(toks[a - 2])) break;
+      const left = toks[a - 2];
+      const nominal = (x: Token | undefined) =>
+        x !== undefined && (isCap(x) || SOURCE_HEADS.has(x.lower) || DETERMINERS.has(x.lower));
+      if (!(isCap(right) && isCap(left)) && !(nominal(left) && (nominal(right) || isCap(left)))) break;
     } else if (t.kind === "word" && CLAUSE_WORDS.has(t.lower) && !["of", "for", "at", "in"].includes(t.lower))
       break;
     else if (
