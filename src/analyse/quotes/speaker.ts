@@ -169,10 +169,50 @@ export function resolveSpeaker(
         if (m.end <= span.start && (!cand || m.start > cand.start)) cand = { start: m.start, e };
     }
     if (cand) return { entity: cand.e.id, name: cand.e.name };
-    return { entity: null, name: null };
+    return byRole(text, span, words[words.length - 1] ?? "", entities, seen);
   }
   // 4. No entity model: the capitalised name in the span without its titles.
   return { entity: null, name: nameOf(surface) };
+}
+
+/** How far before a role phrase ("the coach said") its referent's name may be, in characters. */
+const ROLE_WINDOW = 400;
+/** How far around a name its role may be written ("Tomas Vidal, the coach of ..."), in characters. */
+const ROLE_CONTEXT = 80;
+
+/**
+ * A definite role phrase ("the coach", "the former minister") whose word the entity model did not list as
+ * a title: the nearest preceding person with that word written next to the name ("Tomas Vidal, the coach
+ * of ..."; "Coach Tomas Vidal"); else, when the word is a title, the nearest preceding person within
+ * ROLE_WINDOW characters (news style names a person before it calls them by role).
+ */
+function byRole(
+  text: string,
+  span: Span,
+  head: string,
+  entities: readonly Entity[],
+  seen: readonly NameSeen[],
+): Resolved {
+  if (!head) return { entity: null, name: null };
+  const role = new RegExp(`\\b${head.replace(/[^\p{L}-]/gu, "")}\\b`, "iu");
+  const people: { start: number; end: number; id: string | null; name: string }[] = [];
+  for (const e of entities)
+    if (e.type === "PERSON" && plausibleName(e.name))
+      for (const m of e.mentions)
+        if (m.kind === "name" && m.end <= span.start) people.push({ start: m.start, end: m.end, id: e.id, name: e.name });
+  if (entities.length === 0)
+    for (const s of seen)
+      if (s.person && s.start < span.start && s.name.includes(" "))
+        people.push({ start: s.start, end: s.start + s.name.length, id: s.entity, name: s.name });
+  people.sort((a, b) => b.start - a.start);
+  for (const p of people) {
+    const around = text.slice(Math.max(0, p.start - ROLE_CONTEXT), Math.min(span.start, p.end + ROLE_CONTEXT));
+    if (role.test(around)) return { entity: p.id, name: p.name };
+  }
+  const nearest = people[0];
+  if (nearest && TITLES.has(head) && span.start - nearest.end <= ROLE_WINDOW)
+    return { entity: nearest.id, name: nearest.name };
+  return { entity: null, name: null };
 }
 
 /** An entity name that can stand for a speaker (not a bare title such as "Mr." or a pronoun). */

@@ -13,8 +13,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { findClaims } from "../../../src/analyse/claims/index.ts";
 import { findQuotes, saidBaseline } from "../../../src/analyse/quotes/index.ts";
 import type { Entity, Quote, Span } from "../../../src/core/index.ts";
+import { CLAIM_GOLD, SPEAKER_CASES } from "../gold/claims.ts";
 import { type EvalContext, type EvalReport, type EvalTask, ROOT } from "../harness.ts";
 
 /** The three span types PolNeAR annotates for an attribution relation. */
@@ -255,6 +257,66 @@ export async function loadUpstream(): Promise<{
   return {
     entities: await load<EntityFinder>("src/analyse/entities/index.ts", "findEntities"),
     sentences: await load<SentenceSplitter>("src/analyse/text/index.ts", "splitSentences"),
+  };
+}
+
+/** Scores on the hand-written claim and speaker gold set (test/eval/gold/claims.ts). */
+export interface GoldScores {
+  /** Claims found (a claim whose text contains the gold phrase). */
+  claimFound: number;
+  /** Of all cases: found with the right status. */
+  statusAcc: number;
+  /** Of all non-asserted cases: found, right status and the evidence span contains the gold phrase. */
+  evidenceAcc: number;
+  /** Of the speaker cases: the quote holding the phrase has a speakerName containing the surname. */
+  speakerAcc: number;
+  /** Per case: which claim cases failed and why (for reports). */
+  failures: string[];
+}
+
+export function scoreGold(upstream: { entities: EntityFinder | null; sentences: SentenceSplitter | null }): GoldScores {
+  const analyse = (text: string) => {
+    const sentences = upstream.sentences ? upstream.sentences(text) : [];
+    const entities = upstream.entities ? upstream.entities(text, sentences) : [];
+    const quotes = findQuotes(text, sentences, entities);
+    return { quotes, claims: findClaims(text, sentences, entities, quotes) };
+  };
+  let found = 0;
+  let status = 0;
+  let evidence = 0;
+  let withEvidence = 0;
+  const failures: string[] = [];
+  for (const c of CLAIM_GOLD) {
+    const { claims } = analyse(c.text);
+    const hit = claims.find((x) => x.text.includes(c.claim));
+    if (c.evidence) withEvidence++;
+    if (!hit) {
+      failures.push(`no claim: ${c.claim}`);
+      continue;
+    }
+    found++;
+    if (hit.status !== c.status) {
+      failures.push(`${c.claim}: ${hit.status} (gold ${c.status})`);
+      continue;
+    }
+    status++;
+    if (c.evidence && hit.statusEvidence?.text.includes(c.evidence)) evidence++;
+    else if (c.evidence) failures.push(`${c.claim}: evidence ${JSON.stringify(hit.statusEvidence?.text)}`);
+  }
+  let speakers = 0;
+  for (const c of SPEAKER_CASES) {
+    const { quotes } = analyse(c.text);
+    const q = quotes.find((x) => x.text.includes(c.quote));
+    if (q?.speakerName?.includes(c.surname)) speakers++;
+    else failures.push(`speaker of ${c.quote}: ${q ? JSON.stringify(q.speakerName) : "no quote"} (gold ${c.surname})`);
+  }
+  const n = CLAIM_GOLD.length;
+  return {
+    claimFound: round(found / n),
+    statusAcc: round(status / n),
+    evidenceAcc: round(evidence / Math.max(1, withEvidence)),
+    speakerAcc: round(speakers / SPEAKER_CASES.length),
+    failures,
   };
 }
 

@@ -1,0 +1,519 @@
+/**
+ * Hand-written gold set for claim status and resolved speakers (issue 6). Every sentence was written for this
+ * file, with invented people and organisations; none is copied from a corpus. Each claim case names a phrase
+ * of the claim (`claim`, which the found claim's text must contain), the status the text gives it, and a
+ * phrase the status evidence must contain (null for asserted). Each speaker case names a phrase of a quotation
+ * and the surname of the person who said it, which only a resolved pronoun or title reveals.
+ */
+import type { ClaimStatus } from "../../../src/core/index.ts";
+
+export interface ClaimCase {
+  readonly text: string;
+  readonly claim: string;
+  readonly status: ClaimStatus;
+  readonly evidence: string | null;
+}
+
+export interface SpeakerCase {
+  readonly text: string;
+  /** A phrase inside the quotation or reported clause. */
+  readonly quote: string;
+  /** The surname the quote's speakerName must contain. */
+  readonly surname: string;
+}
+
+export const CLAIM_GOLD: readonly ClaimCase[] = [
+  // unconfirmed
+  {
+    text: "Special envoy Omar Haddad said President Ilves had agreed to security guarantees. Moscow has yet to confirm this.",
+    claim: "had agreed to security guarantees",
+    status: "unconfirmed",
+    evidence: "has yet to confirm",
+  },
+  {
+    text: "Rebel commanders said they had captured the airport, a claim that could not be independently verified.",
+    claim: "they had captured the airport",
+    status: "unconfirmed",
+    evidence: "could not be independently verified",
+  },
+  {
+    text: "The militia said 14 soldiers were killed in the ambush. Reuters could not independently verify the figure.",
+    claim: "14 soldiers were killed",
+    status: "unconfirmed",
+    evidence: "could not independently verify",
+  },
+  {
+    text: "Local media reported that the dam had burst near Varnik, though officials did not immediately confirm the report.",
+    claim: "the dam had burst",
+    status: "unconfirmed",
+    evidence: "did not immediately confirm",
+  },
+  {
+    text: "Without providing evidence, Senator Rhea Kalder said the ballots had been tampered with.",
+    claim: "the ballots had been tampered with",
+    status: "unconfirmed",
+    evidence: "Without providing evidence",
+  },
+  {
+    text: "Tomas Vidal claimed the shipment contained weapons but offered no evidence.",
+    claim: "the shipment contained weapons",
+    status: "unconfirmed",
+    evidence: "offered no evidence",
+  },
+  {
+    text: "The ministry said the convoy had reached the border town. The account could not be verified.",
+    claim: "the convoy had reached the border town",
+    status: "unconfirmed",
+    evidence: "could not be verified",
+  },
+  {
+    text: "According to the activists, three journalists were detained overnight, but the report has not been independently confirmed.",
+    claim: "three journalists were detained overnight",
+    status: "unconfirmed",
+    evidence: "has not been independently confirmed",
+  },
+  {
+    text: "Nadia Farouk told the radio station that the factory would close in May. The company has yet to comment on the report.",
+    claim: "the factory would close in May",
+    status: "unconfirmed",
+    evidence: "has yet to comment",
+  },
+  {
+    text: "The agency said the outbreak had been contained, although health officials were unable to confirm that.",
+    claim: "the outbreak had been contained",
+    status: "unconfirmed",
+    evidence: "unable to confirm",
+  },
+  {
+    text: "Villagers said the soldiers burned six houses. There was no independent confirmation of their account.",
+    claim: "the soldiers burned six houses",
+    status: "unconfirmed",
+    evidence: "no independent confirmation",
+  },
+  {
+    text: "Pieter Aalto said the treaty would be signed on Friday, an assertion that remains unconfirmed.",
+    claim: "the treaty would be signed on Friday",
+    status: "unconfirmed",
+    evidence: "unconfirmed",
+  },
+  {
+    text: "The group said it had shot down two drones. The claim could not immediately be verified.",
+    claim: "it had shot down two drones",
+    status: "unconfirmed",
+    evidence: "could not immediately be verified",
+  },
+  {
+    text: "Kofi Mensah alleged that the referee had been paid, without offering any evidence.",
+    claim: "the referee had been paid",
+    status: "unconfirmed",
+    evidence: "without offering any evidence",
+  },
+  // denied
+  {
+    text: "Police said the driver had been drinking. His lawyer denied this on Tuesday.",
+    claim: "the driver had been drinking",
+    status: "denied",
+    evidence: "denied",
+  },
+  {
+    text: "The interior ministry denied that troops had crossed into Dravia.",
+    claim: "troops had crossed into Dravia",
+    status: "denied",
+    evidence: "denied",
+  },
+  {
+    text: "Ines Moreau said the mayor had hidden the audit, which his office flatly denied.",
+    claim: "the mayor had hidden the audit",
+    status: "denied",
+    evidence: "denied",
+  },
+  {
+    text: "Opposition leaders said the vote was rigged. The election commission rejected the claim as baseless.",
+    claim: "the vote was rigged",
+    status: "denied",
+    evidence: "rejected the claim",
+  },
+  {
+    text: "A newspaper reported that the coach would be sacked. The club called the report completely false.",
+    claim: "the coach would be sacked",
+    status: "denied",
+    evidence: "called the report completely false",
+  },
+  {
+    text: "The senator's spokesman denies that she took money from the lobbyist.",
+    claim: "she took money from the lobbyist",
+    status: "denied",
+    evidence: "denies",
+  },
+  {
+    text: "Witnesses said the guards had fired first. The army dismissed the accounts.",
+    claim: "the guards had fired first",
+    status: "denied",
+    evidence: "dismissed the accounts",
+  },
+  {
+    text: "Marta Kowalczyk said the contract had been awarded without a tender, an allegation the minister denied.",
+    claim: "the contract had been awarded without a tender",
+    status: "denied",
+    evidence: "denied",
+  },
+  {
+    text: "The union said 400 jobs would go. Management has denied it.",
+    claim: "400 jobs would go",
+    status: "denied",
+    evidence: "denied",
+  },
+  {
+    text: "Rurik Valen accused the governor of lying about the budget, a charge the governor's office rejected as nonsense.",
+    claim: "lying about the budget",
+    status: "denied",
+    evidence: "rejected",
+  },
+  {
+    text: "Hospital staff said patients had been turned away. The health board issued a denial on Monday.",
+    claim: "patients had been turned away",
+    status: "denied",
+    evidence: "denial",
+  },
+  {
+    text: "The embassy denied reports that the ambassador had been recalled.",
+    claim: "the ambassador had been recalled",
+    status: "denied",
+    evidence: "denied",
+  },
+  // disputed
+  {
+    text: "The company said sales rose by half, a figure analysts disputed.",
+    claim: "sales rose by half",
+    status: "disputed",
+    evidence: "disputed",
+  },
+  {
+    text: "Officials said the road would reopen in March, but residents disputed that.",
+    claim: "the road would reopen in March",
+    status: "disputed",
+    evidence: "disputed",
+  },
+  {
+    text: "The minister said crime had fallen sharply. Police data contradict that.",
+    claim: "crime had fallen sharply",
+    status: "disputed",
+    evidence: "contradict",
+  },
+  {
+    text: "Lea Brandt said the river was clean enough to swim in. Environmental groups have challenged the claim.",
+    claim: "the river was clean enough to swim in",
+    status: "disputed",
+    evidence: "challenged the claim",
+  },
+  {
+    text: "The coalition said 9,000 people attended the rally, a number that organisers of the counter-protest contested.",
+    claim: "9,000 people attended the rally",
+    status: "disputed",
+    evidence: "contested",
+  },
+  {
+    text: "The firm said the leak was small. Independent engineers have cast doubt on that assessment.",
+    claim: "the leak was small",
+    status: "disputed",
+    evidence: "cast doubt on",
+  },
+  {
+    text: "Governor Anya Petrov said the new bridge would cost $2 billion, a figure at odds with the state auditor's estimate.",
+    claim: "the new bridge would cost $2 billion",
+    status: "disputed",
+    evidence: "at odds with",
+  },
+  {
+    text: "The team doctor said the striker was fit to play. His agent disputes this.",
+    claim: "the striker was fit to play",
+    status: "disputed",
+    evidence: "disputes",
+  },
+  {
+    text: "The regulator said prices would fall next year. Several economists questioned the claim.",
+    claim: "prices would fall next year",
+    status: "disputed",
+    evidence: "questioned the claim",
+  },
+  {
+    text: "Aid workers said the camp held 30,000 people. Government figures contradicted the estimate.",
+    claim: "the camp held 30,000 people",
+    status: "disputed",
+    evidence: "contradicted",
+  },
+  // confirmed
+  {
+    text: "The club said the coach had resigned, which the league later confirmed.",
+    claim: "the coach had resigned",
+    status: "confirmed",
+    evidence: "confirmed",
+  },
+  {
+    text: "The foreign ministry confirmed that two nationals had been arrested in Calvera.",
+    claim: "two nationals had been arrested",
+    status: "confirmed",
+    evidence: "confirmed",
+  },
+  {
+    text: "Activists said the prison had been emptied. Satellite images reviewed by the agency confirmed this.",
+    claim: "the prison had been emptied",
+    status: "confirmed",
+    evidence: "confirmed",
+  },
+  {
+    text: "Residents said the water supply was contaminated. Tests by the city have since verified the reports.",
+    claim: "the water supply was contaminated",
+    status: "confirmed",
+    evidence: "verified",
+  },
+  {
+    text: "The broadcaster reported that the prime minister would resign. A government spokeswoman confirmed the report hours later.",
+    claim: "the prime minister would resign",
+    status: "confirmed",
+    evidence: "confirmed",
+  },
+  {
+    text: "Farmers said the floods destroyed most of the harvest, an account corroborated by the regional office.",
+    claim: "the floods destroyed most of the harvest",
+    status: "confirmed",
+    evidence: "corroborated",
+  },
+  {
+    text: "The startup confirms it laid off a third of its staff.",
+    claim: "it laid off a third of its staff",
+    status: "confirmed",
+    evidence: "confirms",
+  },
+  {
+    text: "Sources said the talks had collapsed. The mediator later confirmed it.",
+    claim: "the talks had collapsed",
+    status: "confirmed",
+    evidence: "confirmed",
+  },
+  {
+    text: "Dario Fenn said the painting was a forgery. Experts at the museum have verified that.",
+    claim: "the painting was a forgery",
+    status: "confirmed",
+    evidence: "verified",
+  },
+  {
+    text: "The airline acknowledged that the pilot had skipped a safety check.",
+    claim: "the pilot had skipped a safety check",
+    status: "confirmed",
+    evidence: "acknowledged",
+  },
+  // asserted
+  {
+    text: "Lea Brandt said Omar Diaz would resign before the summer.",
+    claim: "Omar Diaz would resign",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "“We will not raise taxes,” the finance minister said on Monday.",
+    claim: "We will not raise taxes",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "Tomas Vidal told reporters that the port would reopen within a week.",
+    claim: "the port would reopen within a week",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "According to the coast guard, the ferry was carrying 120 passengers.",
+    claim: "the ferry was carrying 120 passengers",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "The central bank warned that inflation could rise again this winter.",
+    claim: "inflation could rise again this winter",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "Nadia Farouk insisted the school had followed every rule. The inspection report is due next month.",
+    claim: "the school had followed every rule",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "The mayor said the stadium would be finished in 2027, adding that costs were under control.",
+    claim: "the stadium would be finished in 2027",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "Officials said the fire started in a kitchen. Firefighters worked through the night to contain it.",
+    claim: "the fire started in a kitchen",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "Kofi Mensah argued that the league needed a salary cap.",
+    claim: "the league needed a salary cap",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "The report said emissions had fallen for a third year, citing data from 40 plants.",
+    claim: "emissions had fallen for a third year",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "Pieter Aalto said the strike would go ahead. Union members will vote on Thursday.",
+    claim: "the strike would go ahead",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "“The border is calm,” said General Ivo Renner, the army chief.",
+    claim: "The border is calm",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "The company said it expected profits to double. Its shares rose 4 percent.",
+    claim: "it expected profits to double",
+    status: "asserted",
+    evidence: null,
+  },
+  // harder cases
+  {
+    text: "Marta Kowalczyk said the bridge was unsafe. The ministry did not deny it.",
+    claim: "the bridge was unsafe",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "The rebels said they controlled the highway. The government declined to confirm the claim.",
+    claim: "they controlled the highway",
+    status: "unconfirmed",
+    evidence: "declined to confirm",
+  },
+  {
+    text: "Ines Moreau said the files had been destroyed, and the archive's director later acknowledged this.",
+    claim: "the files had been destroyed",
+    status: "confirmed",
+    evidence: "acknowledged this",
+  },
+  {
+    text: "Residents said the power had been off for a week; the utility disputed the timeline.",
+    claim: "the power had been off for a week",
+    status: "disputed",
+    evidence: "disputed",
+  },
+  {
+    text: "The prosecutor said the defendant fled the country. Defence lawyers denied that their client had fled.",
+    claim: "the defendant fled the country",
+    status: "denied",
+    evidence: "denied",
+  },
+];
+
+export const SPEAKER_CASES: readonly SpeakerCase[] = [
+  {
+    text: "“We are close to a deal,” said Omar Haddad, the president’s special envoy. “The last points are small,” he said.",
+    quote: "The last points are small",
+    surname: "Haddad",
+  },
+  {
+    text: "Ada Lindqvist spoke to reporters in Tromsø on Monday. She said the fishing quota would be cut.",
+    quote: "the fishing quota would be cut",
+    surname: "Lindqvist",
+  },
+  {
+    text: "President Rhea Kalder met farmers on Tuesday. The president said subsidies would continue.",
+    quote: "subsidies would continue",
+    surname: "Kalder",
+  },
+  {
+    text: "Tomas Vidal, the coach of Ravel City, was asked about the injury. “It is not serious,” the coach said.",
+    quote: "It is not serious",
+    surname: "Vidal",
+  },
+  {
+    text: "Nadia Farouk has led the union since 2019. “We will strike,” she told members.",
+    quote: "We will strike",
+    surname: "Farouk",
+  },
+  {
+    text: "Pieter Aalto resigned on Friday. The former minister said he had no regrets.",
+    quote: "he had no regrets",
+    surname: "Aalto",
+  },
+  {
+    text: "“The money is there,” Marta Kowalczyk said. She added that the budget would pass.",
+    quote: "the budget would pass",
+    surname: "Kowalczyk",
+  },
+  {
+    text: "Kofi Mensah visited the flooded district. The governor told residents that help was on the way.",
+    quote: "help was on the way",
+    surname: "Mensah",
+  },
+  {
+    text: "Ines Moreau, a lawyer for the family, spoke after the hearing. “Justice was not done,” she said.",
+    quote: "Justice was not done",
+    surname: "Moreau",
+  },
+  {
+    text: "Dario Fenn, the museum’s director, opened the exhibition. He said it had taken five years to prepare.",
+    quote: "it had taken five years to prepare",
+    surname: "Fenn",
+  },
+  {
+    text: "Lea Brandt met Omar Diaz in Lisbon. Brandt later said the meeting had gone well, and she praised Diaz’s patience. “We agree on most things,” she said.",
+    quote: "We agree on most things",
+    surname: "Brandt",
+  },
+  {
+    text: "General Ivo Renner inspected the troops. “Morale is high,” the general said.",
+    quote: "Morale is high",
+    surname: "Renner",
+  },
+  {
+    text: "Anya Petrov won the election by a wide margin. In her victory speech, the governor-elect said she would cut fees.",
+    quote: "she would cut fees",
+    surname: "Petrov",
+  },
+  {
+    text: "“Prices will fall,” said Rurik Valen, the bank’s chief economist. “Not fast, but they will,” he added.",
+    quote: "Not fast, but they will",
+    surname: "Valen",
+  },
+  {
+    text: "Mayor Jo Hart opened the new library. “Books matter,” the mayor said.",
+    quote: "Books matter",
+    surname: "Hart",
+  },
+  {
+    text: "Senator Elin Sorby questioned the minister for an hour. She said afterwards that the answers were thin.",
+    quote: "the answers were thin",
+    surname: "Sorby",
+  },
+  {
+    text: "Prime Minister Karl Ostberg addressed parliament. The prime minister said the deficit would shrink.",
+    quote: "the deficit would shrink",
+    surname: "Ostberg",
+  },
+  {
+    text: "Mira Castell, a spokeswoman for the airline, said flights would resume. The spokeswoman added that refunds were available.",
+    quote: "refunds were available",
+    surname: "Castell",
+  },
+  {
+    text: "Hugo Barrett took questions after the match. “We were lucky,” he admitted.",
+    quote: "We were lucky",
+    surname: "Barrett",
+  },
+  {
+    text: "Judge Selma Orr read the verdict. The judge said the evidence was overwhelming.",
+    quote: "the evidence was overwhelming",
+    surname: "Orr",
+  },
+];
