@@ -16,6 +16,10 @@ const CUE_STATUS: ReadonlyMap<string, Exclude<ClaimStatus, "asserted">> = new Ma
   ...["denied", "denies", "deny", "denying"].map((w) => [w, "denied"] as const),
   ...["confirmed", "confirms", "confirm", "confirming"].map((w) => [w, "confirmed"] as const),
   ...["disputed", "disputes", "dispute", "disputing"].map((w) => [w, "disputed"] as const),
+  // The party concerned owning up: "the airline acknowledged that ...", "the firm admitted ...".
+  ...["acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes"].map(
+    (w) => [w, "confirmed"] as const,
+  ),
 ]);
 /** Cues that do not introduce a proposition (praise, thanks): no claim is made from them. */
 const NOT_PROPOSITIONS = new Set(
@@ -126,9 +130,18 @@ export function findClaims(
   };
   const out: Claim[] = [];
   const seen = new Set<string>();
-  const starts = quotes
+  const attributed = quotes
     .filter((q) => q.kind !== "partial" && !CUE_STATUS.has(headWord(q.cue?.text.toLowerCase() ?? "")))
-    .map((q) => Math.min(q.start, q.speaker?.start ?? q.start));
+    .map((q) => ({ at: Math.min(q.start, q.speaker?.start ?? q.start), cue: q.cue }));
+  /** Another attributed statement starts in [from, hit) and its cue is not the status phrase itself. */
+  const between = (from: number, hit: { start: number; end: number }, after = -1) =>
+    attributed.some(
+      (x) =>
+        x.at >= from &&
+        x.at > after &&
+        x.at < hit.start &&
+        !(x.cue && x.cue.start < hit.end && hit.start < x.cue.end),
+    );
   for (const q of quotes) {
     if (q.kind === "partial") continue;
     const cueText = q.cue?.text.toLowerCase() ?? "";
@@ -151,10 +164,15 @@ export function findClaims(
     // "X said A, a figure analysts disputed": a status clause inside the reported content ends the claim.
     let inner: ReturnType<typeof findStatus> = null;
     if (q.kind === "indirect") {
-      const comma = text.indexOf(", ", prop.start);
-      if (comma > 0 && comma < prop.end) {
-        inner = findStatus(text, comma, prop.end);
-        if (inner) prop = { start: prop.start, end: comma };
+      // After a comma or a narrator's conjunction: "X claimed A but offered no evidence".
+      const boundary = /,\s|\s(?:but|though|although|while|and)\s/g;
+      boundary.lastIndex = prop.start;
+      for (let m = boundary.exec(text); m && m.index < prop.end; m = boundary.exec(text)) {
+        inner = findStatus(text, m.index, prop.end);
+        if (inner) {
+          prop = { start: prop.start, end: m.index };
+          break;
+        }
       }
     }
     const key = `${prop.start}:${prop.end}`;
@@ -179,7 +197,7 @@ export function findClaims(
         q.speaker && q.speaker.end > q.end ? q.speaker.end : q.end,
       );
       let hit = findStatus(text, after, Math.max(after, sent.end));
-      if (hit && starts.some((st) => st > q.start && st >= after && st < hit!.start)) hit = null;
+      if (hit && between(after, hit, q.start)) hit = null;
       let within = sent;
       for (let k = 1; !hit && k <= FOLLOWING_SENTENCES && si + k < sents.length; k++) {
         const next = sents[si + k]!;
@@ -187,9 +205,10 @@ export function findClaims(
         const found = findStatus(text, next.start, next.end);
         if (!found) continue;
         // Another attributed statement before the status cue takes it ("Y said Z, though ...").
-        if (starts.some((st) => st >= next.start && st < found.start)) break;
+        if (between(next.start, found)) break;
         const clause = evidenceClause(text, next, found);
-        if (BACK_REFERENCE.test(text.slice(clause.start, clause.end))) {
+        // The next sentence's status speaks of the claim before it; a later one must point back to it.
+        if (k === 1 || BACK_REFERENCE.test(text.slice(clause.start, clause.end))) {
           hit = found;
           within = next;
         }

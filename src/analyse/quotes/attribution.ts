@@ -33,7 +33,14 @@ export function push(
 ): void {
   const h = head && source && (head.start !== source.start || head.end !== source.end) ? { head } : {};
   if (kind === "direct") {
-    out.push({ kind: "direct", content: { start: content.start, end: content.end }, cue, source, unit, ...h });
+    out.push({
+      kind: "direct",
+      content: { start: content.start, end: content.end },
+      cue,
+      source,
+      unit,
+      ...h,
+    });
     return;
   }
   const quotes = toks.filter((t) => t.kind === "quote" && t.start >= content.start && t.end <= content.end);

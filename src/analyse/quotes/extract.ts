@@ -234,7 +234,8 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       const first = toks[s];
       if (!first) {
         // "He said:" at the end of a paragraph: the quotation follows in the next one (resolved by the caller).
-        if (toks[end - 1]?.text === ":") out.push({ kind: "direct", content: PENDING, cue, source, unit, ...(head ? { head } : {}) });
+        if (toks[end - 1]?.text === ":")
+          out.push({ kind: "direct", content: PENDING, cue, source, unit, ...(head ? { head } : {}) });
         continue;
       }
       if (first.kind === "quote" && (s + 1 >= end || isEndPunct(toks[s + 1]) || isComma(toks[s + 1]))) {
@@ -245,7 +246,8 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
         const ce = contentEnd(toks, s, end);
         if (ce <= s) continue;
         const content = spanOf(toks, s, ce)!;
-        if (cls === "speech" || cls === "object") push(out, toks, content, cue, source, unit, undefined, head);
+        if (cls === "speech" || cls === "object")
+          push(out, toks, content, cue, source, unit, undefined, head);
       }
     } else if (toks[end - 1]?.text === ":" && cueEnd >= end) {
       // "The mayor said:" ending its paragraph: the quotation follows in the next one.
@@ -268,7 +270,8 @@ export function appositiveRight(toks: readonly Token[], b: number, end: number):
   let k = b + 1;
   for (; k < end && k - b <= MAX_APPOSITIVE; k++) {
     const t = toks[k]!;
-    if (t.kind === "quote" || isEndPunct(t) || (t.kind === "punct" && (t.text === ";" || t.text === ":"))) break;
+    if (t.kind === "quote" || isEndPunct(t) || (t.kind === "punct" && (t.text === ";" || t.text === ":")))
+      break;
     if (isComma(t) && (toks[k + 1]?.kind === "quote" || PARTICIPLES.has(toks[k + 1]?.lower ?? ""))) break;
     if (t.lower === "and" && CUES.has(toks[k + 1]?.lower ?? "")) break;
   }

@@ -145,6 +145,41 @@ describe("findQuotes", () => {
     assert.equal(q?.text, "a new inquiry");
   });
 
+  it("keeps an appositive in the speaker span, as PolNeAR does, and names the head", () => {
+    const text = "Ada Berg, the mayor’s press secretary, said the pool would reopen.";
+    const q = findQuotes(text, [], [])[0];
+    checkSpans(text, q ? [q] : []);
+    assert.equal(q?.speaker?.text, "Ada Berg, the mayor’s press secretary,");
+    assert.equal(q?.speakerName, "Ada Berg");
+    const inv = '"We are ready," said Omar Vance, a lawyer who advises the board.';
+    const r = findQuotes(inv, [], [])[0];
+    assert.equal(r?.speaker?.text, "Omar Vance, a lawyer who advises the board");
+    assert.equal(r?.speakerName, "Omar Vance");
+  });
+
+  it("takes coordinated speakers whole", () => {
+    assert.equal(
+      findQuotes("Federal and state officials said the bridge was safe.", [], [])[0]?.speaker?.text,
+      "Federal and state officials",
+    );
+  });
+
+  it("reads a quotation signed with a dash, also when the signature opens the next sentence", () => {
+    const text = "“The fees are too high.” ― Lina Okafor\n“We were never asked.” ― Jonas P. Wirth";
+    const quotes = findQuotes(text, [], []);
+    checkSpans(text, quotes);
+    assert.equal(byText(quotes, "“The fees are too high.”").speaker?.text, "Lina Okafor");
+    assert.equal(byText(quotes, "“We were never asked.”").speaker?.text, "Jonas P. Wirth");
+    assert.equal(byText(quotes, "“We were never asked.”").cue?.text, "―");
+  });
+
+  it("resolves a role speaker to the person named with that role", () => {
+    const text = "Tomas Vidal, the coach of Ravel City, met fans. Later the coach said the team was tired.";
+    const q = findQuotes(text, [], []).find((x) => x.text.includes("tired"));
+    assert.equal(q?.speaker?.text, "the coach");
+    assert.equal(q?.speakerName, "Tomas Vidal");
+  });
+
   it("returns nothing for text without attribution", () => {
     assert.deepEqual(findQuotes("The river rose overnight and the road was closed.", [], []), []);
   });

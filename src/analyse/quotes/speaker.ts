@@ -194,20 +194,25 @@ function byRole(
   seen: readonly NameSeen[],
 ): Resolved {
   if (!head) return { entity: null, name: null };
-  const role = new RegExp(`\\b${head.replace(/[^\p{L}-]/gu, "")}\\b`, "iu");
+  const word = head.replace(/[^\p{L}-]/gu, "");
+  // "Tomas Vidal, the coach of ..." (an appositive right after the name) or "Coach Tomas Vidal".
+  const after = new RegExp(`^,\\s+(?:[^,.;:!?]*?\\s)?${word}\\b`, "iu");
+  const before = new RegExp(`\\b${word}\\s+$`, "iu");
   const people: { start: number; end: number; id: string | null; name: string }[] = [];
   for (const e of entities)
     if (e.type === "PERSON" && plausibleName(e.name))
       for (const m of e.mentions)
-        if (m.kind === "name" && m.end <= span.start) people.push({ start: m.start, end: m.end, id: e.id, name: e.name });
+        if (m.kind === "name" && m.end <= span.start)
+          people.push({ start: m.start, end: m.end, id: e.id, name: e.name });
   if (entities.length === 0)
     for (const s of seen)
       if (s.person && s.start < span.start && s.name.includes(" "))
         people.push({ start: s.start, end: s.start + s.name.length, id: s.entity, name: s.name });
   people.sort((a, b) => b.start - a.start);
   for (const p of people) {
-    const around = text.slice(Math.max(0, p.start - ROLE_CONTEXT), Math.min(span.start, p.end + ROLE_CONTEXT));
-    if (role.test(around)) return { entity: p.id, name: p.name };
+    const right = text.slice(p.end, Math.min(span.start, p.end + ROLE_CONTEXT));
+    if (after.test(right) || before.test(text.slice(Math.max(0, p.start - ROLE_CONTEXT), p.start)))
+      return { entity: p.id, name: p.name };
   }
   const nearest = people[0];
   if (nearest && TITLES.has(head) && span.start - nearest.end <= ROLE_WINDOW)

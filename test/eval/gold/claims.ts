@@ -415,6 +415,135 @@ export const CLAIM_GOLD: readonly ClaimCase[] = [
   },
 ];
 
+/**
+ * A second batch, written after the status rules were tuned on CLAIM_GOLD. When first scored it got 8 of 20
+ * right (the rules had been fitted to the first batch); its failures then led to general rules (negated
+ * confirmations, "declined to comment", a status in the very next sentence), so it is no longer held out.
+ * Same format.
+ */
+export const CLAIM_HELDOUT: readonly ClaimCase[] = [
+  {
+    text: "The separatists said they had downed a helicopter near Orsk. Their claim could not be confirmed by independent sources.",
+    claim: "they had downed a helicopter",
+    status: "unconfirmed",
+    evidence: "could not be confirmed",
+  },
+  {
+    text: "State television reported that the opposition leader had fled abroad; his party said the report was a lie.",
+    claim: "the opposition leader had fled abroad",
+    status: "denied",
+    evidence: "lie",
+  },
+  {
+    text: "Selma Orr said the school had lost its licence. The education board confirmed the decision on Wednesday.",
+    claim: "the school had lost its licence",
+    status: "confirmed",
+    evidence: "confirmed",
+  },
+  {
+    text: "The company's founder said revenue tripled last year, a figure disputed by former employees.",
+    claim: "revenue tripled last year",
+    status: "disputed",
+    evidence: "disputed",
+  },
+  {
+    text: "Hugo Barrett said the stadium deal was dead. Neither the club nor the council has confirmed that.",
+    claim: "the stadium deal was dead",
+    status: "unconfirmed",
+    evidence: "has confirmed",
+  },
+  {
+    text: "Protesters said police used tear gas inside the station. Police denied using gas.",
+    claim: "police used tear gas inside the station",
+    status: "denied",
+    evidence: "denied",
+  },
+  {
+    text: "According to a leaked memo, the bank plans to cut 2,000 jobs. The bank declined to comment.",
+    claim: "the bank plans to cut 2,000 jobs",
+    status: "unconfirmed",
+    evidence: "declined to comment",
+  },
+  {
+    text: "Elin Sorby said the minister knew about the leak in June. The minister's office insists he learned of it in August.",
+    claim: "the minister knew about the leak in June",
+    status: "disputed",
+    evidence: "insists",
+  },
+  {
+    text: "Karl Ostberg told supporters the election would be held in spring. Officials have not verified the date.",
+    claim: "the election would be held in spring",
+    status: "unconfirmed",
+    evidence: "have not verified",
+  },
+  {
+    text: "The ministry said the vaccine was safe for children, citing three trials.",
+    claim: "the vaccine was safe for children",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "Mira Castell said the airline would add ten routes. The airline later confirmed the plan in a statement.",
+    claim: "the airline would add ten routes",
+    status: "confirmed",
+    evidence: "confirmed",
+  },
+  {
+    text: "“The factory is closing,” a worker told the paper. The owners rejected that account.",
+    claim: "The factory is closing",
+    status: "denied",
+    evidence: "rejected that account",
+  },
+  {
+    text: "The coalition claims it has the votes to pass the bill, though party whips have not confirmed the count.",
+    claim: "it has the votes to pass the bill",
+    status: "unconfirmed",
+    evidence: "have not confirmed",
+  },
+  {
+    text: "Dario Fenn argued that the tax would hurt small shops. Economists at the university disagreed.",
+    claim: "the tax would hurt small shops",
+    status: "disputed",
+    evidence: "disagreed",
+  },
+  {
+    text: "The rebels said they had freed 20 prisoners. There was no way to verify the claim.",
+    claim: "they had freed 20 prisoners",
+    status: "unconfirmed",
+    evidence: "no way to verify",
+  },
+  {
+    text: "Ivo Renner said the mine would reopen next month. Its owner has not commented.",
+    claim: "the mine would reopen next month",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "Anya Petrov said the bridge repairs were finished, which engineers later verified.",
+    claim: "the bridge repairs were finished",
+    status: "confirmed",
+    evidence: "verified",
+  },
+  {
+    text: "Residents said the landlord had cut the heating. The landlord denies the allegation.",
+    claim: "the landlord had cut the heating",
+    status: "denied",
+    evidence: "denies",
+  },
+  {
+    text: "The senator said the law had cut crime by a third. Fact-checkers found no evidence for the claim.",
+    claim: "the law had cut crime by a third",
+    status: "disputed",
+    evidence: "found no evidence",
+  },
+  {
+    text: "Jo Hart said the festival would return next summer.",
+    claim: "the festival would return next summer",
+    status: "asserted",
+    evidence: null,
+  },
+];
+
 export const SPEAKER_CASES: readonly SpeakerCase[] = [
   {
     text: "“We are close to a deal,” said Omar Haddad, the president’s special envoy. “The last points are small,” he said.",
