@@ -15,7 +15,17 @@ import { type Attribution, PENDING, push } from "./attribution.ts";
 import { contentEnd, shortTail, skipToContent } from "./content.ts";
 import { BETWEEN, CORE_CUES, CUES, PARTICIPLES, PRONOUNS } from "./cues.ts";
 import { askedAttribution, colonAttribution, dashAttribution } from "./headline.ts";
-import { DETERMINERS, isCap, isComma, isDash, isEndPunct, LEADING, POSSESSIVES, spanOf } from "./phrase.ts";
+import {
+  CLAUSE_WORDS,
+  DETERMINERS,
+  isCap,
+  isComma,
+  isDash,
+  isEndPunct,
+  LEADING,
+  POSSESSIVES,
+  spanOf,
+} from "./phrase.ts";
 import { skipBetween, sourceLeft, sourceRight, unitSubject } from "./source.ts";
 import type { Token } from "./tokens.ts";
 
@@ -245,9 +255,13 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
         const cls = CUES.get(t.lower);
         const ce = contentEnd(toks, s, end);
         if (ce <= s) continue;
-        const content = spanOf(toks, s, ce)!;
+        // "accused Holt of ...", "described the plan as ...", "complained about ...": PolNeAR's cue runs
+        // through the object and the preposition; the content is what follows.
+        const p = s === cueEnd ? objectPreposition(toks, t.lower, s, ce) : -1;
+        const theCue = p > 0 ? spanOf(toks, cueStart, p + 1)! : cue;
+        const content = spanOf(toks, p > 0 ? p + 1 : s, ce)!;
         if (cls === "speech" || cls === "object")
-          push(out, toks, content, cue, source, unit, undefined, head);
+          push(out, toks, content, theCue, source, unit, undefined, head);
       }
     } else if (toks[end - 1]?.text === ":" && cueEnd >= end) {
       // "The mayor said:" ending its paragraph: the quotation follows in the next one.
@@ -279,4 +293,29 @@ export function appositiveRight(toks: readonly Token[], b: number, end: number):
   let e = k;
   while (e > b && toks[e - 1]!.kind === "punct" && toks[e - 1]!.text !== ")") e--;
   return e > b + 1 ? e : b;
+}
+
+/** Object cues (by stem) and the preposition that links them to their content: "accused X of". */
+const OBJECT_PREPS: readonly (readonly [RegExp, string])[] = [
+  [/^accus/, "of"],
+  [/^(?:compar|liken)/, "to"],
+  [/^(?:complain|talk|spoke|speak|ask|told|tell|warn|boast|brag|joke|joking)/, "about"],
+];
+/** Most tokens of an object between the cue and its preposition. */
+const MAX_OBJECT = 5;
+
+/**
+ * The index of the preposition after an object cue's object ("accused [the mayor] of"), or -1. The object is
+ * a short run of words without clause words or punctuation; content must follow the preposition.
+ */
+export function objectPreposition(toks: readonly Token[], verb: string, s: number, ce: number): number {
+  const prep = OBJECT_PREPS.find(([re]) => re.test(verb))?.[1];
+  if (!prep) return -1;
+  for (let j = s; j < Math.min(ce - 1, s + MAX_OBJECT + 1); j++) {
+    const x = toks[j]!;
+    if (x.kind !== "word") return -1;
+    if (x.lower === prep) return toks[j + 1]?.kind === "word" || toks[j + 1]?.kind === "quote" ? j : -1;
+    if (CLAUSE_WORDS.has(x.lower) || CUES.has(x.lower)) return -1;
+  }
+  return -1;
 }
