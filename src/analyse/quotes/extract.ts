@@ -57,6 +57,9 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
   return true;
 }
 
+/** Words that open a relative clause after a name: "Ada Berg, who runs the lab, said". */
+const RELATIVES = new Set(["who", "which", "whose", "whom", "where"]);
+
 /** Are most words of the unit capitalised (a headline in title case)? */
 function titleCase(toks: readonly Token[]): boolean {
   const words = toks.filter((t) => t.kind === "word" && /^\p{L}/u.test(t.text));
@@ -188,6 +191,14 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
             headIdx = appositiveName && !isCap(toks[base[1] - 1]) ? [base[0], e - 1] : base;
             // PolNeAR's source span keeps the appositive and its closing comma: "Ada Berg, the mayor's aide,".
             srcIdx = [base[0], e];
+            // "Ada Berg, the mayor's aide, who ..., said" / "Ada Berg, the mayor's aide, one of ..., said":
+            // the name and its first appositive; a relative clause right after the name is left out.
+            const name = isComma(toks[base[0] - 1]) ? sourceLeft(toks, base[0] - 1, 0) : null;
+            const relative = RELATIVES.has(toks[k + 1]?.lower ?? "");
+            if (name && isCap(toks[name[1] - 1]) && isComma(open)) {
+              headIdx = name;
+              srcIdx = [name[0], k + 1];
+            } else if (relative && isComma(open)) srcIdx = base;
           }
           break;
         }

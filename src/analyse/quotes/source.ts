@@ -68,7 +68,11 @@ export function sourceLeft(toks: readonly Token[], e: number, floor: number): [n
       const nominal = (x: Token | undefined) =>
         x !== undefined && (isCap(x) || SOURCE_HEADS.has(x.lower) || DETERMINERS.has(x.lower));
       if (!(isCap(right) && isCap(left)) && !(nominal(left) && (nominal(right) || isCap(left)))) break;
-    } else if (t.kind === "word" && CLAUSE_WORDS.has(t.lower) && !["of", "for", "at", "in"].includes(t.lower))
+    } else if (
+      t.kind === "word" &&
+      CLAUSE_WORDS.has(t.lower) &&
+      !["of", "for", "at", "in"].includes(t.lower)
+    )
       break;
     else if (
       t.kind === "word" &&
@@ -95,6 +99,15 @@ export function sourceRight(toks: readonly Token[], s: number, end: number): [nu
       if (t.kind === "punct" && (t.text === "-" || t.text === "’" || t.text === "'")) {
         b++;
         continue;
+      }
+      // "said Sen. Jo Reed (D-Ore.)": keep the parenthesis with the name.
+      if (t.text === "(" && isCap(toks[b - 1])) {
+        let c = b + 1;
+        while (c < end && c - b < 8 && toks[c]!.text !== ")" && toks[c]!.kind !== "quote") c++;
+        if (toks[c]?.text === ")") {
+          b = c + 1;
+          break;
+        }
       }
       break;
     }
