@@ -147,3 +147,31 @@ describe("claim gold set", () => {
     assert.ok(right / CLAIM_GOLD.length >= 0.9, `${right}/${CLAIM_GOLD.length}`);
   });
 });
+
+describe("findClaims restatements", () => {
+  it("gives a restated claim by the same claimant the status the text gave the first statement", () => {
+    const text =
+      "Envoy Jo Hart said the rebels had freed all hostages. The army has yet to confirm this. Later, Hart told reporters that the rebels had freed all hostages.";
+    const entities: Entity[] = [
+      {
+        id: "e1",
+        type: "PERSON",
+        name: "Jo Hart",
+        titles: ["envoy"],
+        mentions: [
+          { start: 6, end: 13, text: "Jo Hart", kind: "name" },
+          { start: 93, end: 97, text: "Hart", kind: "name" },
+        ],
+      },
+    ];
+    const cs = claims(text, entities);
+    assert.equal(cs.length, 2);
+    assert.deepEqual(
+      cs.map((c) => c.status),
+      ["unconfirmed", "unconfirmed"],
+    );
+    assert.equal(cs[1]?.statusEvidence?.text, "The army has yet to confirm this");
+    // Without a known claimant nothing is shared.
+    assert.equal(claims(text)[1]?.status, "asserted");
+  });
+});

@@ -238,5 +238,39 @@ export function findClaims(
       statusEvidence: evidence,
     });
   }
+  shareStatus(out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Words of a proposition, for comparing restatements: lower case, without marks and a leading "that". */
+function propositionWords(t: string): string {
+  return t
+    .toLowerCase()
+    .replace(/^that\s+/, "")
+    .replace(/[^\p{L}\p{N}\s]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Shortest restatement that can share a status (words), so "it" or "so" do not match everything. */
+const MIN_SHARED = 4;
+
+/**
+ * The same claim stated twice in one article by the same claimant ("Witkoff said Putin had agreed to
+ * guarantees. ... Witkoff also told CNN that Putin had agreed to guarantees"): an asserted restatement takes
+ * the status and evidence the text gives the other.
+ */
+function shareStatus(claims: Claim[]): void {
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i]!;
+    if (c.status !== "asserted" || c.claimant === null) continue;
+    const w = propositionWords(c.text);
+    if (w.split(" ").length < MIN_SHARED) continue;
+    const other = claims.find((o) => {
+      if (o === c || o.status === "asserted" || o.claimant !== c.claimant) return false;
+      const ow = propositionWords(o.text);
+      return ow.startsWith(w) || w.startsWith(ow);
+    });
+    if (other) claims[i] = { ...c, status: other.status, statusEvidence: other.statusEvidence };
+  }
 }
