@@ -160,7 +160,7 @@ describe("findClaims restatements", () => {
         titles: ["envoy"],
         mentions: [
           { start: 6, end: 13, text: "Jo Hart", kind: "name" },
-          { start: 93, end: 97, text: "Hart", kind: "name" },
+          { start: 95, end: 99, text: "Hart", kind: "name" },
         ],
       },
     ];

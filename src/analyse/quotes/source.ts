@@ -68,11 +68,7 @@ export function sourceLeft(toks: readonly Token[], e: number, floor: number): [n
       const nominal = (x: Token | undefined) =>
         x !== undefined && (isCap(x) || SOURCE_HEADS.has(x.lower) || DETERMINERS.has(x.lower));
       if (!(isCap(right) && isCap(left)) && !(nominal(left) && (nominal(right) || isCap(left)))) break;
-    } else if (
-      t.kind === "word" &&
-      CLAUSE_WORDS.has(t.lower) &&
-      !["of", "for", "at", "in"].includes(t.lower)
-    )
+    } else if (t.kind === "word" && CLAUSE_WORDS.has(t.lower) && !["of", "for", "at", "in"].includes(t.lower))
       break;
     else if (
       t.kind === "word" &&
