@@ -544,6 +544,132 @@ export const CLAIM_HELDOUT: readonly ClaimCase[] = [
   },
 ];
 
+/**
+ * A third batch, written after all rule changes and scored once, untouched: the held-out check. Same format.
+ */
+export const CLAIM_BLIND: readonly ClaimCase[] = [
+  {
+    text: "Border guards said 300 migrants crossed overnight. The interior ministry has not confirmed the number.",
+    claim: "300 migrants crossed overnight",
+    status: "unconfirmed",
+    evidence: "has not confirmed",
+  },
+  {
+    text: "Lorna Keane said the hospital had run out of oxygen, which the health ministry later confirmed.",
+    claim: "the hospital had run out of oxygen",
+    status: "confirmed",
+    evidence: "confirmed",
+  },
+  {
+    text: "The opposition said the minister had lied to parliament. The minister denied the accusation on Friday.",
+    claim: "the minister had lied to parliament",
+    status: "denied",
+    evidence: "denied",
+  },
+  {
+    text: "The trade group said exports fell 12 percent in May. Customs data dispute that figure.",
+    claim: "exports fell 12 percent in May",
+    status: "disputed",
+    evidence: "dispute",
+  },
+  {
+    text: "Bram Ostrow wrote that the merger would be announced next week.",
+    claim: "the merger would be announced next week",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "Insurgents said they had seized two villages, a claim that could not be verified independently.",
+    claim: "they had seized two villages",
+    status: "unconfirmed",
+    evidence: "could not be verified",
+  },
+  {
+    text: "According to the fire service, the blaze was started deliberately. Police have yet to comment.",
+    claim: "the blaze was started deliberately",
+    status: "unconfirmed",
+    evidence: "have yet to comment",
+  },
+  {
+    text: "The ministry insisted that the water was safe to drink. Independent tests later contradicted the ministry.",
+    claim: "the water was safe to drink",
+    status: "disputed",
+    evidence: "contradicted",
+  },
+  {
+    text: "Senator Yusuf Amari said the base would close in 2028. The Pentagon confirmed the date on Tuesday.",
+    claim: "the base would close in 2028",
+    status: "confirmed",
+    evidence: "confirmed",
+  },
+  {
+    text: "The tabloid reported that the singer had married in secret. Her publicist called the story untrue.",
+    claim: "the singer had married in secret",
+    status: "denied",
+    evidence: "untrue",
+  },
+  {
+    text: "Clara Voss argued the reform would save $4 billion, though she gave no evidence for the number.",
+    claim: "the reform would save $4 billion",
+    status: "unconfirmed",
+    evidence: "gave no evidence",
+  },
+  {
+    text: "Teachers said classes had more than 40 pupils. The education office said the average was 28.",
+    claim: "classes had more than 40 pupils",
+    status: "disputed",
+    evidence: "average was 28",
+  },
+  {
+    text: "The club's chairman said the manager would stay until 2026.",
+    claim: "the manager would stay until 2026",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "Activists said police beat detainees in custody, allegations the police chief rejected.",
+    claim: "police beat detainees in custody",
+    status: "denied",
+    evidence: "rejected",
+  },
+  {
+    text: "The broadcaster said the debate drew 9 million viewers. Ratings firms have not verified the figure.",
+    claim: "the debate drew 9 million viewers",
+    status: "unconfirmed",
+    evidence: "have not verified",
+  },
+  {
+    text: "Marek Halloran said the ferry sank in under ten minutes. Survivors disputed his account.",
+    claim: "the ferry sank in under ten minutes",
+    status: "disputed",
+    evidence: "disputed",
+  },
+  {
+    text: "The company admitted that customer data had been exposed for months.",
+    claim: "customer data had been exposed for months",
+    status: "confirmed",
+    evidence: "admitted",
+  },
+  {
+    text: "Officials said the ceasefire was holding. Fighting was reported in two districts on Sunday.",
+    claim: "the ceasefire was holding",
+    status: "asserted",
+    evidence: null,
+  },
+  {
+    text: "The mayor's office said the tunnel would open in June. Engineers told the council that was unlikely.",
+    claim: "the tunnel would open in June",
+    status: "disputed",
+    evidence: "unlikely",
+  },
+  {
+    text: "Rescuers said at least 50 people were trapped. The figure was later confirmed by the regional governor.",
+    claim: "at least 50 people were trapped",
+    status: "confirmed",
+    evidence: "confirmed",
+  },
+];
+
 export const SPEAKER_CASES: readonly SpeakerCase[] = [
   {
     text: "“We are close to a deal,” said Omar Haddad, the president’s special envoy. “The last points are small,” he said.",

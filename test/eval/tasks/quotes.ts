@@ -16,7 +16,7 @@ import { pathToFileURL } from "node:url";
 import { findClaims } from "../../../src/analyse/claims/index.ts";
 import { findQuotes, saidBaseline } from "../../../src/analyse/quotes/index.ts";
 import type { Claim, Entity, Quote, Span } from "../../../src/core/index.ts";
-import { CLAIM_GOLD, CLAIM_HELDOUT, type ClaimCase, SPEAKER_CASES } from "../gold/claims.ts";
+import { CLAIM_BLIND, CLAIM_GOLD, CLAIM_HELDOUT, type ClaimCase, SPEAKER_CASES } from "../gold/claims.ts";
 import { type EvalContext, type EvalReport, type EvalTask, ROOT } from "../harness.ts";
 
 /** The three span types PolNeAR annotates for an attribution relation. */
@@ -268,8 +268,10 @@ export interface GoldScores {
   statusAcc: number;
   /** Of all non-asserted cases: found, right status and the evidence span contains the gold phrase. */
   evidenceAcc: number;
-  /** Status accuracy on CLAIM_HELDOUT (cases not used to tune the rules). */
+  /** Status accuracy on CLAIM_HELDOUT (the second batch). */
   heldoutStatusAcc: number;
+  /** Status accuracy on CLAIM_BLIND (the third batch, not used for tuning). */
+  blindStatusAcc: number;
   /** Of the speaker cases: the quote holding the phrase has a speakerName containing the surname. */
   speakerAcc: number;
   /** Per case: which claim cases failed and why (for reports). */
@@ -289,6 +291,7 @@ export function scoreGold(upstream: {
   const failures: string[] = [];
   const main = scoreClaims(CLAIM_GOLD, analyse, failures);
   const heldout = scoreClaims(CLAIM_HELDOUT, analyse, failures);
+  const blind = scoreClaims(CLAIM_BLIND, analyse, failures);
   let speakers = 0;
   for (const c of SPEAKER_CASES) {
     const { quotes } = analyse(c.text);
@@ -302,6 +305,7 @@ export function scoreGold(upstream: {
   return {
     ...main,
     heldoutStatusAcc: heldout.statusAcc,
+    blindStatusAcc: blind.statusAcc,
     speakerAcc: round(speakers / SPEAKER_CASES.length),
     failures,
   };
@@ -415,6 +419,7 @@ const task: EvalTask = {
         claim_status_acc: g.statusAcc,
         claim_evidence_acc: g.evidenceAcc,
         claim_batch2_acc: g.heldoutStatusAcc,
+        claim_blind_acc: g.blindStatusAcc,
         speaker_gold_acc: g.speakerAcc,
       });
     for (const f of g.failures.slice(0, 10)) ctx.progress(`gold: ${f}`);
@@ -429,7 +434,7 @@ const task: EvalTask = {
         "speaker_named: share of quotes with a speaker span whose speakerName is filled (coverage, not accuracy: PolNeAR has no resolved speakers)",
         "pronoun_found: share of the hand-annotated he/she speakers (SPEAKER_GOLD, 43 in 23 articles) found as a speaker span; pronoun_resolved_acc: of those, resolved to the right person",
         "doc_ms: findQuotes alone (sentences and entities computed before timing)",
-        `claim_status_acc / claim_evidence_acc: ${CLAIM_GOLD.length} hand-written claim cases (test/eval/gold/claims.ts): right status / evidence span holding the status phrase; claim_batch2_acc: ${CLAIM_HELDOUT.length} cases of a second batch (8/20 when first scored, then used for tuning); speaker_gold_acc: ${SPEAKER_CASES.length} pronoun and role speakers resolved to the right surname`,
+        `claim_status_acc / claim_evidence_acc: ${CLAIM_GOLD.length} hand-written claim cases (test/eval/gold/claims.ts): right status / evidence span holding the status phrase; claim_batch2_acc: ${CLAIM_HELDOUT.length} cases of a second batch (8/20 when first scored, then used for tuning); claim_blind_acc: ${CLAIM_BLIND.length} cases of a third batch written after the rules and not used for tuning; speaker_gold_acc: ${SPEAKER_CASES.length} pronoun and role speakers resolved to the right surname`,
         "partial quotes (a quotation inside reported speech) are not scored as Content: PolNeAR has no relation of their own for them",
         "published exact F1 S/Cue/Content: rule 10.7/22.8/5.6, CRF 50.6/53.4/28.6, BiLSTM-CRF 69.6/66.7/59.0, BERT-CofeNet 83.2/75.3/72.9",
       ],
