@@ -54,8 +54,89 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
     !CORE_CUES.has(t.lower)
   )
     return false;
+  const next = toks[i + 1];
+  // Words that are nouns as often as verbs ("a flurry of tweets", "his TV show", "in one tweet"): not after
+  // "of", a preposition, a number or a hyphenated or capitalised modifier.
+  if (
+    NOUN_FORMS.has(t.lower) &&
+    prev &&
+    (NOUN_LEFT.has(prev.lower) ||
+      /-/.test(prev.text) ||
+      /^\p{N}/u.test(prev.text) ||
+      (isCap(prev) && !/s$/.test(t.lower) && !PRONOUNS.has(prev.lower)))
+  )
+    return false;
+  // "called an emergency meeting", "called into a show", "a group called Lashkar": no speech.
+  if (/^call(?:ed|s|ing)?$/.test(t.lower)) {
+    if (next && CALL_PARTICLES.has(next.lower)) return false;
+    if (
+      prev &&
+      prev.kind === "word" &&
+      !isCap(prev) &&
+      /^\p{Ll}+$/u.test(prev.text) &&
+      NAMING_NOUN.test(prev.lower) &&
+      isCap(next)
+    )
+      return false;
+    const obj = toks.slice(i + 1, i + 5).map((x) => x.lower);
+    if (obj.some((w) => CALLED_EVENTS.has(w)) && ["a", "an", "the"].includes(obj[0] ?? "")) return false;
+  }
   return true;
 }
+
+/** Cue words that are as often nouns. */
+const NOUN_FORMS = new Set([
+  "tweet",
+  "tweets",
+  "show",
+  "shows",
+  "remarks",
+  "claims",
+  "reports",
+  "fears",
+  "hopes",
+  "calls",
+  "thought",
+]);
+/** Words before a noun use of those. */
+const NOUN_LEFT = new Set([
+  "of",
+  "in",
+  "on",
+  "at",
+  "with",
+  "by",
+  "from",
+  "one",
+  "another",
+  "latest",
+  "recent",
+  "late-night",
+  "tv",
+  "hit",
+  "series",
+  "flurry",
+]);
+/** Particles after "called" that make it no speech: "called into", "called off". */
+const CALL_PARTICLES = new Set(["into", "in", "off", "up", "back"]);
+/** Nouns named by a following "called X": "a group called ...". */
+const NAMING_NOUN =
+  /^(?:group|organi[sz]ation|company|firm|program|programme|film|book|show|town|village|city|party|movement|network|plan|project|bill|app|website|site|band|ship|operation|militia|faction|tool|document|report|initiative|fund|effort|device|system|campaign)s?$/;
+/** Events one calls rather than says: "called an emergency meeting", "called for a vote" stays a cue. */
+const CALLED_EVENTS = new Set([
+  "meeting",
+  "election",
+  "elections",
+  "session",
+  "summit",
+  "strike",
+  "halt",
+  "timeout",
+  "recess",
+  "conference",
+  "hearing",
+  "referendum",
+]);
 
 /** Words that open a relative clause after a name: "Ada Berg, who runs the lab, said". */
 const RELATIVES = new Set(["who", "which", "whose", "whom", "where"]);

@@ -180,6 +180,15 @@ describe("findQuotes", () => {
     assert.equal(q?.speakerName, "Tomas Vidal");
   });
 
+  it("does not take noun uses of cue words or non-speech 'called' for cues", () => {
+    assert.deepEqual(findQuotes("The debate drew a flurry of tweets from viewers.", [], []), []);
+    assert.deepEqual(findQuotes("The council called an emergency meeting on Sunday.", [], []), []);
+    assert.deepEqual(findQuotes("She joined a group called Open Fields last year.", [], []), []);
+    // The verb uses stay cues.
+    assert.equal(findQuotes("Rena Holt tweets that the vote was rigged.", [], [])[0]?.cue?.text, "tweets");
+    assert.equal(findQuotes("The council called for a new vote.", [], [])[0]?.cue?.text, "called for");
+  });
+
   it("returns nothing for text without attribution", () => {
     assert.deepEqual(findQuotes("The river rose overnight and the road was closed.", [], []), []);
   });
