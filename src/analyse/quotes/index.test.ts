@@ -189,6 +189,14 @@ describe("findQuotes", () => {
     assert.equal(findQuotes("The council called for a new vote.", [], [])[0]?.cue?.text, "called for");
   });
 
+  it("resolves 'he' to a person who opens a sentence after the last quote, not to that quote's speaker", () => {
+    const text =
+      "“We need a change,” said Lea Brandt. Omar Diaz walked out of the meeting. He said the town could not pay for it.";
+    const q = findQuotes(text, [], []).find((x) => x.text.startsWith("the town"));
+    assert.equal(q?.speaker?.text, "He");
+    assert.equal(q?.speakerName, "Omar Diaz");
+  });
+
   it("returns nothing for text without attribution", () => {
     assert.deepEqual(findQuotes("The river rose overnight and the road was closed.", [], []), []);
   });

@@ -112,7 +112,11 @@ export function resolveSpeaker(
       const s = seen[k]!;
       if (s.start >= span.start) continue;
       if (span.start - s.start > RECENT_SPEAKER) break;
-      if (s.speaker && s.person && fits(s.name)) return { entity: s.entity, name: s.name };
+      if (s.speaker && s.person && fits(s.name)) {
+        // A person who opens a sentence after that quote is the new topic: "Trump responded ... He said".
+        const topic = sentenceSubject(text, entities, seen, s.start, span.start, fits);
+        return topic ?? { entity: s.entity, name: s.name };
+      }
     }
   }
   // 1. An entity mention inside or overlapping the span.
@@ -173,6 +177,45 @@ export function resolveSpeaker(
   }
   // 4. No entity model: the capitalised name in the span without its titles.
   return { entity: null, name: nameOf(surface) };
+}
+
+/** Text before a position that shows a sentence or paragraph starts there. */
+const SENTENCE_START = /(?:^|[.!?]["”’]?\s+|\n\s*)$/;
+
+/**
+ * The nearest person whose name opens a sentence in (from, to), fitting the pronoun's gender: the topic a
+ * later "he"/"she" refers to rather than an earlier speaker.
+ */
+function sentenceSubject(
+  text: string,
+  entities: readonly Entity[],
+  seen: readonly NameSeen[],
+  from: number,
+  to: number,
+  fits: (name: string) => boolean,
+): Resolved | null {
+  let best: { at: number; r: Resolved } | null = null;
+  const opens = (at: number) => SENTENCE_START.test(text.slice(Math.max(0, at - 4), at));
+  for (const e of entities) {
+    if (e.type !== "PERSON" || !plausibleName(e.name) || !fits(e.name)) continue;
+    for (const m of e.mentions) {
+      if (m.kind !== "name" || m.start <= from || m.end >= to || (best && m.start < best.at)) continue;
+      if (opens(m.start)) best = { at: m.start, r: { entity: e.id, name: e.name } };
+    }
+  }
+  // A surname the entity model missed, of a person named earlier: "Donald Trump ... Trump responded ...".
+  const re = /\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+){0,2}(?= \p{Ll})/gu;
+  const window = text.slice(from + 1, to);
+  for (let m = re.exec(window); m; m = re.exec(window)) {
+    const at = from + 1 + m.index;
+    if ((best && at < best.at) || !opens(at) || /[’']s$/.test(m[0])) continue;
+    const last = m[0].slice(m[0].lastIndexOf(" ") + 1);
+    const person = [...seen]
+      .reverse()
+      .find((x) => x.person && x.start <= at && (x.name === m![0] || x.name.endsWith(` ${last}`)));
+    if (person && fits(person.name)) best = { at, r: { entity: person.entity, name: person.name } };
+  }
+  return best?.r ?? null;
 }
 
 /** How far before a role phrase ("the coach said") its referent's name may be, in characters. */
