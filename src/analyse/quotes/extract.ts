@@ -46,7 +46,9 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
   // A capitalised cue only in a title-case headline ("Bellwether County Says Berg Should Win").
   if (t.text !== t.lower && (i === 0 || !CORE_CUES.has(t.lower) || !titleCase(toks))) return false;
   const prev = toks[i - 1];
-  if (prev && (POSSESSIVES.has(prev.lower) || /[’']s$/.test(prev.lower))) return false;
+  // "Trump's claims" (a possessive), but "He’s claiming" (a split contraction: the token is "’s" alone).
+  if (prev && (POSSESSIVES.has(prev.lower) || (/[’']s$/.test(prev.lower) && prev.lower.length > 2)))
+    return false;
   if (prev && DETERMINERS.has(prev.lower) && prev.lower !== "one" && prev.lower !== "two") return false;
   if (
     prev &&

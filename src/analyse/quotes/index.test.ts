@@ -197,6 +197,13 @@ describe("findQuotes", () => {
     assert.equal(q?.speakerName, "Omar Diaz");
   });
 
+  it("splits a pronoun's contracted auxiliary into the cue", () => {
+    const q = findQuotes("She’s insisting that the vote was fair.", [], [])[0];
+    assert.equal(q?.speaker?.text, "She");
+    assert.equal(q?.cue?.text, "’s insisting");
+    assert.equal(q?.text, "that the vote was fair");
+  });
+
   it("returns nothing for text without attribution", () => {
     assert.deepEqual(findQuotes("The river rose overnight and the road was closed.", [], []), []);
   });
