@@ -194,7 +194,7 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     const t = toks[i]!;
     // "according to SRC"
     if (t.lower === "according") {
-      const src = sourceRight(toks, i + 2, end);
+      const src = sourceRight(toks, i + 2, end) ?? accordingSource(toks, i + 2, end);
       const cue = spanOf(toks, i, i + 2)!;
       const source = src ? spanOf(toks, src[0], src[1]) : null;
       const after = src ? src[1] : i + 2;
@@ -412,4 +412,39 @@ export function objectPreposition(toks: readonly Token[], verb: string, s: numbe
     if (CLAUSE_WORDS.has(x.lower) || CUES.has(x.lower)) return -1;
   }
   return -1;
+}
+
+/** Most tokens of the source after "according to". */
+const MAX_ACCORDING = 15;
+/** Words that end the source after "according to" ("according to officials who ..." keeps "officials"). */
+const ACCORDING_STOPS = new Set([
+  "that",
+  "which",
+  "who",
+  "whose",
+  "and",
+  "but",
+  "because",
+  "although",
+  "though",
+  "while",
+  "when",
+  "if",
+]);
+
+/**
+ * The source after "according to" when it is no name or known source noun ("according to show insiders",
+ * "according to federal statistics"): the words up to a comma, an end mark or a clause word.
+ */
+export function accordingSource(toks: readonly Token[], s: number, end: number): [number, number] | null {
+  let b = s;
+  while (b < end && b - s < MAX_ACCORDING) {
+    const t = toks[b]!;
+    if (t.kind === "quote" || (t.kind === "punct" && !["-", "’", "'", "&", "."].includes(t.text))) break;
+    if (t.kind === "punct" && t.text === "." && (b + 1 >= end || isCap(toks[b + 1]))) break;
+    if (ACCORDING_STOPS.has(t.lower)) break;
+    b++;
+  }
+  if (b - s >= MAX_ACCORDING || b === s) return null;
+  return [s, b];
 }

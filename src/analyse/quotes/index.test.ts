@@ -204,6 +204,17 @@ describe("findQuotes", () => {
     assert.equal(q?.text, "that the vote was fair");
   });
 
+  it("takes any noun phrase after 'according to' as the source", () => {
+    const q = findQuotes(
+      "Nine people were hurt, according to hospital records seen by reporters.",
+      [],
+      [],
+    )[0];
+    assert.equal(q?.speaker?.text, "hospital records seen by reporters");
+    assert.equal(q?.cue?.text, "according to");
+    assert.equal(q?.text, "Nine people were hurt");
+  });
+
   it("returns nothing for text without attribution", () => {
     assert.deepEqual(findQuotes("The river rose overnight and the road was closed.", [], []), []);
   });
