@@ -140,6 +140,23 @@ const CALLED_EVENTS = new Set([
   "referendum",
 ]);
 
+/** Prepositions that open an adjunct between a name and its cue: "Clinton, at the debate, said". */
+const ADJUNCT_OPENERS = new Set([
+  "at",
+  "in",
+  "on",
+  "during",
+  "after",
+  "before",
+  "while",
+  "when",
+  "like",
+  "unlike",
+  "as",
+  "in",
+  "for",
+]);
+
 /** Words that open a relative clause after a name: "Ada Berg, who runs the lab, said". */
 const RELATIVES = new Set(["who", "which", "whose", "whom", "where"]);
 
@@ -277,7 +294,13 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
             // "Ada Berg, the mayor's aide, who ..., said" / "Ada Berg, the mayor's aide, one of ..., said":
             // the name and its first appositive; a relative clause right after the name is left out.
             const name = isComma(toks[base[0] - 1]) ? sourceLeft(toks, base[0] - 1, 0) : null;
-            const relative = RELATIVES.has(toks[k + 1]?.lower ?? "");
+            // "Trump, speaking to veterans, said" / "Clinton, at the debate, said": an adjunct, not an appositive.
+            const opener = toks[k + 1];
+            const relative =
+              RELATIVES.has(opener?.lower ?? "") ||
+              (opener !== undefined &&
+                !isCap(opener) &&
+                (/^\p{Ll}+ing$/u.test(opener.text) || ADJUNCT_OPENERS.has(opener.lower)));
             if (name && isCap(toks[name[1] - 1]) && isComma(open)) {
               headIdx = name;
               srcIdx = [name[0], k + 1];
@@ -374,13 +397,23 @@ const MAX_APPOSITIVE = 30;
  * to the sentence end (PolNeAR keeps the appositive, without a closing comma). Returns `b` when there is none.
  */
 export function appositiveRight(toks: readonly Token[], b: number, end: number): number {
-  if (!isComma(toks[b]) || toks[b + 1]?.kind !== "word") return b;
+  const first = toks[b + 1];
+  if (!isComma(toks[b]) || first?.kind !== "word") return b;
+  // "said Caddell, speaking of ...": a participle is the narrator's, not an appositive.
+  if (PARTICIPLES.has(first.lower) || /^\p{Ll}+ing$/u.test(first.text)) return b;
   let k = b + 1;
   for (; k < end && k - b <= MAX_APPOSITIVE; k++) {
     const t = toks[k]!;
     if (t.kind === "quote" || isEndPunct(t) || (t.kind === "punct" && (t.text === ";" || t.text === ":")))
       break;
-    if (isComma(t) && (toks[k + 1]?.kind === "quote" || PARTICIPLES.has(toks[k + 1]?.lower ?? ""))) break;
+    const nx = toks[k + 1];
+    if (
+      isComma(t) &&
+      (nx?.kind === "quote" ||
+        PARTICIPLES.has(nx?.lower ?? "") ||
+        (nx !== undefined && /^\p{Ll}+ing$/u.test(nx.text)))
+    )
+      break;
     if (t.lower === "and" && CUES.has(toks[k + 1]?.lower ?? "")) break;
   }
   if (k - b > MAX_APPOSITIVE || toks[k]?.kind === "quote") return b;

@@ -157,6 +157,13 @@ describe("findQuotes", () => {
     assert.equal(r?.speakerName, "Omar Vance");
   });
 
+  it("leaves participle and prepositional adjuncts out of the speaker span", () => {
+    const a = findQuotes("Rena Holt, speaking to farmers in Tula, said prices would rise.", [], [])[0];
+    assert.equal(a?.speaker?.text, "Rena Holt");
+    const b = findQuotes('"Prices will rise," said Rena Holt, speaking to farmers in Tula.', [], [])[0];
+    assert.equal(b?.speaker?.text, "Rena Holt");
+  });
+
   it("takes coordinated speakers whole", () => {
     assert.equal(
       findQuotes("Federal and state officials said the bridge was safe.", [], [])[0]?.speaker?.text,
