@@ -29,6 +29,14 @@ describe("findQuoteRegions", () => {
     );
   });
 
+  it("closes a straight quotation that ends with a nested single-quoted one", () => {
+    const text = `"People say, 'It does not matter,'" he said. The mayor left.`;
+    assert.deepEqual(
+      findQuoteRegions(text).map((x) => text.slice(x.start, x.end)),
+      [`"People say, 'It does not matter,'"`],
+    );
+  });
+
   it("splits a quotation running over paragraphs with the closing mark left out", () => {
     const text = "“First part of it.\n\n“Second part,” the mayor said.";
     const r = findQuoteRegions(text);
