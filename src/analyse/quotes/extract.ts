@@ -346,7 +346,9 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
         leftBoundary > 0 &&
         !(isComma(toks[rest]) && toks[rest + 1]?.kind === "quote")
       ) {
-        const ce = contentEnd(toks, 0, leftBoundary);
+        // "The program, which began in 1990, has grown, they say.": the whole clause before the tail; a
+        // relative clause or an aside inside it does not end it.
+        const ce = tailClauseEnd(toks, leftBoundary);
         const content = spanOf(toks, 0, ce);
         if (content && ce >= 3) push(out, toks, content, cue, source, unit, undefined, head);
         else continue;
@@ -480,4 +482,12 @@ export function accordingSource(toks: readonly Token[], s: number, end: number):
   }
   if (b - s >= MAX_ACCORDING || b === s) return null;
   return [s, b];
+}
+
+/** The end of a clause before an attribution tail at `lb` (its comma): up to it, without end marks. */
+function tailClauseEnd(toks: readonly Token[], lb: number): number {
+  for (let k = 0; k < lb; k++) if (toks[k]!.kind === "punct" && toks[k]!.text === ";") return k;
+  let e = lb;
+  while (e > 0 && toks[e - 1]!.kind === "punct" && /[,:;—–-]/.test(toks[e - 1]!.text)) e--;
+  return e;
 }

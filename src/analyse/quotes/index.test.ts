@@ -219,6 +219,16 @@ describe("findQuotes", () => {
     assert.equal(q?.text, "that the vote was fair");
   });
 
+  it("takes the whole clause before an attribution tail, asides included", () => {
+    const q = findQuotes(
+      "The fund, which opened in 2019, has lost half its value, they say. Nobody knows why.",
+      [],
+      [],
+    )[0];
+    assert.equal(q?.text, "The fund, which opened in 2019, has lost half its value");
+    assert.equal(q?.speaker?.text, "they");
+  });
+
   it("takes any noun phrase after 'according to' as the source", () => {
     const q = findQuotes(
       "Nine people were hurt, according to hospital records seen by reporters.",
