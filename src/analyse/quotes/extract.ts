@@ -263,6 +263,9 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       }
     } else {
       srcIdx = sourceLeft(toks, e, 0);
+      // "Sanders on Tuesday said", "The ministry last week said": a time phrase between source and cue.
+      const te = timeBefore(toks, e);
+      if (te < e && (!srcIdx || srcIdx[1] - srcIdx[0] <= e - te)) srcIdx = sourceLeft(toks, te, 0) ?? srcIdx;
     }
     // "Chris Cox, who runs the NRA's lobbying arm, says": the source before an appositive.
     const closer = toks[e - 1];
@@ -490,4 +493,24 @@ function tailClauseEnd(toks: readonly Token[], lb: number): number {
   let e = lb;
   while (e > 0 && toks[e - 1]!.kind === "punct" && /[,:;—–-]/.test(toks[e - 1]!.text)) e--;
   return e;
+}
+
+/** Day and time words of a time phrase between a source and its cue. */
+const TIME_PHRASE_WORDS = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon evening night
+  week weekend month year earlier later`.split(/\s+/),
+);
+
+/** The start of a time phrase ending just before `e` ("on Tuesday", "last week", "earlier this month"), or `e`. */
+function timeBefore(toks: readonly Token[], e: number): number {
+  let k = e;
+  while (k > 0 && e - k < 4 && TIME_PHRASE_WORDS.has(toks[k - 1]!.lower)) k--;
+  if (k === e) return e;
+  while (
+    k > 0 &&
+    e - k < 5 &&
+    ["on", "last", "this", "earlier", "late", "early", "in"].includes(toks[k - 1]!.lower)
+  )
+    k--;
+  return k > 0 ? k : e;
 }

@@ -172,6 +172,12 @@ describe("findQuotes", () => {
     assert.equal(b?.speaker?.text, "Rena Holt");
   });
 
+  it("finds the speaker before a time phrase ('Berg on Tuesday said')", () => {
+    const q = findQuotes("Mayor Ada Berg on Tuesday said the pool would reopen.", [], [])[0];
+    assert.equal(q?.speaker?.text, "Mayor Ada Berg");
+    assert.equal(q?.cue?.text, "said");
+  });
+
   it("takes coordinated speakers whole", () => {
     assert.equal(
       findQuotes("Federal and state officials said the bridge was safe.", [], [])[0]?.speaker?.text,
