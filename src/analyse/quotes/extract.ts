@@ -22,6 +22,7 @@ import {
   isComma,
   isDash,
   isEndPunct,
+  isLyAdverb,
   LEADING,
   POSSESSIVES,
   spanOf,
@@ -233,7 +234,7 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     let cueStart = i;
     while (
       cueStart > 0 &&
-      (BETWEEN.has(toks[cueStart - 1]!.lower) || /^\p{Ll}+ly$/u.test(toks[cueStart - 1]!.text)) &&
+      (BETWEEN.has(toks[cueStart - 1]!.lower) || isLyAdverb(toks[cueStart - 1])) &&
       toks[cueStart - 1]!.lower !== "then"
     )
       cueStart--;

@@ -178,6 +178,13 @@ describe("findQuotes", () => {
     assert.equal(q?.cue?.text, "said");
   });
 
+  it("keeps a source noun's prepositional phrase and does not take 'family' for an adverb", () => {
+    const q = findQuotes("The boy was unarmed, lawyers for the family said.", [], [])[0];
+    assert.equal(q?.speaker?.text, "lawyers for the family");
+    assert.equal(q?.cue?.text, "said");
+    assert.equal(q?.text, "The boy was unarmed");
+  });
+
   it("takes coordinated speakers whole", () => {
     assert.equal(
       findQuotes("Federal and state officials said the bridge was safe.", [], [])[0]?.speaker?.text,
