@@ -158,6 +158,9 @@ const ADJUNCT_OPENERS = new Set([
   "for",
 ]);
 
+/** Pronouns that are a clause's subject. */
+const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
+
 /** Words that open a relative clause after a name: "Ada Berg, who runs the lab, said". */
 const RELATIVES = new Set(["who", "which", "whose", "whom", "where"]);
 
@@ -331,6 +334,17 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       }
     }
     if (!srcIdx && !(CORE_CUES.has(t.lower) && leftIsQuote)) continue;
+    // "In an interview with the network RT he blasted ...": a fronted phrase without a comma ends at the
+    // subject pronoun.
+    if (
+      srcIdx &&
+      !inverted &&
+      srcIdx[1] - srcIdx[0] > 1 &&
+      SUBJECT_PRONOUNS.has(toks[srcIdx[1] - 1]!.lower)
+    ) {
+      srcIdx = [srcIdx[1] - 1, srcIdx[1]];
+      headIdx = null;
+    }
     const source = srcIdx ? spanOf(toks, srcIdx[0], srcIdx[1]) : null;
     const head = headIdx ? spanOf(toks, headIdx[0], headIdx[1]) : null;
     // Content.

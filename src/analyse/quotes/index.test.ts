@@ -253,6 +253,18 @@ describe("findQuotes", () => {
     assert.equal(q?.text, "Nine people were hurt");
   });
 
+  it("resolves 'he' to the sentence's subject before a nearer name in another role, gender permitting", () => {
+    const a = "Marco Lind walked out after a speech by Omar Diaz. He said the plan would fail.";
+    assert.equal(findQuotes(a, [], []).find((x) => x.text.startsWith("the plan"))?.speakerName, "Marco Lind");
+    const b = "Marco Lind met Anna Berg in Lisbon. She said the talks went well.";
+    assert.equal(findQuotes(b, [], []).find((x) => x.text.startsWith("the talks"))?.speakerName, "Anna Berg");
+  });
+
+  it("takes the subject pronoun after a fronted phrase as the speaker", () => {
+    const q = findQuotes("In an interview with a local radio station he blasted the plan.", [], [])[0];
+    assert.equal(q?.speaker?.text, "he");
+  });
+
   it("returns nothing for text without attribution", () => {
     assert.deepEqual(findQuotes("The river rose overnight and the road was closed.", [], []), []);
   });

@@ -136,6 +136,19 @@ export function resolveSpeaker(
   // 2. A pronoun: the nearest preceding entity mention or name of a fitting kind.
   if (PRONOUNS.has(lower)) {
     const wantPerson = PERSON_PRONOUNS.has(lower);
+    // The person who opens a recent sentence (the topic) before a nearer name in another role: "Trump
+    // admires Putin, comparing him to Obama. ... He said" → Trump.
+    if (wantPerson && lower !== "who") {
+      const topic = sentenceSubject(
+        text,
+        entities,
+        seen,
+        Math.max(-1, span.start - RECENT_SPEAKER),
+        span.start,
+        fits,
+      );
+      if (topic) return topic;
+    }
     const wantGroup = GROUP_PRONOUNS.has(lower) && lower !== "they";
     let cand: { start: number; id: string | null; name: string } | null = null;
     for (const e of entities) {
