@@ -209,12 +209,9 @@ function sentenceSubject(
 ): Resolved | null {
   let best: { at: number; r: Resolved } | null = null;
   const opens = (at: number) => SENTENCE_START.test(text.slice(Math.max(0, at - 4), at));
-  for (const e of entities) {
-    if (e.type !== "PERSON" || !plausibleName(e.name) || !fits(e.name)) continue;
-    for (const m of e.mentions) {
-      if (m.kind !== "name" || m.start <= from || m.end >= to || (best && m.start < best.at)) continue;
-      if (opens(m.start)) best = { at: m.start, r: { entity: e.id, name: e.name } };
-    }
+  for (const m of personMentions(entities)) {
+    if (m.start <= from || m.end >= to || (best && m.start < best.at) || !fits(m.name)) continue;
+    if (opens(m.start)) best = { at: m.start, r: { entity: m.id, name: m.name } };
   }
   // A surname the entity model missed, of a person named earlier: "Donald Trump ... Trump responded ...".
   const re = /\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+){0,2}(?= \p{Ll})/gu;
@@ -229,6 +226,34 @@ function sentenceSubject(
     if (person && fits(person.name)) best = { at, r: { entity: person.entity, name: person.name } };
   }
   return best?.r ?? null;
+}
+
+/** A name mention of a person entity. */
+interface PersonMention {
+  readonly start: number;
+  readonly end: number;
+  readonly id: string | null;
+  readonly name: string;
+}
+
+/** How far back (characters) a role phrase looks for the person it names. */
+const ROLE_LOOKBACK = 3000;
+
+const personCache = new WeakMap<readonly Entity[], PersonMention[]>();
+
+/** Name mentions of plausible person entities, in text order (computed once per entity list). */
+function personMentions(entities: readonly Entity[]): PersonMention[] {
+  let out = personCache.get(entities);
+  if (!out) {
+    out = [];
+    for (const e of entities)
+      if (e.type === "PERSON" && plausibleName(e.name))
+        for (const m of e.mentions)
+          if (m.kind === "name") out.push({ start: m.start, end: m.end, id: e.id, name: e.name });
+    out.sort((a, b) => a.start - b.start);
+    personCache.set(entities, out);
+  }
+  return out;
 }
 
 /** How far before a role phrase ("the coach said") its referent's name may be, in characters. */
@@ -254,15 +279,12 @@ function byRole(
   // "Tomas Vidal, the coach of ..." (an appositive right after the name) or "Coach Tomas Vidal".
   const after = new RegExp(`^,\\s+(?:[^,.;:!?]*?\\s)?${word}\\b`, "iu");
   const before = new RegExp(`\\b${word}\\s+$`, "iu");
-  const people: { start: number; end: number; id: string | null; name: string }[] = [];
-  for (const e of entities)
-    if (e.type === "PERSON" && plausibleName(e.name))
-      for (const m of e.mentions)
-        if (m.kind === "name" && m.end <= span.start)
-          people.push({ start: m.start, end: m.end, id: e.id, name: e.name });
+  const people: PersonMention[] = personMentions(entities).filter(
+    (m) => m.end <= span.start && span.start - m.start <= ROLE_LOOKBACK,
+  );
   if (entities.length === 0)
     for (const s of seen)
-      if (s.person && s.start < span.start && s.name.includes(" "))
+      if (s.person && s.start < span.start && span.start - s.start <= ROLE_LOOKBACK && s.name.includes(" "))
         people.push({ start: s.start, end: s.start + s.name.length, id: s.entity, name: s.name });
   people.sort((a, b) => b.start - a.start);
   for (const p of people) {
