@@ -165,13 +165,18 @@ export function findClaims(
     let inner: ReturnType<typeof findStatus> = null;
     if (q.kind === "indirect") {
       // After a comma or a narrator's conjunction: "X claimed A but offered no evidence".
+      // One search from the first boundary; the claim then ends at the last boundary before the status.
       const boundary = /,\s|\s(?:but|though|although|while|and)\s/g;
       boundary.lastIndex = prop.start;
-      for (let m = boundary.exec(text); m && m.index < prop.end; m = boundary.exec(text)) {
-        inner = findStatus(text, m.index, prop.end);
+      const first = boundary.exec(text);
+      if (first && first.index < prop.end) {
+        inner = findStatus(text, first.index, prop.end);
         if (inner) {
-          prop = { start: prop.start, end: m.index };
-          break;
+          let cut = first.index;
+          boundary.lastIndex = first.index + 1;
+          for (let m = boundary.exec(text); m && m.index < inner.start; m = boundary.exec(text))
+            cut = m.index;
+          prop = { start: prop.start, end: cut };
         }
       }
     }

@@ -274,7 +274,11 @@ function byRole(
   entities: readonly Entity[],
   seen: readonly NameSeen[],
 ): Resolved {
-  if (!head) return { entity: null, name: null };
+  // Only a definite role phrase ("the coach", "the former minister") points back to a named person;
+  // "a spokesman" or "officials" introduce someone new.
+  const surface = text.slice(span.start, span.end).toLowerCase();
+  if (!head || !/^(?:the|this|that)\s/.test(surface) || surface.split(/\s+/).length > 5)
+    return { entity: null, name: null };
   const word = head.replace(/[^\p{L}-]/gu, "");
   // "Tomas Vidal, the coach of ..." (an appositive right after the name) or "Coach Tomas Vidal".
   const after = new RegExp(`^,\\s+(?:[^,.;:!?]*?\\s)?${word}\\b`, "iu");
@@ -300,9 +304,18 @@ function byRole(
 
 /** An entity name that can stand for a speaker (not a bare title such as "Mr." or a pronoun). */
 function plausibleName(name: string): boolean {
-  const bare = name.toLowerCase().replace(/\.$/, "");
-  return bare.length > 1 && !TITLES.has(bare) && !PRONOUNS.has(bare);
+  let ok = plausibleCache.get(name);
+  if (ok === undefined) {
+    const bare = name.toLowerCase().replace(/\.$/, "");
+    ok = bare.length > 1 && !TITLES.has(bare) && !PRONOUNS.has(bare);
+    if (plausibleCache.size > 10_000) plausibleCache.clear();
+    plausibleCache.set(name, ok);
+  }
+  return ok;
 }
+
+/** Names already judged by plausibleName (bounded). */
+const plausibleCache = new Map<string, boolean>();
 
 /**
  * The name part of a capitalised speaker phrase: "French President Paul Renard" → "Paul Renard".
