@@ -283,9 +283,18 @@ function byRole(
   // "Tomas Vidal, the coach of ..." (an appositive right after the name) or "Coach Tomas Vidal".
   const after = new RegExp(`^,\\s+(?:[^,.;:!?]*?\\s)?${word}\\b`, "iu");
   const before = new RegExp(`\\b${word}\\s+$`, "iu");
-  const people: PersonMention[] = personMentions(entities).filter(
-    (m) => m.end <= span.start && span.start - m.start <= ROLE_LOOKBACK,
-  );
+  const all = personMentions(entities);
+  const people: PersonMention[] = [];
+  // Newest first, back to ROLE_LOOKBACK characters (the list is in text order).
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && span.start - all[k]!.start <= ROLE_LOOKBACK; k--)
+    if (all[k]!.end <= span.start) people.push(all[k]!);
   if (entities.length === 0)
     for (const s of seen)
       if (s.person && s.start < span.start && span.start - s.start <= ROLE_LOOKBACK && s.name.includes(" "))
