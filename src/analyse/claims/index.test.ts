@@ -85,3 +85,93 @@ describe("findStatus", () => {
     assert.equal(findStatus("Nothing here.", 0, 13), null);
   });
 });
+
+describe("findClaims status rules", () => {
+  it("reads a negated confirmation as unconfirmed and a negated denial as no status", () => {
+    assert.equal(
+      claims("Rui Casal said the deal was done. Neither side has confirmed that.")[0]?.status,
+      "unconfirmed",
+    );
+    assert.equal(
+      claims("Rui Casal said the deal was done. The claim could not immediately be verified.")[0]?.status,
+      "unconfirmed",
+    );
+    assert.equal(
+      claims("Rui Casal said the deal was done. The ministry did not deny it.")[0]?.status,
+      "asserted",
+    );
+  });
+
+  it("takes a status phrase that is itself an attribution's cue ('rejected the claim')", () => {
+    const [c] = claims("Critics said the vote was rigged. The commission rejected the claim as baseless.");
+    assert.equal(c?.status, "denied");
+    assert.equal(c?.statusEvidence?.text, "The commission rejected the claim as baseless");
+  });
+
+  it("ends the claim at a narrator's 'but' holding a status", () => {
+    const [c] = claims("Mara Quist claimed the crates held rifles but offered no evidence.");
+    assert.equal(c?.text, "the crates held rifles");
+    assert.equal(c?.status, "unconfirmed");
+  });
+
+  it("treats an admission by the party concerned as confirmed", () => {
+    assert.equal(
+      claims("The airline acknowledged that the pilot had skipped a check.")[0]?.status,
+      "confirmed",
+    );
+  });
+
+  it("reads the very next sentence's status without a back-reference, not a later one's", () => {
+    assert.equal(
+      claims("Guards said the prisoner escaped. The warden declined to comment.")[0]?.status,
+      "unconfirmed",
+    );
+    assert.equal(
+      claims("Guards said the prisoner escaped. The yard was empty. The warden confirmed a new rota.")[0]
+        ?.status,
+      "asserted",
+    );
+  });
+});
+
+describe("claim gold set", () => {
+  it("gets at least 90% of the hand-written status cases right without an entity model", async () => {
+    const { CLAIM_GOLD } = await import("../../../test/eval/gold/claims.ts");
+    assert.ok(CLAIM_GOLD.length >= 60);
+    let right = 0;
+    for (const c of CLAIM_GOLD) {
+      assert.ok(c.text.includes(c.claim), c.claim);
+      const hit = claims(c.text).find((x) => x.text.includes(c.claim));
+      if (hit?.status === c.status) right++;
+    }
+    assert.ok(right / CLAIM_GOLD.length >= 0.9, `${right}/${CLAIM_GOLD.length}`);
+  });
+});
+
+describe("findClaims restatements", () => {
+  it("gives a restated claim by the same claimant the status the text gave the first statement", () => {
+    const text =
+      "Envoy Jo Hart said the rebels had freed all hostages. The army has yet to confirm this. Later, Hart told reporters that the rebels had freed all hostages.";
+    const entities: Entity[] = [
+      {
+        id: "e1",
+        type: "PERSON",
+        name: "Jo Hart",
+        titles: ["envoy"],
+        mentions: [
+          { start: 6, end: 13, text: "Jo Hart", kind: "name" },
+          { start: 95, end: 99, text: "Hart", kind: "name" },
+        ],
+      },
+    ];
+    const cs = claims(text, entities);
+    assert.equal(cs.length, 2);
+    assert.deepEqual(
+      cs.map((c) => c.status),
+      ["unconfirmed", "unconfirmed"],
+    );
+    assert.equal(cs[1]?.statusEvidence?.text, "The army has yet to confirm this");
+    // Without a known claimant nothing is shared.
+    assert.equal(claims(text)[1]?.status, "asserted");
+  });
+});

@@ -16,6 +16,10 @@ const CUE_STATUS: ReadonlyMap<string, Exclude<ClaimStatus, "asserted">> = new Ma
   ...["denied", "denies", "deny", "denying"].map((w) => [w, "denied"] as const),
   ...["confirmed", "confirms", "confirm", "confirming"].map((w) => [w, "confirmed"] as const),
   ...["disputed", "disputes", "dispute", "disputing"].map((w) => [w, "disputed"] as const),
+  // The party concerned owning up: "the airline acknowledged that ...", "the firm admitted ...".
+  ...["acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes"].map(
+    (w) => [w, "confirmed"] as const,
+  ),
 ]);
 /** Cues that do not introduce a proposition (praise, thanks): no claim is made from them. */
 const NOT_PROPOSITIONS = new Set(
@@ -126,9 +130,18 @@ export function findClaims(
   };
   const out: Claim[] = [];
   const seen = new Set<string>();
-  const starts = quotes
+  const attributed = quotes
     .filter((q) => q.kind !== "partial" && !CUE_STATUS.has(headWord(q.cue?.text.toLowerCase() ?? "")))
-    .map((q) => Math.min(q.start, q.speaker?.start ?? q.start));
+    .map((q) => ({ at: Math.min(q.start, q.speaker?.start ?? q.start), cue: q.cue }));
+  /** Another attributed statement starts in [from, hit) and its cue is not the status phrase itself. */
+  const between = (from: number, hit: { start: number; end: number }, after = -1) =>
+    attributed.some(
+      (x) =>
+        x.at >= from &&
+        x.at > after &&
+        x.at < hit.start &&
+        !(x.cue && x.cue.start < hit.end && hit.start < x.cue.end),
+    );
   for (const q of quotes) {
     if (q.kind === "partial") continue;
     const cueText = q.cue?.text.toLowerCase() ?? "";
@@ -151,10 +164,20 @@ export function findClaims(
     // "X said A, a figure analysts disputed": a status clause inside the reported content ends the claim.
     let inner: ReturnType<typeof findStatus> = null;
     if (q.kind === "indirect") {
-      const comma = text.indexOf(", ", prop.start);
-      if (comma > 0 && comma < prop.end) {
-        inner = findStatus(text, comma, prop.end);
-        if (inner) prop = { start: prop.start, end: comma };
+      // After a comma or a narrator's conjunction: "X claimed A but offered no evidence".
+      // One search from the first boundary; the claim then ends at the last boundary before the status.
+      const boundary = /,\s|\s(?:but|though|although|while|and)\s/g;
+      boundary.lastIndex = prop.start;
+      const first = boundary.exec(text);
+      if (first && first.index < prop.end) {
+        inner = findStatus(text, first.index, prop.end);
+        if (inner) {
+          let cut = first.index;
+          boundary.lastIndex = first.index + 1;
+          for (let m = boundary.exec(text); m && m.index < inner.start; m = boundary.exec(text))
+            cut = m.index;
+          prop = { start: prop.start, end: cut };
+        }
       }
     }
     const key = `${prop.start}:${prop.end}`;
@@ -179,7 +202,7 @@ export function findClaims(
         q.speaker && q.speaker.end > q.end ? q.speaker.end : q.end,
       );
       let hit = findStatus(text, after, Math.max(after, sent.end));
-      if (hit && starts.some((st) => st > q.start && st >= after && st < hit!.start)) hit = null;
+      if (hit && between(after, hit, q.start)) hit = null;
       let within = sent;
       for (let k = 1; !hit && k <= FOLLOWING_SENTENCES && si + k < sents.length; k++) {
         const next = sents[si + k]!;
@@ -187,9 +210,10 @@ export function findClaims(
         const found = findStatus(text, next.start, next.end);
         if (!found) continue;
         // Another attributed statement before the status cue takes it ("Y said Z, though ...").
-        if (starts.some((st) => st >= next.start && st < found.start)) break;
+        if (between(next.start, found)) break;
         const clause = evidenceClause(text, next, found);
-        if (BACK_REFERENCE.test(text.slice(clause.start, clause.end))) {
+        // The next sentence's status speaks of the claim before it; a later one must point back to it.
+        if (k === 1 || BACK_REFERENCE.test(text.slice(clause.start, clause.end))) {
           hit = found;
           within = next;
         }
@@ -219,5 +243,39 @@ export function findClaims(
       statusEvidence: evidence,
     });
   }
+  shareStatus(out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Words of a proposition, for comparing restatements: lower case, without marks and a leading "that". */
+function propositionWords(t: string): string {
+  return t
+    .toLowerCase()
+    .replace(/^that\s+/, "")
+    .replace(/[^\p{L}\p{N}\s]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Shortest restatement that can share a status (words), so "it" or "so" do not match everything. */
+const MIN_SHARED = 4;
+
+/**
+ * The same claim stated twice in one article by the same claimant ("Witkoff said Putin had agreed to
+ * guarantees. ... Witkoff also told CNN that Putin had agreed to guarantees"): an asserted restatement takes
+ * the status and evidence the text gives the other.
+ */
+function shareStatus(claims: Claim[]): void {
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i]!;
+    if (c.status !== "asserted" || c.claimant === null) continue;
+    const w = propositionWords(c.text);
+    if (w.split(" ").length < MIN_SHARED) continue;
+    const other = claims.find((o) => {
+      if (o === c || o.status === "asserted" || o.claimant !== c.claimant) return false;
+      const ow = propositionWords(o.text);
+      return ow.startsWith(w) || w.startsWith(ow);
+    });
+    if (other) claims[i] = { ...c, status: other.status, statusEvidence: other.statusEvidence };
+  }
 }

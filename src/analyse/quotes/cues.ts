@@ -117,7 +117,8 @@ export const BETWEEN: ReadonlySet<string> = new Set(
   initially separately still even already long never often frequently simply flatly quickly openly
   explicitly specifically clearly strongly bluntly angrily is are was were be can might must should shall now just
   basically not doesn't doesn’t don't don’t didn't didn’t isn't isn’t wasn't wasn’t won't won’t wouldn't
-  wouldn’t can't can’t couldn't couldn’t hasn't hasn’t haven't haven’t hadn't hadn’t`.split(/\s+/),
+  wouldn’t can't can’t couldn't couldn’t hasn't hasn’t haven't haven’t hadn't hadn’t
+  ’s 's ’re 're ’ve 've ’ll 'll ’d 'd ’m 'm`.split(/\s+/),
 );
 
 /** Pronouns that can be speakers. */

@@ -14,8 +14,19 @@ import type { Span } from "../../core/index.ts";
 import { type Attribution, PENDING, push } from "./attribution.ts";
 import { contentEnd, shortTail, skipToContent } from "./content.ts";
 import { BETWEEN, CORE_CUES, CUES, PARTICIPLES, PRONOUNS } from "./cues.ts";
-import { askedAttribution, colonAttribution } from "./headline.ts";
-import { DETERMINERS, isCap, isComma, isDash, isEndPunct, LEADING, POSSESSIVES, spanOf } from "./phrase.ts";
+import { askedAttribution, colonAttribution, dashAttribution } from "./headline.ts";
+import {
+  CLAUSE_WORDS,
+  DETERMINERS,
+  isCap,
+  isComma,
+  isDash,
+  isEndPunct,
+  isLyAdverb,
+  LEADING,
+  POSSESSIVES,
+  spanOf,
+} from "./phrase.ts";
 import { skipBetween, sourceLeft, sourceRight, unitSubject } from "./source.ts";
 import type { Token } from "./tokens.ts";
 
@@ -36,7 +47,9 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
   // A capitalised cue only in a title-case headline ("Bellwether County Says Berg Should Win").
   if (t.text !== t.lower && (i === 0 || !CORE_CUES.has(t.lower) || !titleCase(toks))) return false;
   const prev = toks[i - 1];
-  if (prev && (POSSESSIVES.has(prev.lower) || /[’']s$/.test(prev.lower))) return false;
+  // "Trump's claims" (a possessive), but "He’s claiming" (a split contraction: the token is "’s" alone).
+  if (prev && (POSSESSIVES.has(prev.lower) || (/[’']s$/.test(prev.lower) && prev.lower.length > 2)))
+    return false;
   if (prev && DETERMINERS.has(prev.lower) && prev.lower !== "one" && prev.lower !== "two") return false;
   if (
     prev &&
@@ -44,8 +57,112 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
     !CORE_CUES.has(t.lower)
   )
     return false;
+  const next = toks[i + 1];
+  // Words that are nouns as often as verbs ("a flurry of tweets", "his TV show", "in one tweet"): not after
+  // "of", a preposition, a number or a hyphenated or capitalised modifier.
+  if (
+    NOUN_FORMS.has(t.lower) &&
+    prev &&
+    (NOUN_LEFT.has(prev.lower) ||
+      /-/.test(prev.text) ||
+      /^\p{N}/u.test(prev.text) ||
+      (isCap(prev) && !/s$/.test(t.lower) && !PRONOUNS.has(prev.lower)))
+  )
+    return false;
+  // "called an emergency meeting", "called into a show", "a group called Lashkar": no speech.
+  if (/^call(?:ed|s|ing)?$/.test(t.lower)) {
+    if (next && CALL_PARTICLES.has(next.lower)) return false;
+    if (
+      prev &&
+      prev.kind === "word" &&
+      !isCap(prev) &&
+      /^\p{Ll}+$/u.test(prev.text) &&
+      NAMING_NOUN.test(prev.lower) &&
+      isCap(next)
+    )
+      return false;
+    const obj = toks.slice(i + 1, i + 5).map((x) => x.lower);
+    if (obj.some((w) => CALLED_EVENTS.has(w)) && ["a", "an", "the"].includes(obj[0] ?? "")) return false;
+  }
   return true;
 }
+
+/** Cue words that are as often nouns. */
+const NOUN_FORMS = new Set([
+  "tweet",
+  "tweets",
+  "show",
+  "shows",
+  "remarks",
+  "claims",
+  "reports",
+  "fears",
+  "hopes",
+  "calls",
+  "thought",
+]);
+/** Words before a noun use of those. */
+const NOUN_LEFT = new Set([
+  "of",
+  "in",
+  "on",
+  "at",
+  "with",
+  "by",
+  "from",
+  "one",
+  "another",
+  "latest",
+  "recent",
+  "late-night",
+  "tv",
+  "hit",
+  "series",
+  "flurry",
+]);
+/** Particles after "called" that make it no speech: "called into", "called off". */
+const CALL_PARTICLES = new Set(["into", "in", "off", "up", "back"]);
+/** Nouns named by a following "called X": "a group called ...". */
+const NAMING_NOUN =
+  /^(?:group|organi[sz]ation|company|firm|program|programme|film|book|show|town|village|city|party|movement|network|plan|project|bill|app|website|site|band|ship|operation|militia|faction|tool|document|report|initiative|fund|effort|device|system|campaign)s?$/;
+/** Events one calls rather than says: "called an emergency meeting", "called for a vote" stays a cue. */
+const CALLED_EVENTS = new Set([
+  "meeting",
+  "election",
+  "elections",
+  "session",
+  "summit",
+  "strike",
+  "halt",
+  "timeout",
+  "recess",
+  "conference",
+  "hearing",
+  "referendum",
+]);
+
+/** Prepositions that open an adjunct between a name and its cue: "Clinton, at the debate, said". */
+const ADJUNCT_OPENERS = new Set([
+  "at",
+  "in",
+  "on",
+  "during",
+  "after",
+  "before",
+  "while",
+  "when",
+  "like",
+  "unlike",
+  "as",
+  "in",
+  "for",
+]);
+
+/** Pronouns that are a clause's subject. */
+const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
+
+/** Words that open a relative clause after a name: "Ada Berg, who runs the lab, said". */
+const RELATIVES = new Set(["who", "which", "whose", "whom", "where"]);
 
 /** Are most words of the unit capitalised (a headline in title case)? */
 function titleCase(toks: readonly Token[]): boolean {
@@ -92,13 +209,13 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
   const out: Attribution[] = [];
   const end = toks.length;
   let lastSourceIdx: [number, number] | null = null;
-  out.push(...colonAttribution(toks, unit), ...askedAttribution(toks, unit));
+  out.push(...colonAttribution(toks, unit), ...askedAttribution(toks, unit), ...dashAttribution(toks, unit));
   for (let i = 0; i < end; i++) {
     if (!cueAt(toks, i)) continue;
     const t = toks[i]!;
     // "according to SRC"
     if (t.lower === "according") {
-      const src = sourceRight(toks, i + 2, end);
+      const src = sourceRight(toks, i + 2, end) ?? accordingSource(toks, i + 2, end);
       const cue = spanOf(toks, i, i + 2)!;
       const source = src ? spanOf(toks, src[0], src[1]) : null;
       const after = src ? src[1] : i + 2;
@@ -120,7 +237,7 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     let cueStart = i;
     while (
       cueStart > 0 &&
-      (BETWEEN.has(toks[cueStart - 1]!.lower) || /^\p{Ll}+ly$/u.test(toks[cueStart - 1]!.text)) &&
+      (BETWEEN.has(toks[cueStart - 1]!.lower) || isLyAdverb(toks[cueStart - 1])) &&
       toks[cueStart - 1]!.lower !== "then"
     )
       cueStart--;
@@ -137,6 +254,7 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     const participle = PARTICIPLES.has(t.lower);
     const e = skipBetween(toks, i, 0);
     let srcIdx: [number, number] | null = null;
+    let headIdx: [number, number] | null = null;
     const conj = e > 0 && ["and", "then", "but"].includes(toks[e - 1]!.lower);
     if (conj) {
       srcIdx = lastSourceIdx ?? unitSubject(toks, e - 1);
@@ -149,6 +267,9 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       }
     } else {
       srcIdx = sourceLeft(toks, e, 0);
+      // "Sanders on Tuesday said", "The ministry last week said": a time phrase between source and cue.
+      const te = timeBefore(toks, e);
+      if (te < e && (!srcIdx || srcIdx[1] - srcIdx[0] <= e - te)) srcIdx = sourceLeft(toks, te, 0) ?? srcIdx;
     }
     // "Chris Cox, who runs the NRA's lobbying arm, says": the source before an appositive.
     const closer = toks[e - 1];
@@ -174,7 +295,23 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
             // "One Republican hopeful, Carly Fiorina, says": a name in the appositive belongs to the source.
             const appositiveName =
               e - k <= 6 && toks.slice(k + 1, e - 1).every((x) => isCap(x) || x.text === ".");
-            srcIdx = appositiveName && !isCap(toks[base[1] - 1]) ? [base[0], e - 1] : base;
+            headIdx = appositiveName && !isCap(toks[base[1] - 1]) ? [base[0], e - 1] : base;
+            // PolNeAR's source span keeps the appositive and its closing comma: "Ada Berg, the mayor's aide,".
+            srcIdx = [base[0], e];
+            // "Ada Berg, the mayor's aide, who ..., said" / "Ada Berg, the mayor's aide, one of ..., said":
+            // the name and its first appositive; a relative clause right after the name is left out.
+            const name = isComma(toks[base[0] - 1]) ? sourceLeft(toks, base[0] - 1, 0) : null;
+            // "Trump, speaking to veterans, said" / "Clinton, at the debate, said": an adjunct, not an appositive.
+            const opener = toks[k + 1];
+            const relative =
+              RELATIVES.has(opener?.lower ?? "") ||
+              (opener !== undefined &&
+                !isCap(opener) &&
+                (/^\p{Ll}+ing$/u.test(opener.text) || ADJUNCT_OPENERS.has(opener.lower)));
+            if (name && isCap(toks[name[1] - 1]) && isComma(open)) {
+              headIdx = name;
+              srcIdx = [name[0], k + 1];
+            } else if (relative && isComma(open)) srcIdx = base;
           }
           break;
         }
@@ -189,13 +326,27 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     if (!srcIdx && (leftIsQuote || isComma(lb)) && CUES.get(t.lower) === "speech") {
       const r = sourceRight(toks, i + 1, end);
       if (r) {
-        srcIdx = r;
+        const full = appositiveRight(toks, r[1], end);
+        srcIdx = [r[0], full];
+        if (full > r[1]) headIdx = r;
         inverted = true;
-        afterCue = r[1];
+        afterCue = full;
       }
     }
     if (!srcIdx && !(CORE_CUES.has(t.lower) && leftIsQuote)) continue;
+    // "In an interview with the network RT he blasted ...": a fronted phrase without a comma ends at the
+    // subject pronoun.
+    if (
+      srcIdx &&
+      !inverted &&
+      srcIdx[1] - srcIdx[0] > 1 &&
+      SUBJECT_PRONOUNS.has(toks[srcIdx[1] - 1]!.lower)
+    ) {
+      srcIdx = [srcIdx[1] - 1, srcIdx[1]];
+      headIdx = null;
+    }
     const source = srcIdx ? spanOf(toks, srcIdx[0], srcIdx[1]) : null;
+    const head = headIdx ? spanOf(toks, headIdx[0], headIdx[1]) : null;
     // Content.
     const rest = afterCue;
     const restEmpty = rest >= end || isEndPunct(toks[rest]);
@@ -207,20 +358,22 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       const q = toks[qIdx];
       if (q && q.kind === "quote") {
         // A run of quotations, possibly split by the paragraph before (already its own unit).
-        push(out, toks, q, cue, source, unit, "direct");
+        push(out, toks, q, cue, source, unit, "direct", head);
       } else if (
         isComma(lb) &&
         leftBoundary > 0 &&
         !(isComma(toks[rest]) && toks[rest + 1]?.kind === "quote")
       ) {
-        const ce = contentEnd(toks, 0, leftBoundary);
+        // "The program, which began in 1990, has grown, they say.": the whole clause before the tail; a
+        // relative clause or an aside inside it does not end it.
+        const ce = tailClauseEnd(toks, leftBoundary);
         const content = spanOf(toks, 0, ce);
-        if (content && ce >= 3) push(out, toks, content, cue, source, unit);
+        if (content && ce >= 3) push(out, toks, content, cue, source, unit, undefined, head);
         else continue;
       } else if (!(isComma(toks[rest]) && toks[rest + 1]?.kind === "quote")) continue;
       // "A," he said, "B." / "Asked about it, he said, "B."" (the leading clause is the narrator's)
       if (isComma(toks[rest]) && toks[rest + 1]?.kind === "quote") {
-        push(out, toks, toks[rest + 1]!, cue, source, unit, "direct");
+        push(out, toks, toks[rest + 1]!, cue, source, unit, "direct", head);
         i = rest + 1;
       }
     } else if (!restEmpty) {
@@ -228,24 +381,151 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       const first = toks[s];
       if (!first) {
         // "He said:" at the end of a paragraph: the quotation follows in the next one (resolved by the caller).
-        if (toks[end - 1]?.text === ":") out.push({ kind: "direct", content: PENDING, cue, source, unit });
+        if (toks[end - 1]?.text === ":")
+          out.push({ kind: "direct", content: PENDING, cue, source, unit, ...(head ? { head } : {}) });
         continue;
       }
       if (first.kind === "quote" && (s + 1 >= end || isEndPunct(toks[s + 1]) || isComma(toks[s + 1]))) {
-        push(out, toks, first, cue, source, unit, "direct");
+        push(out, toks, first, cue, source, unit, "direct", head);
         i = s;
       } else {
         const cls = CUES.get(t.lower);
         const ce = contentEnd(toks, s, end);
         if (ce <= s) continue;
-        const content = spanOf(toks, s, ce)!;
-        if (cls === "speech" || cls === "object") push(out, toks, content, cue, source, unit);
+        // "accused Holt of ...", "described the plan as ...", "complained about ...": PolNeAR's cue runs
+        // through the object and the preposition; the content is what follows.
+        const p = s === cueEnd ? objectPreposition(toks, t.lower, s, ce) : -1;
+        const theCue = p > 0 ? spanOf(toks, cueStart, p + 1)! : cue;
+        const content = spanOf(toks, p > 0 ? p + 1 : s, ce)!;
+        if (cls === "speech" || cls === "object")
+          push(out, toks, content, theCue, source, unit, undefined, head);
       }
     } else if (toks[end - 1]?.text === ":" && cueEnd >= end) {
       // "The mayor said:" ending its paragraph: the quotation follows in the next one.
-      out.push({ kind: "direct", content: PENDING, cue, source, unit });
+      out.push({ kind: "direct", content: PENDING, cue, source, unit, ...(head ? { head } : {}) });
     } else continue;
-    if (srcIdx && !inverted && !participle) lastSourceIdx = srcIdx;
+    if (srcIdx && !inverted && !participle) lastSourceIdx = headIdx ?? srcIdx;
   }
   return out;
+}
+
+/** Most tokens an appositive after an inverted source has ("said Ada Berg, a lawyer who ..."). */
+const MAX_APPOSITIVE = 30;
+
+/**
+ * The end of an inverted source with its appositive: "said Ada Berg, a lawyer in Tromsø." → the source runs
+ * to the sentence end (PolNeAR keeps the appositive, without a closing comma). Returns `b` when there is none.
+ */
+export function appositiveRight(toks: readonly Token[], b: number, end: number): number {
+  const first = toks[b + 1];
+  if (!isComma(toks[b]) || first?.kind !== "word") return b;
+  // "said Caddell, speaking of ...": a participle is the narrator's, not an appositive.
+  if (PARTICIPLES.has(first.lower) || /^\p{Ll}+ing$/u.test(first.text)) return b;
+  let k = b + 1;
+  for (; k < end && k - b <= MAX_APPOSITIVE; k++) {
+    const t = toks[k]!;
+    if (t.kind === "quote" || isEndPunct(t) || (t.kind === "punct" && (t.text === ";" || t.text === ":")))
+      break;
+    const nx = toks[k + 1];
+    if (
+      isComma(t) &&
+      (nx?.kind === "quote" ||
+        PARTICIPLES.has(nx?.lower ?? "") ||
+        (nx !== undefined && /^\p{Ll}+ing$/u.test(nx.text)))
+    )
+      break;
+    if (t.lower === "and" && CUES.has(toks[k + 1]?.lower ?? "")) break;
+  }
+  if (k - b > MAX_APPOSITIVE || toks[k]?.kind === "quote") return b;
+  let e = k;
+  while (e > b && toks[e - 1]!.kind === "punct" && toks[e - 1]!.text !== ")") e--;
+  return e > b + 1 ? e : b;
+}
+
+/** Object cues (by stem) and the preposition that links them to their content: "accused X of". */
+const OBJECT_PREPS: readonly (readonly [RegExp, string])[] = [
+  [/^accus/, "of"],
+  [/^(?:compar|liken)/, "to"],
+  [/^(?:complain|talk|spoke|speak|ask|told|tell|warn|boast|brag|joke|joking)/, "about"],
+];
+/** Most tokens of an object between the cue and its preposition. */
+const MAX_OBJECT = 5;
+
+/**
+ * The index of the preposition after an object cue's object ("accused [the mayor] of"), or -1. The object is
+ * a short run of words without clause words or punctuation; content must follow the preposition.
+ */
+export function objectPreposition(toks: readonly Token[], verb: string, s: number, ce: number): number {
+  const prep = OBJECT_PREPS.find(([re]) => re.test(verb))?.[1];
+  if (!prep) return -1;
+  for (let j = s; j < Math.min(ce - 1, s + MAX_OBJECT + 1); j++) {
+    const x = toks[j]!;
+    if (x.kind !== "word") return -1;
+    if (x.lower === prep) return toks[j + 1]?.kind === "word" || toks[j + 1]?.kind === "quote" ? j : -1;
+    if (CLAUSE_WORDS.has(x.lower) || CUES.has(x.lower)) return -1;
+  }
+  return -1;
+}
+
+/** Most tokens of the source after "according to". */
+const MAX_ACCORDING = 15;
+/** Words that end the source after "according to" ("according to officials who ..." keeps "officials"). */
+const ACCORDING_STOPS = new Set([
+  "that",
+  "which",
+  "who",
+  "whose",
+  "and",
+  "but",
+  "because",
+  "although",
+  "though",
+  "while",
+  "when",
+  "if",
+]);
+
+/**
+ * The source after "according to" when it is no name or known source noun ("according to show insiders",
+ * "according to federal statistics"): the words up to a comma, an end mark or a clause word.
+ */
+export function accordingSource(toks: readonly Token[], s: number, end: number): [number, number] | null {
+  let b = s;
+  while (b < end && b - s < MAX_ACCORDING) {
+    const t = toks[b]!;
+    if (t.kind === "quote" || (t.kind === "punct" && !["-", "’", "'", "&", "."].includes(t.text))) break;
+    if (t.kind === "punct" && t.text === "." && (b + 1 >= end || isCap(toks[b + 1]))) break;
+    if (ACCORDING_STOPS.has(t.lower)) break;
+    b++;
+  }
+  if (b - s >= MAX_ACCORDING || b === s) return null;
+  return [s, b];
+}
+
+/** The end of a clause before an attribution tail at `lb` (its comma): up to it, without end marks. */
+function tailClauseEnd(toks: readonly Token[], lb: number): number {
+  for (let k = 0; k < lb; k++) if (toks[k]!.kind === "punct" && toks[k]!.text === ";") return k;
+  let e = lb;
+  while (e > 0 && toks[e - 1]!.kind === "punct" && /[,:;—–-]/.test(toks[e - 1]!.text)) e--;
+  return e;
+}
+
+/** Day and time words of a time phrase between a source and its cue. */
+const TIME_PHRASE_WORDS = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon evening night
+  week weekend month year earlier later`.split(/\s+/),
+);
+
+/** The start of a time phrase ending just before `e` ("on Tuesday", "last week", "earlier this month"), or `e`. */
+function timeBefore(toks: readonly Token[], e: number): number {
+  let k = e;
+  while (k > 0 && e - k < 4 && TIME_PHRASE_WORDS.has(toks[k - 1]!.lower)) k--;
+  if (k === e) return e;
+  while (
+    k > 0 &&
+    e - k < 5 &&
+    ["on", "last", "this", "earlier", "late", "early", "in"].includes(toks[k - 1]!.lower)
+  )
+    k--;
+  return k > 0 ? k : e;
 }

@@ -109,3 +109,39 @@ export const NOT_SPEAKERS = new Set(
 
 /** Lower-case words allowed inside a headline speaker ("Clinton to Planned Parenthood", "Clinton camp"). */
 export const TITLE_LINKS = new Set(["of", "the", "camp", "on", "to", "and", "for"]);
+
+/** Dashes that sign a quotation: "..." ― Ada Berg. */
+const SIGN_DASHES = new Set(["―", "—", "–", "--"]);
+/** Most tokens a signature after a dash has ("Julie A. Diaz Martinez"). */
+const MAX_SIGNATURE = 7;
+
+/**
+ * A quotation signed with a dash, as in reader comments and epigraphs: `"...” ― Ada Berg`. The dash is the
+ * cue and the capitalised name after it (up to the unit's end, an end mark or the next quotation) the source.
+ */
+export function dashAttribution(toks: readonly Token[], unit: number): Attribution[] {
+  const out: Attribution[] = [];
+  for (let j = 0; j + 2 < toks.length; j++) {
+    const q = toks[j]!;
+    const dash = toks[j + 1]!;
+    if (q.kind !== "quote" || dash.kind !== "punct" || !SIGN_DASHES.has(dash.text)) continue;
+    let k = j + 2;
+    while (
+      k < toks.length &&
+      k - j - 2 < MAX_SIGNATURE &&
+      (isCap(toks[k]) || (toks[k]!.text === "." && toks[k - 1]!.text.length === 1))
+    )
+      k++;
+    if (k === j + 2 || !isCap(toks[k - 1])) continue;
+    const after = toks[k];
+    if (after && after.kind !== "quote" && !isEndPunct(after)) continue;
+    out.push({
+      kind: "direct",
+      content: { start: q.start, end: q.end },
+      cue: { start: dash.start, end: dash.end },
+      source: { start: toks[j + 2]!.start, end: toks[k - 1]!.end },
+      unit,
+    });
+  }
+  return out;
+}

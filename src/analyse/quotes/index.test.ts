@@ -29,6 +29,14 @@ describe("findQuoteRegions", () => {
     );
   });
 
+  it("closes a straight quotation that ends with a nested single-quoted one", () => {
+    const text = `"People say, 'It does not matter,'" he said. The mayor left.`;
+    assert.deepEqual(
+      findQuoteRegions(text).map((x) => text.slice(x.start, x.end)),
+      [`"People say, 'It does not matter,'"`],
+    );
+  });
+
   it("splits a quotation running over paragraphs with the closing mark left out", () => {
     const text = "“First part of it.\n\n“Second part,” the mayor said.";
     const r = findQuoteRegions(text);
@@ -143,6 +151,118 @@ describe("findQuotes", () => {
     const q = findQuotes(text, [], [])[0];
     assert.equal(q?.cue?.text, "has also called for");
     assert.equal(q?.text, "a new inquiry");
+  });
+
+  it("keeps an appositive in the speaker span, as PolNeAR does, and names the head", () => {
+    const text = "Ada Berg, the mayor’s press secretary, said the pool would reopen.";
+    const q = findQuotes(text, [], [])[0];
+    checkSpans(text, q ? [q] : []);
+    assert.equal(q?.speaker?.text, "Ada Berg, the mayor’s press secretary,");
+    assert.equal(q?.speakerName, "Ada Berg");
+    const inv = '"We are ready," said Omar Vance, a lawyer who advises the board.';
+    const r = findQuotes(inv, [], [])[0];
+    assert.equal(r?.speaker?.text, "Omar Vance, a lawyer who advises the board");
+    assert.equal(r?.speakerName, "Omar Vance");
+  });
+
+  it("leaves participle and prepositional adjuncts out of the speaker span", () => {
+    const a = findQuotes("Rena Holt, speaking to farmers in Tula, said prices would rise.", [], [])[0];
+    assert.equal(a?.speaker?.text, "Rena Holt");
+    const b = findQuotes('"Prices will rise," said Rena Holt, speaking to farmers in Tula.', [], [])[0];
+    assert.equal(b?.speaker?.text, "Rena Holt");
+  });
+
+  it("finds the speaker before a time phrase ('Berg on Tuesday said')", () => {
+    const q = findQuotes("Mayor Ada Berg on Tuesday said the pool would reopen.", [], [])[0];
+    assert.equal(q?.speaker?.text, "Mayor Ada Berg");
+    assert.equal(q?.cue?.text, "said");
+  });
+
+  it("keeps a source noun's prepositional phrase and does not take 'family' for an adverb", () => {
+    const q = findQuotes("The boy was unarmed, lawyers for the family said.", [], [])[0];
+    assert.equal(q?.speaker?.text, "lawyers for the family");
+    assert.equal(q?.cue?.text, "said");
+    assert.equal(q?.text, "The boy was unarmed");
+  });
+
+  it("takes coordinated speakers whole", () => {
+    assert.equal(
+      findQuotes("Federal and state officials said the bridge was safe.", [], [])[0]?.speaker?.text,
+      "Federal and state officials",
+    );
+  });
+
+  it("reads a quotation signed with a dash, also when the signature opens the next sentence", () => {
+    const text = "“The fees are too high.” ― Lina Okafor\n“We were never asked.” ― Jonas P. Wirth";
+    const quotes = findQuotes(text, [], []);
+    checkSpans(text, quotes);
+    assert.equal(byText(quotes, "“The fees are too high.”").speaker?.text, "Lina Okafor");
+    assert.equal(byText(quotes, "“We were never asked.”").speaker?.text, "Jonas P. Wirth");
+    assert.equal(byText(quotes, "“We were never asked.”").cue?.text, "―");
+  });
+
+  it("resolves a role speaker to the person named with that role", () => {
+    const text = "Tomas Vidal, the coach of Ravel City, met fans. Later the coach said the team was tired.";
+    const q = findQuotes(text, [], []).find((x) => x.text.includes("tired"));
+    assert.equal(q?.speaker?.text, "the coach");
+    assert.equal(q?.speakerName, "Tomas Vidal");
+  });
+
+  it("does not take noun uses of cue words or non-speech 'called' for cues", () => {
+    assert.deepEqual(findQuotes("The debate drew a flurry of tweets from viewers.", [], []), []);
+    assert.deepEqual(findQuotes("The council called an emergency meeting on Sunday.", [], []), []);
+    assert.deepEqual(findQuotes("She joined a group called Open Fields last year.", [], []), []);
+    // The verb uses stay cues.
+    assert.equal(findQuotes("Rena Holt tweets that the vote was rigged.", [], [])[0]?.cue?.text, "tweets");
+    assert.equal(findQuotes("The council called for a new vote.", [], [])[0]?.cue?.text, "called for");
+  });
+
+  it("resolves 'he' to a person who opens a sentence after the last quote, not to that quote's speaker", () => {
+    const text =
+      "“We need a change,” said Lea Brandt. Omar Diaz walked out of the meeting. He said the town could not pay for it.";
+    const q = findQuotes(text, [], []).find((x) => x.text.startsWith("the town"));
+    assert.equal(q?.speaker?.text, "He");
+    assert.equal(q?.speakerName, "Omar Diaz");
+  });
+
+  it("splits a pronoun's contracted auxiliary into the cue", () => {
+    const q = findQuotes("She’s insisting that the vote was fair.", [], [])[0];
+    assert.equal(q?.speaker?.text, "She");
+    assert.equal(q?.cue?.text, "’s insisting");
+    assert.equal(q?.text, "that the vote was fair");
+  });
+
+  it("takes the whole clause before an attribution tail, asides included", () => {
+    const q = findQuotes(
+      "The fund, which opened in 2019, has lost half its value, they say. Nobody knows why.",
+      [],
+      [],
+    )[0];
+    assert.equal(q?.text, "The fund, which opened in 2019, has lost half its value");
+    assert.equal(q?.speaker?.text, "they");
+  });
+
+  it("takes any noun phrase after 'according to' as the source", () => {
+    const q = findQuotes(
+      "Nine people were hurt, according to hospital records seen by reporters.",
+      [],
+      [],
+    )[0];
+    assert.equal(q?.speaker?.text, "hospital records seen by reporters");
+    assert.equal(q?.cue?.text, "according to");
+    assert.equal(q?.text, "Nine people were hurt");
+  });
+
+  it("resolves 'he' to the sentence's subject before a nearer name in another role, gender permitting", () => {
+    const a = "Marco Lind walked out after a speech by Omar Diaz. He said the plan would fail.";
+    assert.equal(findQuotes(a, [], []).find((x) => x.text.startsWith("the plan"))?.speakerName, "Marco Lind");
+    const b = "Marco Lind met Anna Berg in Lisbon. She said the talks went well.";
+    assert.equal(findQuotes(b, [], []).find((x) => x.text.startsWith("the talks"))?.speakerName, "Anna Berg");
+  });
+
+  it("takes the subject pronoun after a fronted phrase as the speaker", () => {
+    const q = findQuotes("In an interview with a local radio station he blasted the plan.", [], [])[0];
+    assert.equal(q?.speaker?.text, "he");
   });
 
   it("returns nothing for text without attribution", () => {

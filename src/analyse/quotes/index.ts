@@ -8,6 +8,7 @@
 import type { Entity, Quote, Span, TextSpan } from "../../core/index.ts";
 import { CUES, type CueClass } from "./cues.ts";
 import { type Attribution, attributeUnit, PENDING } from "./extract.ts";
+import { dashAttribution } from "./headline.ts";
 import { findQuoteRegions } from "./marks.ts";
 import { genderOf, type NameSeen, nameOf, resolveSpeaker, textGenders } from "./speaker.ts";
 import { type Token, tokenize, units } from "./tokens.ts";
@@ -96,7 +97,13 @@ export function findQuotes(text: string, sentences: readonly Span[], entities: r
   const tokens = tokenize(body, regions);
   const us = units(body, tokens, sentences);
   const atts: Attribution[] = [];
-  for (let u = 0; u < us.length; u++) atts.push(...attributeUnit(withoutDateline(us[u]!), u));
+  for (let u = 0; u < us.length; u++) {
+    atts.push(...attributeUnit(withoutDateline(us[u]!), u));
+    // A signature opening the unit after a quotation: "...” ⏎ ― Ada Berg".
+    const prevLast = us[u - 1]?.[us[u - 1]!.length - 1];
+    if (prevLast?.kind === "quote" && us[u]![0]?.kind === "punct")
+      atts.push(...dashAttribution([prevLast, ...us[u]!], u));
+  }
   resolvePending(us, atts);
   addOrphans(us, atts);
   atts.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
@@ -114,16 +121,17 @@ export function findQuotes(text: string, sentences: readonly Span[], entities: r
     let entity: string | null = null;
     let name: string | null = null;
     if (a.source) {
-      const r = resolveSpeaker(body, a.source, entities, seen, (n) => genderOf(genders, n));
+      const head = a.head ?? a.source;
+      const r = resolveSpeaker(body, head, entities, seen, (n) => genderOf(genders, n));
       entity = r.entity;
       name = r.name && !r.entity ? fullName(r.name, seen, a.source.start) : r.name;
       if (name) {
-        const surface = body.slice(a.source.start, a.source.end).toLowerCase();
+        const surface = body.slice(head.start, head.end).toLowerCase();
         const type = entities.find((e) => e.id === entity)?.type;
         const person = type
           ? type === "PERSON"
           : /^(?:he|she|i)$/.test(surface) ||
-            (/^\p{Lu}/u.test(body.slice(a.source.start, a.source.end)) && !ORG_WORDS.test(name));
+            (/^\p{Lu}/u.test(body.slice(head.start, head.end)) && !ORG_WORDS.test(name));
         insertSeen(seen, {
           start: a.source.start,
           name,

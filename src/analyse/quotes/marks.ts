@@ -52,8 +52,10 @@ function doubleRole(text: string, i: number, depth = 0): "open" | "close" | null
   if (OPEN_DOUBLE.has(ch)) return "open";
   if (CLOSE_DOUBLE.has(ch)) return "close";
   if (ch !== '"' && width === 1) return null;
-  if (isSpaceOrStart(prev) || prev === "\u2018" || (prev === "'" && width === 1))
-    return next === undefined || /\s/.test(next) ? null : "open";
+  // After a single mark: `'"Hello` opens, `...matter,'" he said` closes (a nested quotation ends with it).
+  if (prev === "\u2018" || (prev === "'" && width === 1))
+    return next === undefined || /[\s,.;:!?)\]]/.test(next) ? "close" : "open";
+  if (isSpaceOrStart(prev)) return next === undefined || /\s/.test(next) ? null : "open";
   return "close";
 }
 

@@ -77,3 +77,14 @@ export function spanOf(toks: readonly Token[], a: number, b: number): Span | nul
   if (b <= a) return null;
   return { start: toks[a]!.start, end: toks[b - 1]!.end };
 }
+
+/** Words ending in -ly that are no adverbs ("family", "rally", "ally"). */
+const NOT_ADVERBS = new Set(
+  `family ally rally italy july supply reply assembly monopoly anomaly butterfly belly bully jelly lily holly
+  daily weekly monthly quarterly yearly early only fly apply comply imply multiply folly homily`.split(/\s+/),
+);
+
+/** Is this token an adverb in -ly ("repeatedly", "flatly"), which may stand between a source and its cue? */
+export function isLyAdverb(t: Token | undefined): boolean {
+  return t !== undefined && /^\p{Ll}{3,}ly$/u.test(t.text) && !NOT_ADVERBS.has(t.lower);
+}

@@ -5,6 +5,7 @@ import {
   DETERMINERS,
   isCap,
   isComma,
+  isLyAdverb,
   LEADING,
   MAX_SOURCE_TOKENS,
   SOURCE_HEADS,
@@ -41,7 +42,7 @@ export function plausibleSource(toks: readonly Token[], a: number, b: number): b
   if (isCap(last) || isCap(words[0])) return true;
   if (DETERMINERS.has(words[0]!.lower) && n <= 5) return true;
   if (SOURCE_HEADS.has(last.lower.replace(/’s$|'s$/, ""))) return true;
-  return words.some((t) => SOURCE_HEADS.has(t.lower));
+  return words.some((t) => SOURCE_HEADS.has(t.lower) || SOURCE_HEADS.has(t.lower.replace(/s$/, "")));
 }
 
 /** Scan left from just before index `e` (exclusive) for a source phrase; returns [a, e) or null. */
@@ -62,15 +63,22 @@ export function sourceLeft(toks: readonly Token[], e: number, floor: number): [n
     }
     if (t.kind === "punct" && !SOURCE_PUNCT.has(t.text)) break;
     if (t.kind === "word" && (t.lower === "and" || t.lower === "or")) {
+      // "Obama and Clinton said", "The campaign and its allies said", "Federal and state officials said".
       const right = toks[a];
-      if (!isCap(right) || !isCap(toks[a - 2])) break;
+      const left = toks[a - 2];
+      const nominal = (x: Token | undefined) =>
+        x !== undefined && (isCap(x) || SOURCE_HEADS.has(x.lower) || DETERMINERS.has(x.lower));
+      if (!(isCap(right) && isCap(left)) && !(nominal(left) && (nominal(right) || isCap(left)))) break;
     } else if (t.kind === "word" && CLAUSE_WORDS.has(t.lower) && !["of", "for", "at", "in"].includes(t.lower))
       break;
     else if (
       t.kind === "word" &&
       ["for", "at", "in"].includes(t.lower) &&
       !isCap(toks[a]) &&
-      !/^\p{N}/u.test(toks[a]?.text ?? "")
+      !/^\p{N}/u.test(toks[a]?.text ?? "") &&
+      // "lawyers for the family", "officials at the ministry": a source noun before the preposition.
+      !SOURCE_HEADS.has((toks[a - 2]?.lower ?? "").replace(/s$/, "")) &&
+      !SOURCE_HEADS.has(toks[a - 2]?.lower ?? "")
     )
       break;
     a--;
@@ -92,6 +100,15 @@ export function sourceRight(toks: readonly Token[], s: number, end: number): [nu
         b++;
         continue;
       }
+      // "said Sen. Jo Reed (D-Ore.)": keep the parenthesis with the name.
+      if (t.text === "(" && isCap(toks[b - 1])) {
+        let c = b + 1;
+        while (c < end && c - b < 8 && toks[c]!.text !== ")" && toks[c]!.kind !== "quote") c++;
+        if (toks[c]?.text === ")") {
+          b = c + 1;
+          break;
+        }
+      }
       break;
     }
     if (b > s && CLAUSE_WORDS.has(t.lower) && t.lower !== "of" && t.lower !== "for") break;
@@ -105,7 +122,7 @@ export function sourceRight(toks: readonly Token[], s: number, end: number): [nu
 /** The index of the token just before `i` that is not an adverb allowed between source and cue. */
 export function skipBetween(toks: readonly Token[], i: number, floor: number): number {
   let e = i;
-  while (e > floor && (BETWEEN.has(toks[e - 1]!.lower) || /^\p{Ll}+ly$/u.test(toks[e - 1]!.text))) e--;
+  while (e > floor && (BETWEEN.has(toks[e - 1]!.lower) || isLyAdverb(toks[e - 1]))) e--;
   return e;
 }
 

@@ -112,7 +112,11 @@ export function resolveSpeaker(
       const s = seen[k]!;
       if (s.start >= span.start) continue;
       if (span.start - s.start > RECENT_SPEAKER) break;
-      if (s.speaker && s.person && fits(s.name)) return { entity: s.entity, name: s.name };
+      if (s.speaker && s.person && fits(s.name)) {
+        // A person who opens a sentence after that quote is the new topic: "Trump responded ... He said".
+        const topic = sentenceSubject(text, entities, seen, s.start, span.start, fits);
+        return topic ?? { entity: s.entity, name: s.name };
+      }
     }
   }
   // 1. An entity mention inside or overlapping the span.
@@ -132,6 +136,19 @@ export function resolveSpeaker(
   // 2. A pronoun: the nearest preceding entity mention or name of a fitting kind.
   if (PRONOUNS.has(lower)) {
     const wantPerson = PERSON_PRONOUNS.has(lower);
+    // The person who opens a recent sentence (the topic) before a nearer name in another role: "Trump
+    // admires Putin, comparing him to Obama. ... He said" → Trump.
+    if (wantPerson && lower !== "who") {
+      const topic = sentenceSubject(
+        text,
+        entities,
+        seen,
+        Math.max(-1, span.start - RECENT_SPEAKER),
+        span.start,
+        fits,
+      );
+      if (topic) return topic;
+    }
     const wantGroup = GROUP_PRONOUNS.has(lower) && lower !== "they";
     let cand: { start: number; id: string | null; name: string } | null = null;
     for (const e of entities) {
@@ -169,17 +186,145 @@ export function resolveSpeaker(
         if (m.end <= span.start && (!cand || m.start > cand.start)) cand = { start: m.start, e };
     }
     if (cand) return { entity: cand.e.id, name: cand.e.name };
-    return { entity: null, name: null };
+    return byRole(text, span, words[words.length - 1] ?? "", entities, seen);
   }
   // 4. No entity model: the capitalised name in the span without its titles.
   return { entity: null, name: nameOf(surface) };
 }
 
+/** Text before a position that shows a sentence or paragraph starts there. */
+const SENTENCE_START = /(?:^|[.!?]["”’]?\s+|\n\s*)$/;
+
+/**
+ * The nearest person whose name opens a sentence in (from, to), fitting the pronoun's gender: the topic a
+ * later "he"/"she" refers to rather than an earlier speaker.
+ */
+function sentenceSubject(
+  text: string,
+  entities: readonly Entity[],
+  seen: readonly NameSeen[],
+  from: number,
+  to: number,
+  fits: (name: string) => boolean,
+): Resolved | null {
+  let best: { at: number; r: Resolved } | null = null;
+  const opens = (at: number) => SENTENCE_START.test(text.slice(Math.max(0, at - 4), at));
+  for (const m of personMentions(entities)) {
+    if (m.start <= from || m.end >= to || (best && m.start < best.at) || !fits(m.name)) continue;
+    if (opens(m.start)) best = { at: m.start, r: { entity: m.id, name: m.name } };
+  }
+  // A surname the entity model missed, of a person named earlier: "Donald Trump ... Trump responded ...".
+  const re = /\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+){0,2}(?= \p{Ll})/gu;
+  const window = text.slice(from + 1, to);
+  for (let m = re.exec(window); m; m = re.exec(window)) {
+    const at = from + 1 + m.index;
+    if ((best && at < best.at) || !opens(at) || /[’']s$/.test(m[0])) continue;
+    const last = m[0].slice(m[0].lastIndexOf(" ") + 1);
+    const person = [...seen]
+      .reverse()
+      .find((x) => x.person && x.start <= at && (x.name === m![0] || x.name.endsWith(` ${last}`)));
+    if (person && fits(person.name)) best = { at, r: { entity: person.entity, name: person.name } };
+  }
+  return best?.r ?? null;
+}
+
+/** A name mention of a person entity. */
+interface PersonMention {
+  readonly start: number;
+  readonly end: number;
+  readonly id: string | null;
+  readonly name: string;
+}
+
+/** How far back (characters) a role phrase looks for the person it names. */
+const ROLE_LOOKBACK = 3000;
+
+const personCache = new WeakMap<readonly Entity[], PersonMention[]>();
+
+/** Name mentions of plausible person entities, in text order (computed once per entity list). */
+function personMentions(entities: readonly Entity[]): PersonMention[] {
+  let out = personCache.get(entities);
+  if (!out) {
+    out = [];
+    for (const e of entities)
+      if (e.type === "PERSON" && plausibleName(e.name))
+        for (const m of e.mentions)
+          if (m.kind === "name") out.push({ start: m.start, end: m.end, id: e.id, name: e.name });
+    out.sort((a, b) => a.start - b.start);
+    personCache.set(entities, out);
+  }
+  return out;
+}
+
+/** How far before a role phrase ("the coach said") its referent's name may be, in characters. */
+const ROLE_WINDOW = 400;
+/** How far around a name its role may be written ("Tomas Vidal, the coach of ..."), in characters. */
+const ROLE_CONTEXT = 80;
+
+/**
+ * A definite role phrase ("the coach", "the former minister") whose word the entity model did not list as
+ * a title: the nearest preceding person with that word written next to the name ("Tomas Vidal, the coach
+ * of ..."; "Coach Tomas Vidal"); else, when the word is a title, the nearest preceding person within
+ * ROLE_WINDOW characters (news style names a person before it calls them by role).
+ */
+function byRole(
+  text: string,
+  span: Span,
+  head: string,
+  entities: readonly Entity[],
+  seen: readonly NameSeen[],
+): Resolved {
+  // Only a definite role phrase ("the coach", "the former minister") points back to a named person;
+  // "a spokesman" or "officials" introduce someone new.
+  const surface = text.slice(span.start, span.end).toLowerCase();
+  if (!head || !/^(?:the|this|that)\s/.test(surface) || surface.split(/\s+/).length > 5)
+    return { entity: null, name: null };
+  const word = head.replace(/[^\p{L}-]/gu, "");
+  // "Tomas Vidal, the coach of ..." (an appositive right after the name) or "Coach Tomas Vidal".
+  const after = new RegExp(`^,\\s+(?:[^,.;:!?]*?\\s)?${word}\\b`, "iu");
+  const before = new RegExp(`\\b${word}\\s+$`, "iu");
+  const all = personMentions(entities);
+  const people: PersonMention[] = [];
+  // Newest first, back to ROLE_LOOKBACK characters (the list is in text order).
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && span.start - all[k]!.start <= ROLE_LOOKBACK; k--)
+    if (all[k]!.end <= span.start) people.push(all[k]!);
+  if (entities.length === 0)
+    for (const s of seen)
+      if (s.person && s.start < span.start && span.start - s.start <= ROLE_LOOKBACK && s.name.includes(" "))
+        people.push({ start: s.start, end: s.start + s.name.length, id: s.entity, name: s.name });
+  people.sort((a, b) => b.start - a.start);
+  for (const p of people) {
+    const right = text.slice(p.end, Math.min(span.start, p.end + ROLE_CONTEXT));
+    if (after.test(right) || before.test(text.slice(Math.max(0, p.start - ROLE_CONTEXT), p.start)))
+      return { entity: p.id, name: p.name };
+  }
+  const nearest = people[0];
+  if (nearest && TITLES.has(head) && span.start - nearest.end <= ROLE_WINDOW)
+    return { entity: nearest.id, name: nearest.name };
+  return { entity: null, name: null };
+}
+
 /** An entity name that can stand for a speaker (not a bare title such as "Mr." or a pronoun). */
 function plausibleName(name: string): boolean {
-  const bare = name.toLowerCase().replace(/\.$/, "");
-  return bare.length > 1 && !TITLES.has(bare) && !PRONOUNS.has(bare);
+  let ok = plausibleCache.get(name);
+  if (ok === undefined) {
+    const bare = name.toLowerCase().replace(/\.$/, "");
+    ok = bare.length > 1 && !TITLES.has(bare) && !PRONOUNS.has(bare);
+    if (plausibleCache.size > 10_000) plausibleCache.clear();
+    plausibleCache.set(name, ok);
+  }
+  return ok;
 }
+
+/** Names already judged by plausibleName (bounded). */
+const plausibleCache = new Map<string, boolean>();
 
 /**
  * The name part of a capitalised speaker phrase: "French President Paul Renard" → "Paul Renard".

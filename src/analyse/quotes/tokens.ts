@@ -61,6 +61,28 @@ export function tokenize(
       const limit = region ? region.start - i : w.length;
       if (w.length > limit) w = w.slice(0, limit);
       if (w.endsWith(".") && !isAbbreviation(w)) w = w.slice(0, -1);
+      // "He’s claiming", "they've said": the pronoun and its auxiliary are two words (PolNeAR puts the
+      // auxiliary in the cue and the pronoun in the source).
+      const c = CONTRACTION.exec(w);
+      if (c) {
+        const p = c[1]!.length;
+        out.push({
+          start: i,
+          end: i + p,
+          text: w.slice(0, p),
+          lower: w.slice(0, p).toLowerCase(),
+          kind: "word",
+        });
+        out.push({
+          start: i + p,
+          end: i + w.length,
+          text: w.slice(p),
+          lower: w.slice(p).toLowerCase(),
+          kind: "word",
+        });
+        i += w.length;
+        continue;
+      }
       out.push({ start: i, end: i + w.length, text: w, lower: w.toLowerCase(), kind: "word" });
       i += w.length;
       continue;
@@ -70,6 +92,9 @@ export function tokenize(
   }
   return out;
 }
+
+/** A pronoun with a contracted auxiliary: "he’s", "they've", "she'd", "I'll". */
+const CONTRACTION = /^(he|she|it|who|they|we|you|i)([’'](?:s|re|ve|ll|d|m))$/i;
 
 function isAbbreviation(w: string): boolean {
   const bare = w.slice(0, -1).toLowerCase();
