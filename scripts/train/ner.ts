@@ -113,8 +113,7 @@ function partialMasks(gold: readonly number[]): Uint32Array {
   return masks;
 }
 
-/** Feature dropout while training (see `Perceptron`); set from `--dropout`. */
-let DROPOUT = 0.2;
+
 
 /**
  * Whether a silver sentence is prose worth learning from: WikiANN also holds list items, table
@@ -142,16 +141,19 @@ function trainModel(
   clusters: ReadonlyMap<string, string>,
   epochs: number,
   name: string,
+  dropout: number,
 ): Trained {
   // Features of every training token, interned; rare features pruned.
   const raw: { feats: number[][]; gold: number[]; masks?: Uint32Array; weight?: number }[] = [];
   const counts = new Map<number, number>();
+  const historyHashes = new Set<number>();
   for (const src of sources) {
     src.docs.forEach((d, i) => {
       const tokens = d.sentences.map((s) => s.tokens);
       const feats = docFeatures(tokens, { gazetteer: src.gazetteer(i), clusters });
       const hist = src.history ? historyFeatures(tokens, src.history[i]!) : undefined;
       d.sentences.forEach((s, j) => {
+        if (hist) for (const hs of hist[j]!) for (const h of hs) historyHashes.add(h);
         const f = hist ? feats[j]!.map((x, t) => x.concat(hist[j]![t]!)) : feats[j]!;
         for (const fs of f) for (const x of fs) counts.set(x, (counts.get(x) ?? 0) + 1);
         const gold = fromIob2(s.tags);
@@ -190,7 +192,13 @@ function trainModel(
     `${name}: ${examples.length} sentences, ${counts.size} features, ${ids.size} kept (count >= ${MIN_COUNT})`,
   );
 
-  const p = new Perceptron(ids.size, DROPOUT, rng(SEED + 1));
+  // Dropout hides base features only: the first stage's labels (document consistency) stay.
+  const protect = new Uint8Array(ids.size);
+  for (const h of historyHashes) {
+    const id = ids.get(h);
+    if (id !== undefined) protect[id] = 1;
+  }
+  const p = new Perceptron(ids.size, dropout, rng(SEED + 1), protect);
   const order = examples.map((_, i) => i);
   const random = rng(SEED);
   for (let e = 1; e <= epochs; e++) {
@@ -251,7 +259,9 @@ export default async function train(args: string[]): Promise<void> {
     devDocs = devDocs.slice(0, Math.ceil(limit / 4));
   }
   const silver = readConll(join(DATA, "ner/wikiann_en/train.txt"), "en:", true);
-  DROPOUT = Number(opt("dropout") ?? DROPOUT);
+  // Feature dropout while training (see `Perceptron`), per stage.
+  const dropout = Number(opt("dropout") ?? 0.2);
+  const dropout2 = Number(opt("dropout2") ?? 0);
   const prose = silver.filter((d) => isProse(d.sentences[0]!));
   log(
     `read ${trainDocs.length} training docs, ${devDocs.length} dev docs, ${silver.length} silver sentences`,
@@ -290,7 +300,7 @@ export default async function train(args: string[]): Promise<void> {
     sources = [conll, { docs: prose, gazetteer: (i) => silverGaz[i % FOLDS]!, partial: true, weight }];
   }
 
-  const stage1 = trainModel(sources, clusters, epochs, "stage 1");
+  const stage1 = trainModel(sources, clusters, epochs, "stage 1", dropout);
   log(report("dev stage 1", evaluate({ first: stage1.model }, devDocs, res)));
   const wikigold = readConll(join(DATA, "ner/wikigold/wikigold.conll.txt"));
   const wg = limit ? wikigold.slice(0, 20) : wikigold;
@@ -305,7 +315,7 @@ export default async function train(args: string[]): Promise<void> {
         docs: src.docs.filter((_, i) => i % 2 !== half),
         gazetteer: (i: number) => src.gazetteer(i * 2 + (half === 0 ? 1 : 0)),
       }));
-      const m = trainModel(part, clusters, epochs, `stage 1, half ${half + 1}`).model;
+      const m = trainModel(part, clusters, epochs, `stage 1, half ${half + 1}`, dropout).model;
       sources.forEach((src, k) => {
         src.docs.forEach((d, i) => {
           if (i % 2 !== half) return;
@@ -319,7 +329,7 @@ export default async function train(args: string[]): Promise<void> {
     }
     // Silver in the second stage: its own weight (0: CoNLL only; the first stage's labels carry what
     // the silver taught).
-    const weight2 = Number(opt("silver-weight2") ?? opt("silver-weight") ?? 0.5);
+    const weight2 = Number(opt("silver-weight2") ?? 0);
     stage2 = trainModel(
       sources
         .map((src, k) => ({ ...src, history: histories[k]!, ...(src.partial ? { weight: weight2 } : {}) }))
@@ -327,6 +337,7 @@ export default async function train(args: string[]): Promise<void> {
       clusters,
       epochs,
       "stage 2",
+      dropout2,
     );
     log(report("dev stage 2", evaluate({ first: stage1.model, second: stage2.model }, devDocs, res)));
   }

@@ -47,11 +47,13 @@ export class Perceptron {
    * @param dropout probability of hiding each feature of a sentence while learning from it
    *   (training only: the model cannot lean on any one feature, such as a word it memorised)
    * @param random the random source for dropout
+   * @param keep features never dropped (1 at their id), such as document-level evidence
    */
   constructor(
     readonly numFeatures: number,
     readonly dropout = 0,
     private readonly random: () => number = rng(1),
+    private readonly keep?: Uint8Array,
   ) {
     this.w = new Float64Array(numFeatures * NUM_LABELS);
     this.acc = new Float64Array(numFeatures * NUM_LABELS);
@@ -108,7 +110,7 @@ export class Perceptron {
     let k = 0;
     for (let t = 0; t + 1 < ex.offsets.length; t++) {
       for (let j = ex.offsets[t]!; j < ex.offsets[t + 1]!; j++)
-        if (this.random() >= this.dropout) feats[k++] = ex.feats[j]!;
+        if (this.keep?.[ex.feats[j]!] || this.random() >= this.dropout) feats[k++] = ex.feats[j]!;
       offsets[t + 1] = k;
     }
     return { ...ex, feats: feats.subarray(0, k), offsets };
