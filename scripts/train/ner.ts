@@ -1,14 +1,18 @@
 /**
- * `npm run train -- ner [--limit DOCS] [--epochs N] [--out DIR] [--one-stage] [--silver]`:
+ * `npm run train -- ner [--limit DOCS] [--epochs N] [--out DIR] [--one-stage] [--no-silver]
+ *  [--silver-weight W] [--silver-weight2 W] [--dropout P] [--dropout2 P]`:
  * train Lede's named-entity tagger.
  *
- * Data (../shared/data/ner): CoNLL-2003 train (gold, the only tagged training data by default),
- * WikiANN train (silver: its entity names go into the gazetteer), and unlabelled text for word
- * clusters. Gazetteer features of a training document come from a gazetteer without the
- * document's fold (jack-knifing), so the model does not learn to trust a gazetteer that always
- * matches. Two stages: the second sees the first stage's labels across the whole document; the
- * first-stage labels of the training documents come from two half-models (jack-knifed again).
- * Deterministic: fixed folds, fixed shuffling seed, sorted outputs.
+ * Data (../shared/data/ner): CoNLL-2003 train (gold); WikiANN train (silver: all its entity names
+ * go into the gazetteer, and its prose sentences are extra first-stage training data with partial
+ * labels: its PER/ORG/LOC names fixed, every other token O or MISC, updates of size 0.5); and
+ * unlabelled text for word clusters. Gazetteer features of a training document come from a
+ * gazetteer without the document's fold (jack-knifing), so the model does not learn to trust a
+ * gazetteer that always matches. Two stages: the second sees the first stage's labels across the
+ * whole document; the first-stage labels of the training documents come from two half-models
+ * (jack-knifed again). The first stage learns with feature dropout (0.2), so it cannot lean on
+ * memorised words alone. Defaults are the shipped model's settings.
+ * Deterministic: fixed folds, fixed shuffling and dropout seeds, sorted outputs.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -112,8 +116,6 @@ function partialMasks(gold: readonly number[]): Uint32Array {
   });
   return masks;
 }
-
-
 
 /**
  * Whether a silver sentence is prose worth learning from: WikiANN also holds list items, table
