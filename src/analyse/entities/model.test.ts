@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { chunks, prf, score, toIob2 } from "./conll.ts";
 import { fromIob2, LABELS, labelId, NUM_LABELS, toIob2Tags } from "./labels.ts";
 import { FeatureIndex, parseModel, serialiseModel, TRANSITIONS, viterbi } from "./model.ts";
-import { type Example, Perceptron } from "./perceptron.ts";
+import { type Example, Perceptron, rng } from "./perceptron.ts";
 
 test("IOB1 → IOB2 and chunks, conlleval style", () => {
   assert.deepEqual(toIob2(["I-PER", "I-PER", "O", "I-LOC", "B-LOC"]), [
@@ -81,4 +81,70 @@ test("the feature index finds every row", () => {
   const hashes = Array.from({ length: 1000 }, (_, i) => (i * 2654435761) >>> 0);
   const index = new FeatureIndex(hashes);
   for (const [r, h] of hashes.entries()) assert.equal(index.get(h), r);
+});
+
+test("Viterbi keeps to per-token label masks", () => {
+  // Emissions prefer a PER name over both tokens; the masks allow only O or MISC on the first.
+  const n = 2;
+  const em = new Float64Array(n * NUM_LABELS);
+  em[labelId("B-PER")] = 5;
+  em[NUM_LABELS + labelId("L-PER")] = 5;
+  em[NUM_LABELS + labelId("U-LOC")] = 1;
+  const bit = (l: string): number => 1 << labelId(l);
+  const masks = Uint32Array.from([bit("O") | bit("U-MISC") | bit("B-MISC"), ~0 >>> 0]);
+  const out = viterbi(em, n, new Float32Array(TRANSITIONS), masks).map((i) => LABELS[i]);
+  assert.deepEqual(out, ["O", "U-LOC"]);
+  assert.deepEqual(
+    viterbi(em, n, new Float32Array(TRANSITIONS)).map((i) => LABELS[i]),
+    ["B-PER", "L-PER"],
+  );
+});
+
+test("partial labels: no update where the prediction fits the masks; weighted updates", () => {
+  // Feature 0 marks a place, feature 1 a word gold data calls MISC, feature 2 plain words.
+  const bit = (l: string): number => 1 << labelId(l);
+  const oOrMisc = ["O", "B-MISC", "I-MISC", "L-MISC", "U-MISC"].reduce((m, l) => m | bit(l), 0);
+  const sentence = (gold: string[], partial: boolean, weight?: number): Example => ({
+    feats: Int32Array.from([0, 1, 2]),
+    offsets: Int32Array.from([0, 1, 2, 3]),
+    gold: gold.map(labelId),
+    ...(partial ? { masks: Uint32Array.from(gold.map((g) => (g === "O" ? oOrMisc : bit(g)))) } : {}),
+    ...(weight !== undefined ? { weight } : {}),
+  });
+  const p = new Perceptron(3);
+  const full = sentence(["U-LOC", "U-MISC", "O"], false);
+  for (let e = 0; e < 5; e++) p.learn(full);
+  assert.deepEqual(
+    p.learn(full).map((l) => LABELS[l]),
+    ["U-LOC", "U-MISC", "O"],
+  );
+  // Silver marks only the place: the MISC the model predicts is allowed, so nothing changes.
+  const before = Float64Array.from(p.w);
+  p.learn(sentence(["U-LOC", "O", "O"], true));
+  assert.deepEqual(p.w, before);
+  // Read as full labels, the same sentence would push feature 1 towards O, by the update's weight.
+  const misc = labelId("U-MISC");
+  const w1 = p.w[1 * NUM_LABELS + misc]!;
+  p.learn(sentence(["U-LOC", "O", "O"], false, 0.5));
+  assert.equal(p.w[1 * NUM_LABELS + misc], w1 - 0.5);
+});
+
+test("dropout hides features while learning, deterministically", () => {
+  const ex: Example = {
+    feats: Int32Array.from([0, 1, 2, 3]),
+    offsets: Int32Array.from([0, 4]),
+    gold: [labelId("U-PER")],
+  };
+  const run = (dropout: number): Float64Array => {
+    const p = new Perceptron(4, dropout, rng(7));
+    for (let e = 0; e < 3; e++) p.learn(ex);
+    return p.w;
+  };
+  assert.deepEqual(run(0.5), run(0.5));
+  const none = run(0);
+  const some = run(0.5);
+  // Without dropout every feature gets the same update; with it some miss updates.
+  const per = labelId("U-PER");
+  assert.ok([0, 1, 2, 3].every((f) => none[f * NUM_LABELS + per] === none[per]));
+  assert.ok([0, 1, 2, 3].some((f) => some[f * NUM_LABELS + per] !== some[per]));
 });

@@ -111,17 +111,25 @@ for (let t = 0; t < NUM_LABELS; t++) {
  * @param em tokens × labels emission scores
  * @param n number of tokens
  * @param trans (labels + 1) × labels transition scores (last row: from the start)
+ * @param masks per token, a bit mask of the labels it may take (training on partial labels); all when absent
  * @returns label ids
  */
-export function viterbi(em: ArrayLike<number>, n: number, trans: ArrayLike<number>): number[] {
+export function viterbi(
+  em: ArrayLike<number>,
+  n: number,
+  trans: ArrayLike<number>,
+  masks?: ArrayLike<number>,
+): number[] {
   const L = NUM_LABELS;
   if (n === 0) return [];
   const score = new Float64Array(n * L).fill(Number.NEGATIVE_INFINITY);
   const back = new Int32Array(n * L);
-  for (let l = 0; l < L; l++) if (STARTS[l]) score[l] = em[l]! + trans[L * L + l]!;
+  for (let l = 0; l < L; l++)
+    if (STARTS[l] && (!masks || (masks[0]! >>> l) & 1)) score[l] = em[l]! + trans[L * L + l]!;
   for (let t = 1; t < n; t++) {
     const prev = (t - 1) * L;
     for (let l = 0; l < L; l++) {
+      if (masks && !((masks[t]! >>> l) & 1)) continue;
       const preds = PREDECESSORS[l]!;
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;

@@ -12,6 +12,14 @@ export interface Example {
   readonly feats: Int32Array;
   readonly offsets: Int32Array;
   readonly gold: readonly number[];
+  /**
+   * Partial labels: per token, a bit mask of the labels it may take. The target is then the best
+   * labelling within the masks under the current weights (a latent structured perceptron), so a
+   * silver sentence that marks only some types teaches nothing about the others.
+   */
+  readonly masks?: Uint32Array;
+  /** Update size (1 when absent): less than 1 for noisier data. */
+  readonly weight?: number;
 }
 
 /** A small deterministic PRNG (mulberry32) for shuffling. */
@@ -34,7 +42,19 @@ export class Perceptron {
   readonly tacc = new Float64Array(TRANSITIONS);
   c = 1;
 
-  constructor(readonly numFeatures: number) {
+  /**
+   * @param numFeatures number of feature ids
+   * @param dropout probability of hiding each feature of a sentence while learning from it
+   *   (training only: the model cannot lean on any one feature, such as a word it memorised)
+   * @param random the random source for dropout
+   * @param keep features never dropped (1 at their id), such as document-level evidence
+   */
+  constructor(
+    readonly numFeatures: number,
+    readonly dropout = 0,
+    private readonly random: () => number = rng(1),
+    private readonly keep?: Uint8Array,
+  ) {
     this.w = new Float64Array(numFeatures * NUM_LABELS);
     this.acc = new Float64Array(numFeatures * NUM_LABELS);
   }
@@ -54,29 +74,46 @@ export class Perceptron {
   }
 
   /** Predict, and update towards the gold labels where the prediction is wrong. */
-  learn(ex: Example): number[] {
+  learn(example: Example): number[] {
+    const ex = this.dropout > 0 ? this.drop(example) : example;
     const n = ex.gold.length;
-    const pred = viterbi(this.emissions(ex), n, this.tw);
+    const em = this.emissions(ex);
+    const pred = viterbi(em, n, this.tw);
+    const gold = ex.masks ? viterbi(em, n, this.tw, ex.masks) : ex.gold;
+    const d = ex.weight ?? 1;
     const L = NUM_LABELS;
     for (let t = 0; t < n; t++) {
-      const g = ex.gold[t]!;
+      const g = gold[t]!;
       const p = pred[t]!;
       if (g !== p) {
         for (let k = ex.offsets[t]!; k < ex.offsets[t + 1]!; k++) {
           const base = ex.feats[k]! * L;
-          this.bump(this.w, this.acc, base + g, 1);
-          this.bump(this.w, this.acc, base + p, -1);
+          this.bump(this.w, this.acc, base + g, d);
+          this.bump(this.w, this.acc, base + p, -d);
         }
       }
-      const gp = t === 0 ? L : ex.gold[t - 1]!;
+      const gp = t === 0 ? L : gold[t - 1]!;
       const pp = t === 0 ? L : pred[t - 1]!;
       if (gp !== pp || g !== p) {
-        this.bump(this.tw, this.tacc, gp * L + g, 1);
-        this.bump(this.tw, this.tacc, pp * L + p, -1);
+        this.bump(this.tw, this.tacc, gp * L + g, d);
+        this.bump(this.tw, this.tacc, pp * L + p, -d);
       }
     }
     this.c++;
     return pred;
+  }
+
+  /** The example with each feature hidden with probability `dropout`. */
+  private drop(ex: Example): Example {
+    const feats = new Int32Array(ex.feats.length);
+    const offsets = new Int32Array(ex.offsets.length);
+    let k = 0;
+    for (let t = 0; t + 1 < ex.offsets.length; t++) {
+      for (let j = ex.offsets[t]!; j < ex.offsets[t + 1]!; j++)
+        if (this.keep?.[ex.feats[j]!] || this.random() >= this.dropout) feats[k++] = ex.feats[j]!;
+      offsets[t + 1] = k;
+    }
+    return { ...ex, feats: feats.subarray(0, k), offsets };
   }
 
   private bump(w: Float64Array, acc: Float64Array, i: number, d: number): void {
