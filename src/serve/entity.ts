@@ -51,6 +51,13 @@ export async function entityView(store: Store, name: string): Promise<EntityView
     );
     for (const n of names) related.set(n, (related.get(n) ?? 0) + 1);
   }
+  const stories = new Map<string, { id: string; title: string; articles: number }>();
+  for (const id of [...articles.keys()].slice(0, RELATED_ARTICLES)) {
+    const s = await store.stories.storyOf(id);
+    if (!s) continue;
+    const known = stories.get(s.id);
+    stories.set(s.id, { id: s.id, title: s.title, articles: (known?.articles ?? 0) + 1 });
+  }
   return {
     name: canonical,
     type: mostCommon<EntityType>(chosen.map((h) => h.item.type)),
@@ -61,5 +68,6 @@ export async function entityView(store: Store, name: string): Promise<EntityView
     quotes: await store.findItems("quote", { entity: canonical }, { limit: 20 }),
     claims: await store.findItems("claim", { entity: canonical }, { limit: 20 }),
     related: [...related].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 20),
+    stories: [...stories.values()].sort((a, b) => b.articles - a.articles).slice(0, 20),
   };
 }

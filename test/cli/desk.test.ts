@@ -103,6 +103,10 @@ test("stories made by `lede add` are read by a desk, which links what its API ta
       view.articles.map((a) => a.id),
       [originalId, copyId, id],
     );
+    const entity = (await (await fetch(`${desk.url}/api/entities/Ines%20Albrecht`)).json()) as {
+      stories: { id: string; articles: number }[];
+    };
+    assert.equal(entity.stories[0]?.id, story!.id, "the entity page lists the story its articles are in");
     const home = await (await fetch(`${desk.url}/`)).text();
     assert.match(home, /Top stories/);
     assert.match(home, new RegExp(`href="/stories/${story!.id}"`));

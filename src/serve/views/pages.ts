@@ -138,6 +138,8 @@ export interface EntityView {
   readonly claims: readonly ItemHit<"claim">[];
   /** Other entities in the same articles, with how many articles they share. */
   readonly related: ReadonlyArray<readonly [string, number]>;
+  /** Stories of its articles, with how many of its articles each holds, most first. */
+  readonly stories: ReadonlyArray<{ readonly id: string; readonly title: string; readonly articles: number }>;
 }
 
 /** An entity: titles seen, quotes by it, mentions over time, related entities, articles. */
@@ -161,7 +163,7 @@ export function entityPage(e: EntityView, now: Date): string {
 ${e.claims.length > 0 ? html`<section aria-labelledby="ec-h"><h2 id="ec-h">Claims about or by ${e.name}</h2><ol class="panel-list">${e.claims.map(claimHit)}</ol></section>` : ""}
 <section aria-labelledby="ea-h"><h2 id="ea-h">Articles</h2><ol class="items">${e.articles.map((a) => articleItem(a, now))}</ol></section>
 </div>
-<aside class="panel" aria-labelledby="rel-h"><h2 id="rel-h">Related</h2><ol class="panel-list">${e.related.map(([n, k]) => html`<li><a href="${entityPath(n)}">${n}</a> <span class="meta">${plural(k, "article")}</span></li>`)}</ol></aside>
+<aside class="panel" aria-labelledby="rel-h">${e.stories.length > 0 ? html`<h2 id="est-h">Stories</h2><ol class="panel-list" aria-labelledby="est-h">${e.stories.map((st) => html`<li><a href="/stories/${encodeURIComponent(st.id)}">${st.title}</a> <span class="meta">${plural(st.articles, "article")}</span></li>`)}</ol>` : ""}<h2 id="rel-h">Related</h2><ol class="panel-list">${e.related.map(([n, k]) => html`<li><a href="${entityPath(n)}">${n}</a> <span class="meta">${plural(k, "article")}</span></li>`)}</ol></aside>
 </div>`,
     {
       head: html`<link rel="stylesheet" href="/static/uplot.min.css"><script src="/static/uplot.min.js" defer></script>`,
