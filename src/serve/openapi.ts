@@ -245,6 +245,14 @@ export const OPENAPI = {
         responses: { "200": { description: "The story" }, "404": error("No such story, or not available") },
       },
     },
+    "/api/articles/{id}/lineage": {
+      get: {
+        summary:
+          "Syndication lineage: the original among this article and its stored copies (reason: credit, canonical, earliest, most-complete, first-seen) and what each copy changed (headline, paragraphs kept, edited, added, cut); null when it has no copies",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        responses: { "200": { description: "The lineage" }, "404": error("No such article") },
+      },
+    },
     "/api/alerts": {
       get: {
         summary: "Saved searches with webhooks (token needed: they hold webhook URLs and secrets)",

@@ -63,6 +63,19 @@ test("stories made by `lede add` are read by a desk, which links what its API ta
     assert.equal(article.story?.outlets, 2);
     const html = await (await fetch(`${desk.url}/articles/${copyId}`)).text();
     assert.match(html, new RegExp(`href="/articles/${originalId}"`), "the copy's page links its original");
+    assert.match(html, /<strong>original<\/strong>/);
+    assert.match(html, /paragraph cut|paragraphs cut/, "what the copy cut is shown");
+    const lineage = (
+      (await (await fetch(`${desk.url}/api/articles/${copyId}/lineage`)).json()) as {
+        lineage: {
+          original: { id: number };
+          reports: { article: { id: number }; changes: { cut: number } | null }[];
+        };
+      }
+    ).lineage;
+    assert.equal(lineage.original.id, originalId);
+    assert.equal(lineage.reports[1]?.article.id, copyId);
+    assert.equal(lineage.reports[1]?.changes?.cut, 1, "the copy cut the last paragraph");
 
     // A follow-up through the API: the desk's keeper links it into the same story.
     const follow = await fetch(`${desk.url}/api/ingest`, {

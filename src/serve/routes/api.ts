@@ -3,6 +3,7 @@ import type { Context, Hono } from "hono";
 import type { ItemFilter, ItemKind } from "../../store/index.ts";
 import { apiError, intParam, type ServeDeps, textParam } from "../context.ts";
 import { entityView } from "../entity.ts";
+import { lineageOf } from "../lineage.ts";
 import { OPENAPI } from "../openapi.ts";
 import { type EncodedPage, encodePage, type PageCache, sendEncoded } from "../page-cache.ts";
 import { runSearch } from "../search.ts";
@@ -51,6 +52,14 @@ export function apiRoutes(app: Hono, deps: ServeDeps, cache: PageCache<EncodedPa
       article: a.article,
       ...(a.analysis ?? {}),
     });
+  });
+
+  app.get("/api/articles/:id/lineage", async (c) => {
+    const id = Number(c.req.param("id"));
+    const a = Number.isSafeInteger(id) && id > 0 ? await store.getArticle(id) : null;
+    if (!a) return apiError(c, 404, "not-found", "no article with that id");
+    const copies = deps.stories ? await deps.stories.copiesOf(a.id) : [];
+    return c.json({ lineage: await lineageOf(store, a, copies) });
   });
 
   app.get("/api/search", async (c) => {

@@ -3,6 +3,7 @@ import type { Context, Hono } from "hono";
 import type { ServeDeps } from "../context.ts";
 import { intParam, textParam } from "../context.ts";
 import { entityView } from "../entity.ts";
+import { lineageOf } from "../lineage.ts";
 import { type EncodedPage, encodePage, type PageCache, sendEncoded } from "../page-cache.ts";
 import { runSearch } from "../search.ts";
 import { isEmptySearch, parseQuoteQuestion, parseSearch } from "../search-query.ts";
@@ -62,7 +63,8 @@ export function pageRoutes(app: Hono, deps: ServeDeps, cache: PageCache<EncodedP
       if (!a) return null;
       const story = deps.stories ? await deps.stories.storyOf(a.id) : null;
       const copies = deps.stories ? await deps.stories.copiesOf(a.id) : [];
-      return encodePage(articlePage(a, story, now(), copies, deps.narration !== undefined));
+      const lineage = await lineageOf(store, a, copies);
+      return encodePage(articlePage(a, story, now(), copies, deps.narration !== undefined, lineage));
     });
     return page !== null
       ? send(c, page)

@@ -4,6 +4,7 @@ import type { ArticleSummary, StoredArticle } from "../../store/index.ts";
 import { countdown } from "../dates.ts";
 import { marksOf, renderBody, toggleBar } from "../highlight.ts";
 import { html, type SafeHtml, safeUrl } from "../html.ts";
+import type { Lineage, LineageEntry } from "../lineage.ts";
 import type { StoryRef } from "../stories.ts";
 import { layout } from "./layout.ts";
 import { articleItem, entityLink, outletOf, plural, titleOf } from "./parts.ts";
@@ -85,6 +86,35 @@ ${(analysis.quotes ?? []).length + (analysis.entities ?? []).length + (analysis.
 </aside>`;
 }
 
+const REASONS: Record<Lineage["original"]["reason"], string> = {
+  credit: "a copy credits it",
+  canonical: "a copy names it as canonical",
+  earliest: "published first",
+  "most-complete": "the most complete text",
+  "first-seen": "stored first",
+};
+
+/** What a copy changed, in a few words. */
+function changeLine(c: NonNullable<LineageEntry["changes"]>): string {
+  const parts = [
+    c.headline ? "headline changed" : "",
+    c.changed ? `${plural(c.changed, "paragraph")} edited` : "",
+    c.added ? `${plural(c.added, "paragraph")} added` : "",
+    c.cut ? `${plural(c.cut, "paragraph")} cut` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(", ") : "word for word";
+}
+
+/** The reports of a lineage: the original (and why), then each copy with what it changed. */
+function lineageList(l: Lineage, self: number) {
+  return html`<ol class="items lineage">${l.reports.map(
+    (r) =>
+      html`<li data-id="${r.article.id}">${r.article.id === self ? html`<span>${titleOf(r.article)}</span> <span class="meta">(this page)</span>` : html`<a class="item-link" href="/articles/${r.article.id}">${titleOf(r.article)}</a>`}
+<span class="meta">${outletOf(r.article)}${r.article.published ? ` · ${r.article.published}` : ""}</span>
+<p class="meta lineage-note">${r.original ? html`<strong>original</strong>: ${REASONS[l.original.reason]}` : changeLine(r.changes!)}</p></li>`,
+  )}</ol>`;
+}
+
 /**
  * One article: title, outlet, byline, date; the clean text (escaped, never the page's HTML) with
  * highlight toggles; the side panel; the rails taken out of the page; the story it belongs to.
@@ -94,6 +124,7 @@ ${(analysis.quotes ?? []).length + (analysis.entities ?? []).length + (analysis.
  * @param now the time ages and countdowns are counted from
  * @param copies other copies of this report (lineage), when linking knows them
  * @param listen whether the server narrates articles (the Listen player)
+ * @param lineage which of the copies is the original and what each copy changed
  */
 export function articlePage(
   a: StoredArticle,
@@ -101,6 +132,7 @@ export function articlePage(
   now: Date,
   copies: readonly ArticleSummary[] = [],
   listen = false,
+  lineage: Lineage | null = null,
 ): string {
   const art = a.article;
   const analysis: Partial<Analysis> = a.analysis ?? {};
@@ -136,7 +168,7 @@ ${
       )}</ul></section>`
     : ""
 }
-${copies.length > 0 ? html`<section class="copies" aria-labelledby="copies-h"><h2 id="copies-h">Copies of this report <span class="n">${copies.length}</span></h2><ol class="items">${copies.map((x) => articleItem(x, now))}</ol></section>` : ""}
+${copies.length > 0 ? html`<section class="copies" aria-labelledby="copies-h"><h2 id="copies-h">Copies of this report <span class="n">${copies.length}</span></h2>${lineage ? lineageList(lineage, a.id) : html`<ol class="items">${copies.map((x) => articleItem(x, now))}</ol>`}</section>` : ""}
 </article>
 ${sidePanel(analysis, now)}
 </div>`,
