@@ -7,7 +7,7 @@
  * the real pipeline. API reads and ingests are paced just under the server's per-client rate limits, so
  * the steady phase expects no 429 at all. Then a burst well over the limits checks that the excess gets
  * 429 with a sane Retry-After. Reports p50/p99 per route, errors, and the server's RSS over time.
- * Exit status 1 when any request failed, memory grew, or the rate limit misbehaved.
+ * `--profile DIR` writes a CPU profile of the server there. Exit status 1 when any request failed, memory grew, or the rate limit misbehaved.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     connections: { type: "string", default: "100" },
     articles: { type: "string", default: "2000" },
     json: { type: "string" },
+    /** Write a CPU profile of the server to this directory (for finding what is slow). */
+    profile: { type: "string" },
   },
 });
 const DURATION_S = Number(values.duration);
@@ -132,7 +134,8 @@ interface RouteStats {
 }
 
 async function startLede(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [LEDE, "serve", "--port", "0"], {
+  const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(values.profile)}`] : [];
+  const child = spawn(process.execPath, [...profile, LEDE, "serve", "--port", "0"], {
     env: { ...process.env, LEDE_DATA_DIR: dir, LEDE_HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
