@@ -122,6 +122,16 @@ function rssMb(pid: number): number {
   }
 }
 
+/** CPU seconds (user + system) a process has used, from /proc (its threads included). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -232,6 +242,7 @@ async function main(): Promise<number> {
   }, 100);
 
   const rss: Array<{ t: number; mb: number }> = [];
+  const cpu0 = cpuSeconds(pid);
   const t0 = Date.now();
   const sampler = setInterval(() => rss.push({ t: (Date.now() - t0) / 1000, mb: rssMb(pid) }), 2000);
   rss.push({ t: 0, mb: rssMb(pid) });
@@ -285,6 +296,7 @@ async function main(): Promise<number> {
   clearInterval(sampler);
   rss.push({ t: (Date.now() - t0) / 1000, mb: rssMb(pid) });
   const elapsed = (Date.now() - t0) / 1000;
+  const serverCpu = cpuSeconds(pid) - cpu0;
 
   // The burst: well over both limits at once from this client; the excess must get 429 + Retry-After.
   const burst = async (
@@ -361,6 +373,9 @@ async function main(): Promise<number> {
     perSecond: Math.round(total / elapsed),
     errors,
     ingests: ingestedIds.length,
+    /** The server's CPU time per request (its worker threads included): comparable on a busy machine. */
+    serverCpuMsPerRequest: Number(((serverCpu * 1000) / total).toFixed(3)),
+    serverCpuShare: Number((serverCpu / elapsed).toFixed(2)),
     routes,
     rss: {
       startMb: Math.round(rss[0]!.mb),
@@ -388,6 +403,7 @@ async function main(): Promise<number> {
     );
   console.log(
     `\n${total} requests in ${Math.round(elapsed)} s (${summary.perSecond}/s), ${errors} errors, ${ingestedIds.length} ingests; ` +
+      `server CPU ${summary.serverCpuMsPerRequest} ms per request (${summary.serverCpuShare} cores busy); ` +
       `RSS ${summary.rss.startMb} MB at start, ${summary.rss.warmMb} MB after warm-up, ${summary.rss.endMb} MB at end (peak ${summary.rss.peakMb}, growth ${(growth * 100).toFixed(1)}%)`,
   );
   console.log(
