@@ -87,9 +87,13 @@ export function createApp(deps: ServeDeps): Hono {
     return c.body(f.body, 200, { "Content-Type": f.type });
   });
 
-  // Rendered pages and hot API answers, emptied whenever an article is added or updated.
+  // Rendered pages and hot API answers, emptied whenever an article is added or updated. Other articles'
+  // pages are kept (their story and copies may lag a new copy by their 10 s time to live): under a steady
+  // ingest, emptying them too made nearly every article view a fresh render.
   const cache = new PageCache<EncodedPage>(2000, deps.now ? () => deps.now!().getTime() : Date.now);
-  deps.events.subscribe(() => cache.clear());
+  deps.events.subscribe((e) =>
+    cache.clear((key) => key.startsWith("article:") && !key.startsWith(`article:${e.id}:`)),
+  );
   pageRoutes(app, deps, cache);
   apiRoutes(app, deps, cache);
   listenRoutes(app, deps);

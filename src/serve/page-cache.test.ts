@@ -43,3 +43,21 @@ test("concurrent misses share one render, and a clear during a render drops its 
   assert.equal(await during, "page 2");
   assert.equal(cache.size, 0);
 });
+
+test("a partial clear keeps only the entries named, and still drops renders under way", async () => {
+  let renders = 0;
+  const cache = new PageCache();
+  const render = async () => `page ${++renders}`;
+  await cache.get("article:1:d", 10_000, render);
+  await cache.get("article:2:d", 10_000, render);
+  await cache.get("home:0", 10_000, render);
+  cache.clear((key) => key.startsWith("article:") && !key.startsWith("article:2:"));
+  assert.equal(cache.size, 1);
+  assert.equal(await cache.get("article:1:d", 10_000, render), "page 1", "kept");
+  assert.equal(
+    await cache.get("article:2:d", 10_000, render),
+    "page 4",
+    "the changed article is rendered again",
+  );
+  assert.equal(await cache.get("home:0", 10_000, render), "page 5", "lists are rendered again");
+});

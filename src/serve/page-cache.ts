@@ -57,9 +57,14 @@ export class PageCache<T = string> {
     return job;
   }
 
-  /** Forget everything (an article was added or updated). */
-  clear(): void {
-    this.entries.clear();
+  /**
+   * Forget everything (an article was added or updated), or everything but the entries `keep` names.
+   * Renders under way are never kept (they may have read the old state).
+   */
+  clear(keep?: (key: string) => boolean): void {
+    if (keep) {
+      for (const key of [...this.entries.keys()]) if (!keep(key)) this.entries.delete(key);
+    } else this.entries.clear();
     this.pending.clear();
     this.generation++;
   }

@@ -31,9 +31,54 @@ export function parsePage(html: string): Document {
       .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, "");
   }
   if (source.length > MAX_HTML_CHARS) source = source.slice(0, MAX_HTML_CHARS);
+  source = capNesting(source);
   const dom = parseDocument(source, { decodeEntities: true });
   flattenDeep(dom);
   return dom;
+}
+
+/** Tag nesting kept before parsing; deeper tags are dropped (their text stays). Browsers cap at 512. */
+export const MAX_PARSE_DEPTH = 1000;
+/** Elements that are void or whose end tag is usually implied: they do not count toward nesting. */
+const NOT_NESTING = new Set(
+  "area base br col embed hr img input link meta source track wbr p li dt dd tr td th option optgroup tbody thead tfoot colgroup rb rt rp".split(
+    " ",
+  ),
+);
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+
+/**
+ * Drop the tags of markup nested deeper than `MAX_PARSE_DEPTH`, keeping their text. The parser keeps its
+ * open elements in an array it shifts at the front, so 100,000 nested tags cost minutes; no page needs
+ * more than a few hundred levels. The depth is estimated from the tags alone (linear, no parse), and the
+ * source is returned unchanged when it stays within the cap.
+ *
+ * @example capNesting("<div>".repeat(5000)).length < 5000 * 5 // true
+ */
+export function capNesting(source: string, max = MAX_PARSE_DEPTH): string {
+  let depth = 0;
+  let deepest = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(source); m; m = TAG.exec(source)) {
+    if (m[3] || NOT_NESTING.has(m[2]!.toLowerCase())) continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > deepest) deepest = depth;
+  }
+  if (deepest <= max) return source;
+  const out: string[] = [];
+  let last = 0;
+  depth = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(source); m; m = TAG.exec(source)) {
+    if (m[3] || NOT_NESTING.has(m[2]!.toLowerCase())) continue;
+    const drop = m[1] ? depth > max : depth >= max;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (!drop) continue;
+    out.push(source.slice(last, m.index));
+    last = m.index + m[0].length;
+  }
+  out.push(source.slice(last));
+  return out.join("");
 }
 
 /** Replace every element deeper than `MAX_DEPTH` by a text node holding its text. */

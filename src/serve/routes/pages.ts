@@ -22,7 +22,8 @@ import { storyPage } from "../views/story.ts";
 
 /** Results on a search page. */
 const SEARCH_LIMIT = 50;
-/** How long rendered pages are reused (any new or updated article empties the cache at once). */
+/** How long rendered pages are reused (any new or updated article empties the cache at once). The quote
+ * finder is cached too: under load it was the most expensive uncached page. */
 const HOME_TTL_MS = 1000;
 /** Stories on the desk. */
 const TOP_STORIES = 8;
@@ -85,12 +86,15 @@ export function pageRoutes(app: Hono, deps: ServeDeps, cache: PageCache<EncodedP
     const q = textParam(c.req.query("q"));
     const question = parseQuoteQuestion(q);
     const speaker = textParam(c.req.query("speaker")) || question.speaker || "";
-    const hits = await store.findItems(
-      "quote",
-      { ...(question.text ? { text: question.text } : {}), ...(speaker ? { entity: speaker } : {}) },
-      { limit: 100 },
-    );
-    return c.html(quotesPage(q, speaker, hits));
+    const page = await cache.get(`quotes:${q}\u0000${speaker}`, SEARCH_TTL_MS, async () => {
+      const hits = await store.findItems(
+        "quote",
+        { ...(question.text ? { text: question.text } : {}), ...(speaker ? { entity: speaker } : {}) },
+        { limit: 100 },
+      );
+      return encodePage(quotesPage(q, speaker, hits));
+    });
+    return page ? send(c, page) : c.notFound();
   });
 
   app.get("/deadlines", async (c) => {

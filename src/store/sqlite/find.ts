@@ -214,11 +214,20 @@ export function findItems<K extends ItemKind>(
   if (filter.entity) entityCondition(sql, "i.names", filter.entity);
   if (filter.text) termsCondition(sql, "i.norm", parseQuery(filter.text));
   facets(sql, filter, "i.date");
+  // The page of items is chosen first and only its rows read the article's JSON for the snippet:
+  // sorting wide rows made the desk's deadline query read every matching article (14 ms at 2,000).
+  let order = ORDERS[filter.order ?? "newest"];
+  // With a date bound no row has a null date, and without the IS NULL term the (kind, date) index gives
+  // the order (the deadline board: upcoming first).
+  if (sql.where.some((w) => w.startsWith("(i.date IS NOT NULL")))
+    order = order.replace("i.date IS NULL, ", "");
   const rows = prepare(
     db,
     `SELECT ${SUMMARY_COLUMNS}, substr(json_extract(v.article_json, '$.text'), 1, ${SNIPPET_CHARS}) AS snippet, i.ord, i.date, i.item_json, i.names_json
        FROM analysis_items i JOIN articles a ON a.id = i.article_id ${CURRENT_JOIN}
-       WHERE ${sql.where.join(" AND ")} ORDER BY ${ORDERS[filter.order ?? "newest"]} LIMIT ?`,
+       WHERE i.id IN (SELECT i.id FROM analysis_items i JOIN articles a ON a.id = i.article_id ${CURRENT_JOIN}
+         WHERE ${sql.where.join(" AND ")} ORDER BY ${order} LIMIT ?)
+       ORDER BY ${order}`,
   ).all(...sql.params, limitOf(options)) as Row[];
   return rows.map((r) => ({
     kind,

@@ -117,6 +117,15 @@ export class SqliteStore implements Store {
   readonly stories: SqliteStoryStore;
   readonly alerts: SqliteAlertStore;
 
+  /** Prepared statements by SQL, reused (preparing costs more than running most of the reads). */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
   constructor(db: Database.Database) {
     this.db = db;
     this.stories = new SqliteStoryStore(db);
@@ -148,34 +157,34 @@ export class SqliteStore implements Store {
     const hash = textHash(`${article.title ?? ""}\n${article.text}`);
     const at = now();
     return this.db.transaction((): PutArticleResult => {
-      const existing = this.db.prepare("SELECT id, current_version FROM articles WHERE key = ?").get(key) as
+      const existing = this.prepared("SELECT id, current_version FROM articles WHERE key = ?").get(key) as
         | Row
         | undefined;
       if (existing) {
         const id = existing.id as number;
         const current = existing.current_version as number;
-        const same = this.db
-          .prepare("SELECT 1 FROM article_versions WHERE article_id = ? AND version = ? AND content_hash = ?")
-          .get(id, current, hash);
+        const same = this.prepared(
+          "SELECT 1 FROM article_versions WHERE article_id = ? AND version = ? AND content_hash = ?",
+        ).get(id, current, hash);
         if (same) return { status: "unchanged", id, version: current };
         const version = current + 1;
         this.insertVersion(id, version, hash, input, at);
-        this.db
-          .prepare("UPDATE articles SET current_version = ?, updated_at = ? WHERE id = ?")
-          .run(version, at, id);
+        this.prepared("UPDATE articles SET current_version = ?, updated_at = ? WHERE id = ?").run(
+          version,
+          at,
+          id,
+        );
         this.indexText(id, article);
         return { status: "updated", id, version };
       }
-      const copy = this.db
-        .prepare(
-          `SELECT v.article_id AS id, v.version FROM article_versions v JOIN articles a ON a.id = v.article_id
+      const copy = this.prepared(
+        `SELECT v.article_id AS id, v.version FROM article_versions v JOIN articles a ON a.id = v.article_id
            WHERE v.content_hash = ? AND v.version = a.current_version LIMIT 1`,
-        )
-        .get(hash) as Row | undefined;
+      ).get(hash) as Row | undefined;
       if (copy) return { status: "unchanged", id: copy.id as number, version: copy.version as number };
-      const info = this.db
-        .prepare("INSERT INTO articles (key, current_version, created_at, updated_at) VALUES (?, 1, ?, ?)")
-        .run(key, at, at);
+      const info = this.prepared(
+        "INSERT INTO articles (key, current_version, created_at, updated_at) VALUES (?, 1, ?, ?)",
+      ).run(key, at, at);
       const id = Number(info.lastInsertRowid);
       this.insertVersion(id, 1, hash, input, at);
       this.indexText(id, article);
@@ -185,35 +194,35 @@ export class SqliteStore implements Store {
 
   private insertVersion(id: number, version: number, hash: string, input: PutArticleInput, at: string): void {
     const a = input.article;
-    this.db
-      .prepare(
-        `INSERT INTO article_versions (article_id, version, content_hash, source, source_id, fetched_at, title, url,
+    this.prepared(
+      `INSERT INTO article_versions (article_id, version, content_hash, source, source_id, fetched_at, title, url,
            site_name, published, article_json, analysis_json, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        version,
-        hash,
-        input.source,
-        input.sourceId ?? null,
-        input.fetchedAt,
-        a.title,
-        a.url,
-        a.siteName,
-        a.published,
-        JSON.stringify(a),
-        input.analysis ? JSON.stringify(input.analysis) : null,
-        at,
-      );
+    ).run(
+      id,
+      version,
+      hash,
+      input.source,
+      input.sourceId ?? null,
+      input.fetchedAt,
+      a.title,
+      a.url,
+      a.siteName,
+      a.published,
+      JSON.stringify(a),
+      input.analysis ? JSON.stringify(input.analysis) : null,
+      at,
+    );
     indexArticleVersion(this.db, id, a, input.analysis, at);
   }
 
   private indexText(id: number, article: Article): void {
-    this.db.prepare("DELETE FROM articles_fts WHERE rowid = ?").run(id);
-    this.db
-      .prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)")
-      .run(id, article.title ?? "", article.text);
+    this.prepared("DELETE FROM articles_fts WHERE rowid = ?").run(id);
+    this.prepared("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)").run(
+      id,
+      article.title ?? "",
+      article.text,
+    );
   }
 
   private toStored(r: Row): StoredArticle {
@@ -236,19 +245,17 @@ export class SqliteStore implements Store {
       ON v.article_id = a.id AND v.version = a.current_version`;
 
   async getArticle(id: number): Promise<StoredArticle | null> {
-    const r = this.db.prepare(`${SqliteStore.CURRENT} WHERE a.id = ?`).get(id) as Row | undefined;
+    const r = this.prepared(`${SqliteStore.CURRENT} WHERE a.id = ?`).get(id) as Row | undefined;
     return r ? this.toStored(r) : null;
   }
 
   async latest(options?: ListOptions): Promise<ArticleSummary[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published,
+    const rows = this.prepared(
+      `SELECT a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published,
            substr(json_extract(v.article_json, '$.text'), 1, ${SNIPPET_CHARS}) AS snippet
          FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
          WHERE a.id < ? ORDER BY a.id DESC LIMIT ?`,
-      )
-      .all(options?.beforeId ?? Number.MAX_SAFE_INTEGER, limitOf(options)) as Row[];
+    ).all(options?.beforeId ?? Number.MAX_SAFE_INTEGER, limitOf(options)) as Row[];
     return rows.map(toSummary);
   }
 
@@ -257,21 +264,17 @@ export class SqliteStore implements Store {
     if (expr === null) return [];
     const before = options?.beforeId ?? Number.MAX_SAFE_INTEGER;
     // Rank the newest SEARCH_CANDIDATES matches: the id of the last of them bounds the ranked query.
-    const floor = this.db
-      .prepare(
-        `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_CANDIDATES - 1}`,
-      )
-      .get(expr, before) as { rowid: number } | undefined;
-    const rows = this.db
-      .prepare(
-        `SELECT a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published,
+    const floor = this.prepared(
+      `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_CANDIDATES - 1}`,
+    ).get(expr, before) as { rowid: number } | undefined;
+    const rows = this.prepared(
+      `SELECT a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published,
            snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet
          FROM articles_fts f JOIN articles a ON a.id = f.rowid
          JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
          WHERE articles_fts MATCH ? AND f.rowid < ? AND f.rowid >= ?
          ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`,
-      )
-      .all(expr, before, floor?.rowid ?? 0, limitOf(options)) as Row[];
+    ).all(expr, before, floor?.rowid ?? 0, limitOf(options)) as Row[];
     return rows.map(toSummary);
   }
 
@@ -288,25 +291,27 @@ export class SqliteStore implements Store {
   }
 
   async *exportArticles(): AsyncIterable<StoredArticle> {
+    // Its own statement: an iteration keeps a statement busy until it ends.
     for (const r of this.db.prepare(`${SqliteStore.CURRENT} ORDER BY a.id`).iterate() as Iterable<Row>) {
       yield this.toStored(r);
     }
   }
 
   async countArticles(): Promise<number> {
-    return (this.db.prepare("SELECT count(*) AS n FROM articles").get() as Row).n as number;
+    return (this.prepared("SELECT count(*) AS n FROM articles").get() as Row).n as number;
   }
 
   async recordFailure(f: FailureInput): Promise<void> {
-    this.db
-      .prepare("INSERT INTO failures (input, stage, code, message, source_id, at) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(f.input, f.stage, f.code, f.message, f.sourceId ?? null, now());
+    this.prepared(
+      "INSERT INTO failures (input, stage, code, message, source_id, at) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(f.input, f.stage, f.code, f.message, f.sourceId ?? null, now());
   }
 
   async failures(options?: ListOptions): Promise<FailureRecord[]> {
-    const rows = this.db
-      .prepare("SELECT * FROM failures WHERE id < ? ORDER BY id DESC LIMIT ?")
-      .all(options?.beforeId ?? Number.MAX_SAFE_INTEGER, limitOf(options)) as Row[];
+    const rows = this.prepared("SELECT * FROM failures WHERE id < ? ORDER BY id DESC LIMIT ?").all(
+      options?.beforeId ?? Number.MAX_SAFE_INTEGER,
+      limitOf(options),
+    ) as Row[];
     return rows.map((r) => ({
       id: r.id as number,
       input: r.input as string,
@@ -319,36 +324,36 @@ export class SqliteStore implements Store {
   }
 
   async addSource(s: SourceInput): Promise<SourceRecord> {
-    this.db
-      .prepare(
-        "INSERT INTO sources (kind, url, title, category, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO NOTHING",
-      )
-      .run(s.kind, s.url, s.title ?? null, s.category ?? null, now());
-    return toSource(this.db.prepare("SELECT * FROM sources WHERE url = ?").get(s.url) as Row);
+    this.prepared(
+      "INSERT INTO sources (kind, url, title, category, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO NOTHING",
+    ).run(s.kind, s.url, s.title ?? null, s.category ?? null, now());
+    return toSource(this.prepared("SELECT * FROM sources WHERE url = ?").get(s.url) as Row);
   }
 
   async listSources(): Promise<SourceRecord[]> {
-    return (this.db.prepare("SELECT * FROM sources ORDER BY id").all() as Row[]).map(toSource);
+    return (this.prepared("SELECT * FROM sources ORDER BY id").all() as Row[]).map(toSource);
   }
 
   async updateSource(id: number, patch: SourcePatch): Promise<void> {
     const entries = Object.entries(patch).filter(([k, v]) => k in SOURCE_COLUMNS && v !== undefined);
     if (entries.length === 0) return;
     const sets = entries.map(([k]) => `${SOURCE_COLUMNS[k as keyof SourcePatch]} = ?`).join(", ");
-    this.db.prepare(`UPDATE sources SET ${sets} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
+    this.prepared(`UPDATE sources SET ${sets} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
   }
 
   async createToken(name: string): Promise<{ id: number; token: string }> {
     const token = `lede_${randomBytes(24).toString("base64url")}`;
-    const info = this.db
-      .prepare("INSERT INTO tokens (name, hash, created_at) VALUES (?, ?, ?)")
-      .run(name, hashToken(token), now());
+    const info = this.prepared("INSERT INTO tokens (name, hash, created_at) VALUES (?, ?, ?)").run(
+      name,
+      hashToken(token),
+      now(),
+    );
     return { id: Number(info.lastInsertRowid), token };
   }
 
   async verifyToken(token: string): Promise<boolean> {
     if (!/^lede_[\w-]{20,64}$/.test(token)) return false;
-    return this.db.prepare("SELECT 1 FROM tokens WHERE hash = ?").get(hashToken(token)) !== undefined;
+    return this.prepared("SELECT 1 FROM tokens WHERE hash = ?").get(hashToken(token)) !== undefined;
   }
 
   async close(): Promise<void> {
