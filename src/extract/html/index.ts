@@ -13,6 +13,7 @@ import { dedupe, ldAuthors, parseAuthors } from "./authors.ts";
 import { collectBlocks, type RawBlock, trimEdges } from "./blocks.ts";
 import { dateFromUrl, normaliseDate, parseLooseDate } from "./dates.ts";
 import { attr, findAll, findFirst, parsePage, squash, textLength, textOf, walk } from "./dom.ts";
+import { pageHeadings } from "./headings.ts";
 import { articleLd, type LdNode, ldString, metaValue, type PageMeta, readMeta } from "./meta.ts";
 import { prune } from "./prune.ts";
 import { railItems, resolveUrl } from "./related.ts";
@@ -39,15 +40,7 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
   const url = options.url ?? canonicalUrl(meta);
   const host = hostOf(url);
   const siteName = pickSiteName(meta);
-  const headingEls = findAll(dom, (el) => el.name === "h1" || attr(el, "itemprop") === "headline").slice(
-    0,
-    8,
-  );
-  const headings = headingEls.map((el) => squash(textOf(el))).filter(Boolean);
-  // Parts of a headline split into kicker and title (`<h1><span>Kicker</span><span>Title</span></h1>`).
-  const headingParts = headingEls.flatMap((el) =>
-    el.children.filter(isTag).length >= 2 ? el.children.filter(isTag).map((c) => squash(textOf(c))) : [],
-  );
+  const { headings, parts: headingParts } = pageHeadings(dom);
   const title = pickTitle(
     [
       ldString(ld?.headline),

@@ -40,7 +40,7 @@ export interface Gold {
   readonly without?: readonly string[];
 }
 
-interface Page {
+export interface Page {
   readonly set: "wcxb" | "fundus";
   readonly id: string;
   readonly url: string | null;
@@ -137,7 +137,7 @@ export function normTitle(s: string): string {
     .trim();
 }
 
-function normName(s: string): string {
+export function normName(s: string): string {
   return normTitle(s).toLowerCase().replace(/\./g, "");
 }
 
@@ -184,7 +184,7 @@ function splitAuthors(s: string | null | undefined): string[] {
     .filter(Boolean);
 }
 
-function loadWcxb(dir: string, limit: number | undefined): Page[] {
+export function loadWcxb(dir: string, limit: number | undefined): Page[] {
   const files = readdirSync(join(dir, "html"))
     .filter((f) => f.endsWith(".html.gz"))
     .sort()
@@ -227,7 +227,7 @@ interface FundusVersion {
   body?: { summary?: string[]; sections?: { headline?: string[]; paragraphs?: string[] }[] } | null;
 }
 
-function loadFundus(dir: string, limit: number | undefined): Page[] {
+export function loadFundus(dir: string, limit: number | undefined): Page[] {
   const pages: Page[] = [];
   for (const cc of readdirSync(dir).sort()) {
     if (cc.includes(".")) continue;
