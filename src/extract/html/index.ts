@@ -9,10 +9,10 @@
  */
 import { type Document, Element, isTag } from "domhandler";
 import type { Article, Block, ExtractOptions } from "../../core/index.ts";
-import { dedupe, ldAuthors, parseAuthors } from "./authors.ts";
+import { pickAuthors } from "./authors.ts";
 import { collectBlocks, type RawBlock, trimEdges } from "./blocks.ts";
 import { dateFromUrl, normaliseDate, parseLooseDate } from "./dates.ts";
-import { attr, findAll, findFirst, parsePage, squash, textLength, textOf, walk } from "./dom.ts";
+import { attr, findFirst, parsePage, squash, textLength, textOf, walk } from "./dom.ts";
 import { pageHeadings } from "./headings.ts";
 import { articleLd, type LdNode, ldString, metaValue, type PageMeta, readMeta } from "./meta.ts";
 import { prune } from "./prune.ts";
@@ -195,154 +195,6 @@ function pickLanguage(meta: PageMeta, ld: LdNode | null): string | null {
   if (!raw) return null;
   const primary = raw.trim().split(/[-_]/)[0]!.toLowerCase();
   return /^[a-z]{2,3}$/.test(primary) ? primary : null;
-}
-
-/** Byline elements: `rel=author`, `itemprop=author`, classes naming an author or byline. */
-const BYLINE_CLASS = /author|byline|writer|contributor/i;
-/** A label that introduces the author's name in the next text ("Written by", "Author"). */
-const BYLINE_LABEL = /^(?:by|written by|words by|posted by|author|authors|autor|auteur|von|par|por)\s*:?$/i;
-/** A text that is a byline by itself ("By Jane Doe", "Written by Jane Doe"). */
-const BYLINE_TEXT = /^(?:by|written by|words by|posted by|author:|von|par|por)\s+\p{Lu}/iu;
-
-function pickAuthors(
-  dom: Document,
-  meta: PageMeta,
-  ld: LdNode | null,
-  siteName: string | null,
-  host: string | null,
-): string[] {
-  const isSite = siteNameTest(siteName, host);
-  const usable = (names: string[]) => dedupe(names.filter((n) => !isSite(n) && !/^[\p{Ll}\d._-]+$/u.test(n)));
-  const byId = new Map<string, LdNode>();
-  for (const node of meta.ld) if (typeof node["@id"] === "string" && node.name) byId.set(node["@id"], node);
-  // Authors given as {"@id": ...} references to Person nodes elsewhere in the graph.
-  const resolve = (value: unknown): unknown => {
-    const list = Array.isArray(value) ? value : [value];
-    return list.map((v) => {
-      if (v && typeof v === "object" && !(v as LdNode).name && typeof (v as LdNode)["@id"] === "string") {
-        return byId.get((v as LdNode)["@id"] as string) ?? v;
-      }
-      return v;
-    });
-  };
-  const sources: (() => string[])[] = [
-    () => (ld?.author ? ldAuthors(resolve(ld.author)) : []),
-    () => {
-      const out: string[] = [];
-      for (const key of [
-        "author",
-        "article:author",
-        "parsely-author",
-        "sailthru.author",
-        "dc.creator",
-        "byl",
-        "dcterms.creator",
-      ]) {
-        for (const v of meta.meta.get(key) ?? []) {
-          if (/^https?:\/\//.test(v) || /facebook\.com|twitter\.com/.test(v)) continue;
-          out.push(...parseAuthors(v));
-        }
-        if (out.length > 0) break;
-      }
-      return out;
-    },
-    () => meta.ld.flatMap((node) => (node.author ? ldAuthors(resolve(node.author)) : [])),
-    () => bylineAuthors(dom),
-  ];
-  // The first source naming a person wins; an organisation (the site itself) only when nobody is named.
-  let fallback: string[] = [];
-  for (const source of sources) {
-    const raw = source();
-    const names = usable(raw);
-    if (names.length > 0) return names;
-    if (fallback.length === 0) fallback = dedupe(raw.filter((n) => !/^[\p{Ll}\d._-]+$/u.test(n)));
-  }
-  return fallback;
-}
-
-/** A test for names that are the site's own (an organisation credited as author). */
-function siteNameTest(siteName: string | null, host: string | null): (name: string) => boolean {
-  const site = siteName ? key(siteName) : "";
-  const hostKey = host ? key(host.replace(/^www\./, "").replace(/\.[a-z]+$/i, "")) : "";
-  return (name: string) => {
-    const k = key(name);
-    if (k === "") return true;
-    if (site && (k === site || k.includes(site) || site.includes(k))) return true;
-    return hostKey !== "" && (k === hostKey || k.includes(hostKey) || hostKey.includes(k));
-  };
-}
-
-function bylineAuthors(dom: Document): string[] {
-  const candidates = findAll(
-    dom,
-    (el) =>
-      attr(el, "rel").toLowerCase() === "author" ||
-      attr(el, "itemprop").toLowerCase() === "author" ||
-      (el.name !== "body" &&
-        el.name !== "html" &&
-        el.name !== "article" &&
-        BYLINE_CLASS.test(attr(el, "class"))),
-  ).slice(0, 10);
-  for (const el of candidates) {
-    const nameEl = findFirst(el, (x) => attr(x, "itemprop") === "name") ?? el;
-    // Text by text, so that a name is not glued to the date or role that follows it.
-    const parts = textParts(nameEl);
-    if (parts.join(" ").length > MAX_BYLINE_ELEMENT) continue;
-    for (let i = 0; i < parts.length; i++) {
-      const part = BYLINE_LABEL.test(parts[i]!) ? (parts[i + 1] ?? "") : parts[i]!;
-      const names = parseAuthors(part).filter(
-        (n) => !/^(?:by|the author|author|authors)$/i.test(n) && /^\p{Lu}/u.test(n),
-      );
-      if (names.length > 0) return names;
-    }
-  }
-  return bylineFromText(dom);
-}
-
-/** Longest byline element read. */
-const MAX_BYLINE_ELEMENT = 160;
-
-/** The non-empty texts under an element, each squashed. */
-function textParts(el: Element): string[] {
-  const out: string[] = [];
-  walk(el, (x) => {
-    for (const c of x.children) if (c.type === "text") out.push(squash((c as { data: string }).data));
-    return x.name !== "script" && x.name !== "style";
-  });
-  for (const c of el.children) if (c.type === "text") out.unshift(squash((c as { data: string }).data));
-  return out.filter(Boolean);
-}
-
-/** Longest text read as a byline. */
-const MAX_BYLINE_TEXT = 80;
-/** How many texts are searched for a byline. */
-const BYLINE_SCAN_TEXTS = 600;
-
-/** A byline in the text: "By Jane Doe", or a "Written by" label followed by the name. */
-function bylineFromText(dom: Document): string[] {
-  const texts: string[] = [];
-  walk(dom, (el) => {
-    if (texts.length > BYLINE_SCAN_TEXTS) return false;
-    if (el.name === "script" || el.name === "style" || el.name === "head" || el.name === "nav") return false;
-    for (const c of el.children) {
-      if (c.type !== "text") continue;
-      const t = squash((c as { data: string }).data);
-      if (t !== "") texts.push(t);
-    }
-    return true;
-  });
-  for (let i = 0; i < texts.length; i++) {
-    const t = texts[i]!;
-    if (t.length > MAX_BYLINE_TEXT) continue;
-    let candidate: string | null = null;
-    if (BYLINE_TEXT.test(t)) candidate = t;
-    else if (BYLINE_LABEL.test(t) && texts[i + 1] && texts[i + 1]!.length <= MAX_BYLINE_TEXT)
-      candidate = texts[i + 1]!;
-    if (!candidate) continue;
-    const names = parseAuthors(candidate).filter((n) => /^\p{Lu}/u.test(n) && n.split(" ").length <= 4);
-    if (names.length > 0) return names;
-  }
-  return [];
 }
 
 /** The date of the first `<time datetime>` (or `itemprop=datePublished`) in the page. */
