@@ -11,10 +11,10 @@ import { type Document, Element, isTag } from "domhandler";
 import type { Article, Block, ExtractOptions } from "../../core/index.ts";
 import { pickAuthors } from "./authors.ts";
 import { collectBlocks, type RawBlock, trimEdges } from "./blocks.ts";
-import { dateFromUrl, normaliseDate, parseLooseDate } from "./dates.ts";
-import { attr, findFirst, parsePage, squash, textLength, textOf, walk } from "./dom.ts";
+import { findFirst, parsePage, squash, textLength } from "./dom.ts";
 import { pageHeadings } from "./headings.ts";
 import { articleLd, type LdNode, ldString, metaValue, type PageMeta, readMeta } from "./meta.ts";
+import { pageDates } from "./pagedates.ts";
 import { prune } from "./prune.ts";
 import { railItems, resolveUrl } from "./related.ts";
 import { selectContent } from "./score.ts";
@@ -55,46 +55,9 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
     headingParts,
   );
   const authors = pickAuthors(dom, meta, ld, siteName, host);
-  const published =
-    options.published ??
-    normaliseDate(
-      ldString(ld?.datePublished) ??
-        metaValue(
-          meta,
-          "article:published_time",
-          "og:article:published_time",
-          "article.published",
-          "published_time",
-          "datepublished",
-          "pubdate",
-          "publishdate",
-          "publish-date",
-          "publish_date",
-          "sailthru.date",
-          "parsely-pub-date",
-          "dc.date.issued",
-          "dcterms.created",
-          "dc.date",
-          "dcterms.date",
-          "date",
-          "article:published",
-          "og:published_time",
-        ),
-    ) ??
-    timeElementDate(dom) ??
-    visibleDate(dom) ??
-    dateFromUrl(url);
-  const modified = normaliseDate(
-    ldString(ld?.dateModified) ??
-      metaValue(
-        meta,
-        "article:modified_time",
-        "og:updated_time",
-        "datemodified",
-        "last-modified",
-        "dc.date.modified",
-      ),
-  );
+  const dates = pageDates(dom, meta, ld, url);
+  const published = options.published ?? dates.published;
+  const modified = dates.modified;
 
   const body = contentRoot(dom);
   let raw: RawBlock[] = [];
@@ -195,56 +158,6 @@ function pickLanguage(meta: PageMeta, ld: LdNode | null): string | null {
   if (!raw) return null;
   const primary = raw.trim().split(/[-_]/)[0]!.toLowerCase();
   return /^[a-z]{2,3}$/.test(primary) ? primary : null;
-}
-
-/** The date of the first `<time datetime>` (or `itemprop=datePublished`) in the page. */
-function timeElementDate(dom: Document): string | null {
-  const el =
-    findFirst(dom, (e) => attr(e, "itemprop") === "datePublished") ??
-    findFirst(dom, (e) => e.name === "time" && (attr(e, "datetime") !== "" || "pubdate" in e.attribs));
-  if (!el) return null;
-  return normaliseDate(attr(el, "datetime") || attr(el, "content") || squash(textOf(el)));
-}
-
-/** Class/id words of elements that show a date. */
-const DATE_CLASS = /date|time|publish|posted|byline|meta|dateline|updated/i;
-/** Longest text read as a shown date. */
-const MAX_DATE_TEXT = 120;
-/** How many short texts near the top are searched for a written-out date. */
-const DATE_SCAN_TEXTS = 400;
-
-/**
- * A date the page shows: in an element whose class names a date, else the first short text that is
- * a written-out date (for pages without date metadata).
- */
-function visibleDate(dom: Document): string | null {
-  const marked = findFirst(dom, (el) => {
-    if (!DATE_CLASS.test(`${attr(el, "class")} ${attr(el, "id")}`)) return false;
-    const t = squash(textOf(el));
-    return t.length > 0 && t.length <= MAX_DATE_TEXT && parseLooseDate(t) !== null;
-  });
-  if (marked) return parseLooseDate(squash(textOf(marked)));
-  let seen = 0;
-  let found: string | null = null;
-  walk(dom, (el) => {
-    if (found || seen > DATE_SCAN_TEXTS) return false;
-    if (el.name === "script" || el.name === "style" || el.name === "head") return false;
-    for (const c of el.children) {
-      if (c.type !== "text") continue;
-      const t = squash((c as { data: string }).data);
-      if (t.length < 8) continue;
-      seen++;
-      if (t.length <= MAX_DATE_TEXT && /\p{L}{3}/u.test(t) && /\d{4}/.test(t)) {
-        const d = parseLooseDate(t);
-        if (d) {
-          found = d;
-          return false;
-        }
-      }
-    }
-    return true;
-  });
-  return found;
 }
 
 function key(s: string): string {
