@@ -7,6 +7,7 @@
  * const r = extractDocument(doc, { published: "2025-09-01" });
  * if (r.ok) console.log(r.value.text);
  */
+
 import {
   type Article,
   type Document,
@@ -19,6 +20,7 @@ import {
   type Result,
 } from "../core/index.ts";
 import { extractHtml } from "./html/index.ts";
+import { detectLanguage } from "./language.ts";
 import { looksLikeHtml } from "./sniff.ts";
 import { extractTextPage } from "./text/index.ts";
 
@@ -81,7 +83,7 @@ function textOnlyArticle(text: string, options: ExtractOptions): Article {
     authors: [],
     published: options.published ?? null,
     modified: null,
-    language: null,
+    language: detectLanguage(text),
     siteName: null,
     text,
     blocks,

@@ -9,6 +9,7 @@
  */
 import { type Document, Element, isTag } from "domhandler";
 import type { Article, Block, ExtractOptions } from "../../core/index.ts";
+import { detectLanguage } from "../language.ts";
 import { pickAuthors } from "./authors.ts";
 import { collectBlocks, type RawBlock, trimEdges } from "./blocks.ts";
 import { findFirst, parsePage, squash, textLength } from "./dom.ts";
@@ -83,7 +84,7 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
     authors,
     published,
     modified,
-    language: pickLanguage(meta, ld),
+    language: pickLanguage(meta, ld) ?? detectLanguage(text),
     siteName,
     text,
     blocks,
@@ -157,7 +158,8 @@ function pickLanguage(meta: PageMeta, ld: LdNode | null): string | null {
     ldString(ld?.inLanguage);
   if (!raw) return null;
   const primary = raw.trim().split(/[-_]/)[0]!.toLowerCase();
-  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
+  // Not a language: a charset or "undetermined" written where the language belongs.
+  return /^[a-z]{2,3}$/.test(primary) && !/^(?:utf|iso|win|und|mul|zxx|xx)$/.test(primary) ? primary : null;
 }
 
 function key(s: string): string {
