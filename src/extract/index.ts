@@ -24,7 +24,9 @@ import { detectLanguage } from "./language.ts";
 import { looksLikeHtml } from "./sniff.ts";
 import { extractTextPage } from "./text/index.ts";
 
-export { extractHtml } from "./html/index.ts";
+export type { ArticleExtras } from "./html/extras.ts";
+export { extractHtml, extractHtmlWithExtras } from "./html/index.ts";
+export { detectLanguage } from "./language.ts";
 export { looksLikeHtml } from "./sniff.ts";
 export { extractTextPage } from "./text/index.ts";
 

@@ -13,6 +13,7 @@ import { detectLanguage } from "../language.ts";
 import { pickAuthors } from "./authors.ts";
 import { collectBlocks, type RawBlock, trimEdges } from "./blocks.ts";
 import { findFirst, parsePage, squash, textLength } from "./dom.ts";
+import { type ArticleExtras, pageExtras } from "./extras.ts";
 import { pageHeadings } from "./headings.ts";
 import { articleLd, type LdNode, ldString, metaValue, type PageMeta, readMeta } from "./meta.ts";
 import { pageDates } from "./pagedates.ts";
@@ -35,6 +36,21 @@ const LD_BODY_MIN = 400;
  * @returns the article; `text` is its blocks separated by one blank line, `blocks` index `text`
  */
 export function extractHtml(html: string, options: ExtractOptions = {}): Article {
+  return extractHtmlWithExtras(html, options).article;
+}
+
+/**
+ * Extract the article and the metadata the contract has no field for yet (lead image, section,
+ * keywords), from one parse.
+ *
+ * @param html the decoded page
+ * @param options as for `extractHtml`
+ * @returns the article and its extras
+ */
+export function extractHtmlWithExtras(
+  html: string,
+  options: ExtractOptions = {},
+): { article: Article; extras: ArticleExtras } {
   const dom = parsePage(html);
   const meta = readMeta(dom);
   const ld = articleLd(meta.ld);
@@ -78,7 +94,7 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
     if (ldBody.length > have * LD_BODY_RATIO) raw = ldBlocks(ldBody);
   }
   const { text, blocks } = assemble(raw);
-  return {
+  const article: Article = {
     url,
     title,
     authors,
@@ -90,6 +106,7 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
     blocks,
     related,
   };
+  return { article, extras: pageExtras(meta, ld, url) };
 }
 
 /**
