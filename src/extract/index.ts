@@ -7,6 +7,7 @@
  * const r = extractDocument(doc, { published: "2025-09-01" });
  * if (r.ok) console.log(r.value.text);
  */
+
 import {
   type Article,
   type Document,
@@ -19,10 +20,13 @@ import {
   type Result,
 } from "../core/index.ts";
 import { extractHtml } from "./html/index.ts";
+import { detectLanguage } from "./language.ts";
 import { looksLikeHtml } from "./sniff.ts";
 import { extractTextPage } from "./text/index.ts";
 
-export { extractHtml } from "./html/index.ts";
+export type { ArticleExtras } from "./html/extras.ts";
+export { extractHtml, extractHtmlWithExtras } from "./html/index.ts";
+export { detectLanguage } from "./language.ts";
 export { looksLikeHtml } from "./sniff.ts";
 export { extractTextPage } from "./text/index.ts";
 
@@ -81,7 +85,7 @@ function textOnlyArticle(text: string, options: ExtractOptions): Article {
     authors: [],
     published: options.published ?? null,
     modified: null,
-    language: null,
+    language: detectLanguage(text),
     siteName: null,
     text,
     blocks,

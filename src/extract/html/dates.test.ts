@@ -22,3 +22,10 @@ test("dates in URL paths", () => {
   assert.equal(dateFromUrl("https://example.com/news/20240503-story.html"), "2024-05-03");
   assert.equal(dateFromUrl("https://example.com/story-12345"), null);
 });
+
+test("month names in URL paths and day-first numeric dates", () => {
+  assert.equal(dateFromUrl("https://example.com/blog/2023/october/03/wine-styles"), "2023-10-03");
+  assert.equal(parseLooseDate("03/10/2023"), "2023-03-10");
+  assert.equal(parseLooseDate("03/10/2023", true), "2023-10-03");
+  assert.equal(parseLooseDate("25/10/2023"), "2023-10-25");
+});

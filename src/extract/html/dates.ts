@@ -140,7 +140,7 @@ export function normaliseDate(raw: string | null | undefined): string | null {
  *
  * @example parseLooseDate("Friday, 3 May 2024 10:00") // "2024-05-03"
  */
-export function parseLooseDate(text: string): string | null {
+export function parseLooseDate(text: string, dayFirst = false): string | null {
   const s = text.toLowerCase().replace(/\s+/g, " ");
   let m = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/.exec(s);
   if (m && validDay(+m[1]!, +m[2]!, +m[3]!)) return `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}`;
@@ -158,10 +158,10 @@ export function parseLooseDate(text: string): string | null {
   }
   m = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/.exec(s);
   if (m) {
-    // US order when the first number cannot be a day-of-month > 12 ambiguity: prefer month/day.
+    // Month first (US) unless the first number is over 12 or the page's language writes the day first.
     const a = +m[1]!;
     const b = +m[2]!;
-    const [mo, d] = a > 12 ? [b, a] : [a, b];
+    const [mo, d] = a > 12 || (dayFirst && b <= 12) ? [b, a] : [a, b];
     if (validDay(+m[3]!, mo, d)) return `${m[3]}-${pad(mo)}-${pad(d)}`;
   }
   return null;
@@ -171,6 +171,7 @@ export function parseLooseDate(text: string): string | null {
  * A day from a URL path (`/2024/05/03/`, `/20240503/`), or null.
  *
  * @example dateFromUrl("https://example.com/2024/05/03/story") // "2024-05-03"
+ * @example dateFromUrl("https://example.com/2024/may/03/story") // "2024-05-03"
  */
 export function dateFromUrl(url: string | null): string | null {
   if (!url) return null;
@@ -182,6 +183,9 @@ export function dateFromUrl(url: string | null): string | null {
   }
   let m = /\/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:\/|$|[-_])/.exec(path);
   if (m && validDay(+m[1]!, +m[2]!, +m[3]!)) return `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}`;
+  m = /\/((?:19|20)\d\d)\/([a-z]{3,9})\/(\d{1,2})(?:\/|$)/i.exec(path);
+  const named = m ? MONTHS[m[2]!.toLowerCase()] : undefined;
+  if (m && named && validDay(+m[1]!, named, +m[3]!)) return `${m[1]}-${pad(named)}-${pad(+m[3]!)}`;
   m = /[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$)/.exec(path);
   if (m && validDay(+m[1]!, +m[2]!, +m[3]!)) return `${m[1]}-${m[2]}-${m[3]}`;
   return null;

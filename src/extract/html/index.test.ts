@@ -115,3 +115,17 @@ test("a shown date when the page has no date metadata", () => {
   const b = extractHtml(page(`<article><p>Posted on 4 March 2025</p><p>${PARA}</p></article>`));
   assert.equal(b.published, "2025-03-04");
 });
+
+test("language: html lang, else detected from the text; a charset in lang is not a language", () => {
+  const body =
+    "<p>Der Stadtrat hat am Montag beschlossen, dass die Brücke im Frühjahr wieder geöffnet wird und die Arbeiten nicht verzögert sind. Die Stadt teilte mit, dass der Verkehr bis dahin umgeleitet wird.</p>";
+  assert.equal(
+    extractHtml(`<html lang="fr-CA"><body><article>${body}</article></body></html>`).language,
+    "fr",
+  );
+  assert.equal(extractHtml(`<html><body><article>${body}</article></body></html>`).language, "de");
+  assert.equal(
+    extractHtml(`<html lang="utf-8"><body><article>${body}</article></body></html>`).language,
+    "de",
+  );
+});

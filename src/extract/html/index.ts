@@ -9,11 +9,14 @@
  */
 import { type Document, Element, isTag } from "domhandler";
 import type { Article, Block, ExtractOptions } from "../../core/index.ts";
-import { dedupe, ldAuthors, parseAuthors } from "./authors.ts";
+import { detectLanguage } from "../language.ts";
+import { pickAuthors } from "./authors.ts";
 import { collectBlocks, type RawBlock, trimEdges } from "./blocks.ts";
-import { dateFromUrl, normaliseDate, parseLooseDate } from "./dates.ts";
-import { attr, findAll, findFirst, parsePage, squash, textLength, textOf, walk } from "./dom.ts";
+import { findFirst, parsePage, squash, textLength } from "./dom.ts";
+import { type ArticleExtras, pageExtras } from "./extras.ts";
+import { pageHeadings } from "./headings.ts";
 import { articleLd, type LdNode, ldString, metaValue, type PageMeta, readMeta } from "./meta.ts";
+import { pageDates } from "./pagedates.ts";
 import { prune } from "./prune.ts";
 import { railItems, resolveUrl } from "./related.ts";
 import { selectContent } from "./score.ts";
@@ -33,21 +36,28 @@ const LD_BODY_MIN = 400;
  * @returns the article; `text` is its blocks separated by one blank line, `blocks` index `text`
  */
 export function extractHtml(html: string, options: ExtractOptions = {}): Article {
+  return extractHtmlWithExtras(html, options).article;
+}
+
+/**
+ * Extract the article and the metadata the contract has no field for yet (lead image, section,
+ * keywords), from one parse.
+ *
+ * @param html the decoded page
+ * @param options as for `extractHtml`
+ * @returns the article and its extras
+ */
+export function extractHtmlWithExtras(
+  html: string,
+  options: ExtractOptions = {},
+): { article: Article; extras: ArticleExtras } {
   const dom = parsePage(html);
   const meta = readMeta(dom);
   const ld = articleLd(meta.ld);
   const url = options.url ?? canonicalUrl(meta);
   const host = hostOf(url);
   const siteName = pickSiteName(meta);
-  const headingEls = findAll(dom, (el) => el.name === "h1" || attr(el, "itemprop") === "headline").slice(
-    0,
-    8,
-  );
-  const headings = headingEls.map((el) => squash(textOf(el))).filter(Boolean);
-  // Parts of a headline split into kicker and title (`<h1><span>Kicker</span><span>Title</span></h1>`).
-  const headingParts = headingEls.flatMap((el) =>
-    el.children.filter(isTag).length >= 2 ? el.children.filter(isTag).map((c) => squash(textOf(c))) : [],
-  );
+  const { headings, parts: headingParts } = pageHeadings(dom);
   const title = pickTitle(
     [
       ldString(ld?.headline),
@@ -62,46 +72,9 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
     headingParts,
   );
   const authors = pickAuthors(dom, meta, ld, siteName, host);
-  const published =
-    options.published ??
-    normaliseDate(
-      ldString(ld?.datePublished) ??
-        metaValue(
-          meta,
-          "article:published_time",
-          "og:article:published_time",
-          "article.published",
-          "published_time",
-          "datepublished",
-          "pubdate",
-          "publishdate",
-          "publish-date",
-          "publish_date",
-          "sailthru.date",
-          "parsely-pub-date",
-          "dc.date.issued",
-          "dcterms.created",
-          "dc.date",
-          "dcterms.date",
-          "date",
-          "article:published",
-          "og:published_time",
-        ),
-    ) ??
-    timeElementDate(dom) ??
-    visibleDate(dom) ??
-    dateFromUrl(url);
-  const modified = normaliseDate(
-    ldString(ld?.dateModified) ??
-      metaValue(
-        meta,
-        "article:modified_time",
-        "og:updated_time",
-        "datemodified",
-        "last-modified",
-        "dc.date.modified",
-      ),
-  );
+  const dates = pageDates(dom, meta, ld, url);
+  const published = options.published ?? dates.published;
+  const modified = dates.modified;
 
   const body = contentRoot(dom);
   let raw: RawBlock[] = [];
@@ -121,18 +94,19 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
     if (ldBody.length > have * LD_BODY_RATIO) raw = ldBlocks(ldBody);
   }
   const { text, blocks } = assemble(raw);
-  return {
+  const article: Article = {
     url,
     title,
     authors,
     published,
     modified,
-    language: pickLanguage(meta, ld),
+    language: pickLanguage(meta, ld) ?? detectLanguage(text),
     siteName,
     text,
     blocks,
     related,
   };
+  return { article, extras: pageExtras(meta, ld, url) };
 }
 
 /**
@@ -201,205 +175,8 @@ function pickLanguage(meta: PageMeta, ld: LdNode | null): string | null {
     ldString(ld?.inLanguage);
   if (!raw) return null;
   const primary = raw.trim().split(/[-_]/)[0]!.toLowerCase();
-  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
-}
-
-/** Byline elements: `rel=author`, `itemprop=author`, classes naming an author or byline. */
-const BYLINE_CLASS = /author|byline|writer|contributor/i;
-/** A label that introduces the author's name in the next text ("Written by", "Author"). */
-const BYLINE_LABEL = /^(?:by|written by|words by|posted by|author|authors|autor|auteur|von|par|por)\s*:?$/i;
-/** A text that is a byline by itself ("By Jane Doe", "Written by Jane Doe"). */
-const BYLINE_TEXT = /^(?:by|written by|words by|posted by|author:|von|par|por)\s+\p{Lu}/iu;
-
-function pickAuthors(
-  dom: Document,
-  meta: PageMeta,
-  ld: LdNode | null,
-  siteName: string | null,
-  host: string | null,
-): string[] {
-  const isSite = siteNameTest(siteName, host);
-  const usable = (names: string[]) => dedupe(names.filter((n) => !isSite(n) && !/^[\p{Ll}\d._-]+$/u.test(n)));
-  const byId = new Map<string, LdNode>();
-  for (const node of meta.ld) if (typeof node["@id"] === "string" && node.name) byId.set(node["@id"], node);
-  // Authors given as {"@id": ...} references to Person nodes elsewhere in the graph.
-  const resolve = (value: unknown): unknown => {
-    const list = Array.isArray(value) ? value : [value];
-    return list.map((v) => {
-      if (v && typeof v === "object" && !(v as LdNode).name && typeof (v as LdNode)["@id"] === "string") {
-        return byId.get((v as LdNode)["@id"] as string) ?? v;
-      }
-      return v;
-    });
-  };
-  const sources: (() => string[])[] = [
-    () => (ld?.author ? ldAuthors(resolve(ld.author)) : []),
-    () => {
-      const out: string[] = [];
-      for (const key of [
-        "author",
-        "article:author",
-        "parsely-author",
-        "sailthru.author",
-        "dc.creator",
-        "byl",
-        "dcterms.creator",
-      ]) {
-        for (const v of meta.meta.get(key) ?? []) {
-          if (/^https?:\/\//.test(v) || /facebook\.com|twitter\.com/.test(v)) continue;
-          out.push(...parseAuthors(v));
-        }
-        if (out.length > 0) break;
-      }
-      return out;
-    },
-    () => meta.ld.flatMap((node) => (node.author ? ldAuthors(resolve(node.author)) : [])),
-    () => bylineAuthors(dom),
-  ];
-  // The first source naming a person wins; an organisation (the site itself) only when nobody is named.
-  let fallback: string[] = [];
-  for (const source of sources) {
-    const raw = source();
-    const names = usable(raw);
-    if (names.length > 0) return names;
-    if (fallback.length === 0) fallback = dedupe(raw.filter((n) => !/^[\p{Ll}\d._-]+$/u.test(n)));
-  }
-  return fallback;
-}
-
-/** A test for names that are the site's own (an organisation credited as author). */
-function siteNameTest(siteName: string | null, host: string | null): (name: string) => boolean {
-  const site = siteName ? key(siteName) : "";
-  const hostKey = host ? key(host.replace(/^www\./, "").replace(/\.[a-z]+$/i, "")) : "";
-  return (name: string) => {
-    const k = key(name);
-    if (k === "") return true;
-    if (site && (k === site || k.includes(site) || site.includes(k))) return true;
-    return hostKey !== "" && (k === hostKey || k.includes(hostKey) || hostKey.includes(k));
-  };
-}
-
-function bylineAuthors(dom: Document): string[] {
-  const candidates = findAll(
-    dom,
-    (el) =>
-      attr(el, "rel").toLowerCase() === "author" ||
-      attr(el, "itemprop").toLowerCase() === "author" ||
-      (el.name !== "body" &&
-        el.name !== "html" &&
-        el.name !== "article" &&
-        BYLINE_CLASS.test(attr(el, "class"))),
-  ).slice(0, 10);
-  for (const el of candidates) {
-    const nameEl = findFirst(el, (x) => attr(x, "itemprop") === "name") ?? el;
-    // Text by text, so that a name is not glued to the date or role that follows it.
-    const parts = textParts(nameEl);
-    if (parts.join(" ").length > MAX_BYLINE_ELEMENT) continue;
-    for (let i = 0; i < parts.length; i++) {
-      const part = BYLINE_LABEL.test(parts[i]!) ? (parts[i + 1] ?? "") : parts[i]!;
-      const names = parseAuthors(part).filter(
-        (n) => !/^(?:by|the author|author|authors)$/i.test(n) && /^\p{Lu}/u.test(n),
-      );
-      if (names.length > 0) return names;
-    }
-  }
-  return bylineFromText(dom);
-}
-
-/** Longest byline element read. */
-const MAX_BYLINE_ELEMENT = 160;
-
-/** The non-empty texts under an element, each squashed. */
-function textParts(el: Element): string[] {
-  const out: string[] = [];
-  walk(el, (x) => {
-    for (const c of x.children) if (c.type === "text") out.push(squash((c as { data: string }).data));
-    return x.name !== "script" && x.name !== "style";
-  });
-  for (const c of el.children) if (c.type === "text") out.unshift(squash((c as { data: string }).data));
-  return out.filter(Boolean);
-}
-
-/** Longest text read as a byline. */
-const MAX_BYLINE_TEXT = 80;
-/** How many texts are searched for a byline. */
-const BYLINE_SCAN_TEXTS = 600;
-
-/** A byline in the text: "By Jane Doe", or a "Written by" label followed by the name. */
-function bylineFromText(dom: Document): string[] {
-  const texts: string[] = [];
-  walk(dom, (el) => {
-    if (texts.length > BYLINE_SCAN_TEXTS) return false;
-    if (el.name === "script" || el.name === "style" || el.name === "head" || el.name === "nav") return false;
-    for (const c of el.children) {
-      if (c.type !== "text") continue;
-      const t = squash((c as { data: string }).data);
-      if (t !== "") texts.push(t);
-    }
-    return true;
-  });
-  for (let i = 0; i < texts.length; i++) {
-    const t = texts[i]!;
-    if (t.length > MAX_BYLINE_TEXT) continue;
-    let candidate: string | null = null;
-    if (BYLINE_TEXT.test(t)) candidate = t;
-    else if (BYLINE_LABEL.test(t) && texts[i + 1] && texts[i + 1]!.length <= MAX_BYLINE_TEXT)
-      candidate = texts[i + 1]!;
-    if (!candidate) continue;
-    const names = parseAuthors(candidate).filter((n) => /^\p{Lu}/u.test(n) && n.split(" ").length <= 4);
-    if (names.length > 0) return names;
-  }
-  return [];
-}
-
-/** The date of the first `<time datetime>` (or `itemprop=datePublished`) in the page. */
-function timeElementDate(dom: Document): string | null {
-  const el =
-    findFirst(dom, (e) => attr(e, "itemprop") === "datePublished") ??
-    findFirst(dom, (e) => e.name === "time" && (attr(e, "datetime") !== "" || "pubdate" in e.attribs));
-  if (!el) return null;
-  return normaliseDate(attr(el, "datetime") || attr(el, "content") || squash(textOf(el)));
-}
-
-/** Class/id words of elements that show a date. */
-const DATE_CLASS = /date|time|publish|posted|byline|meta|dateline|updated/i;
-/** Longest text read as a shown date. */
-const MAX_DATE_TEXT = 120;
-/** How many short texts near the top are searched for a written-out date. */
-const DATE_SCAN_TEXTS = 400;
-
-/**
- * A date the page shows: in an element whose class names a date, else the first short text that is
- * a written-out date (for pages without date metadata).
- */
-function visibleDate(dom: Document): string | null {
-  const marked = findFirst(dom, (el) => {
-    if (!DATE_CLASS.test(`${attr(el, "class")} ${attr(el, "id")}`)) return false;
-    const t = squash(textOf(el));
-    return t.length > 0 && t.length <= MAX_DATE_TEXT && parseLooseDate(t) !== null;
-  });
-  if (marked) return parseLooseDate(squash(textOf(marked)));
-  let seen = 0;
-  let found: string | null = null;
-  walk(dom, (el) => {
-    if (found || seen > DATE_SCAN_TEXTS) return false;
-    if (el.name === "script" || el.name === "style" || el.name === "head") return false;
-    for (const c of el.children) {
-      if (c.type !== "text") continue;
-      const t = squash((c as { data: string }).data);
-      if (t.length < 8) continue;
-      seen++;
-      if (t.length <= MAX_DATE_TEXT && /\p{L}{3}/u.test(t) && /\d{4}/.test(t)) {
-        const d = parseLooseDate(t);
-        if (d) {
-          found = d;
-          return false;
-        }
-      }
-    }
-    return true;
-  });
-  return found;
+  // Not a language: a charset or "undetermined" written where the language belongs.
+  return /^[a-z]{2,3}$/.test(primary) && !/^(?:utf|iso|win|und|mul|zxx|xx)$/.test(primary) ? primary : null;
 }
 
 function key(s: string): string {

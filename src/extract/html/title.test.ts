@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { parsePage } from "./dom.ts";
+import { pageHeadings } from "./headings.ts";
 import { cleanTitle, pickTitle } from "./title.ts";
 
 test("site names leave titles", () => {
@@ -10,6 +12,28 @@ test("site names leave titles", () => {
     "Rates rise again",
   );
   assert.equal(cleanTitle("Rates rise - again and again", null), "Rates rise - again and again");
+});
+
+test("a colon separates the site's name only when that side is the site", () => {
+  assert.equal(cleanTitle("The Daily: Rates rise again", "The Daily"), "Rates rise again");
+  assert.equal(
+    cleanTitle("Quillbank Blog: Signed builds for everyone", null, "quillbank.io"),
+    "Signed builds for everyone",
+  );
+  // A kicker is not the site.
+  assert.equal(
+    cleanTitle("Harbour strike: Dockers walk out again", "The Daily"),
+    "Harbour strike: Dockers walk out again",
+  );
+  // A name contained in a kicker does not make it the site.
+  assert.equal(
+    cleanTitle("Dailyton's 2026 outlook: A quieter year", "Dailyton"),
+    "Dailyton's 2026 outlook: A quieter year",
+  );
+});
+
+test("a site name standing bare before the headline is removed", () => {
+  assert.equal(cleanTitle("tinkerlog.net Building a kiln", ["tinkerlog.net"]), "Building a kiln");
 });
 
 test("an h1 matching a declared title wins", () => {
@@ -27,4 +51,113 @@ test("an h1 matching a declared title wins", () => {
     "Council votes on budget",
   );
   assert.equal(pickTitle([], ["Only a heading here"], null, null), "Only a heading here");
+});
+
+test("a masthead <h1> is the site's name, not the headline", () => {
+  const html = `<html><head><title>Ferns that survive a dry summer – Greenleaf Notes</title></head><body>
+    <header><h1 class="site-title"><a href="/">Greenleaf Notes</a></h1></header>
+    <main><h2>Ferns that survive a dry summer</h2><p>Text.</p></main></body></html>`;
+  const { headings } = pageHeadings(parsePage(html));
+  assert.deepEqual(headings, [{ text: "Greenleaf Notes", chrome: true }]);
+  assert.equal(
+    pickTitle(["Ferns that survive a dry summer – Greenleaf Notes"], headings, null, null),
+    "Ferns that survive a dry summer",
+  );
+  // Not in the chrome, but another declared title confirms the other part.
+  assert.equal(
+    pickTitle(
+      ["Week two of the puzzle calendar", "Marta's Notebook: Week two of the puzzle calendar"],
+      [{ text: "Marta's Notebook", chrome: false }],
+      null,
+      null,
+    ),
+    "Week two of the puzzle calendar",
+  );
+  // A headline that is the first part of the <title> stays, even in a header.
+  assert.equal(
+    pickTitle(
+      ["How to plan a vegetable bed - Allotment Society of Westbury"],
+      [{ text: "How to plan a vegetable bed", chrome: true }],
+      null,
+      null,
+    ),
+    "How to plan a vegetable bed",
+  );
+});
+
+test("headings in navigation, footers and logos are chrome; the article's are not", () => {
+  const html = `<body><nav><h1>Open Menu Close Menu</h1></nav>
+    <article><header><h1>Bridge reopens after repairs</h1></header></article>
+    <footer><h1>Contact us</h1></footer></body>`;
+  const { headings } = pageHeadings(parsePage(html));
+  assert.deepEqual(
+    headings.map((h) => h.chrome),
+    [true, false, true],
+  );
+  assert.equal(pickTitle([], headings, null, null), "Bridge reopens after repairs");
+});
+
+test("the declared form keeps punctuation or case the heading lost", () => {
+  // Kicker and title in separate spans lose their colon.
+  assert.equal(
+    pickTitle(
+      ["Flood inquiry: Two resign - and questions remain"],
+      ["Flood inquiry Two resign - and questions remain"],
+      null,
+      null,
+    ),
+    "Flood inquiry: Two resign - and questions remain",
+  );
+  assert.equal(
+    pickTitle(["Tips for Better Sleep"], ["TIPS FOR BETTER SLEEP"], null, null),
+    "Tips for Better Sleep",
+  );
+  // The heading's own punctuation is kept when the declared form has less.
+  assert.equal(
+    pickTitle(
+      ["Choir vs Solo Singing: Which Suits You"],
+      ["Choir vs. Solo Singing: Which Suits You?"],
+      null,
+      null,
+    ),
+    "Choir vs. Solo Singing: Which Suits You?",
+  );
+});
+
+test("a kicker in the declared title or a date on the heading: the declared title", () => {
+  assert.equal(
+    pickTitle(
+      ["Harbour strike: Dockers walk out for a third day"],
+      ["Dockers walk out for a third day"],
+      null,
+      null,
+    ),
+    "Harbour strike: Dockers walk out for a third day",
+  );
+  assert.equal(
+    pickTitle(
+      ["Moving the build farm to new disks"],
+      ["Mar 3 2025 Moving the build farm to new disks"],
+      null,
+      null,
+    ),
+    "Moving the build farm to new disks",
+  );
+  // A heading with a kicker of its own stays.
+  assert.equal(
+    pickTitle(
+      ["Dockers walk out for a third day"],
+      ["Harbour strike: Dockers walk out for a third day"],
+      null,
+      null,
+    ),
+    "Harbour strike: Dockers walk out for a third day",
+  );
+});
+
+test("a label after a pipe in the heading goes", () => {
+  assert.equal(
+    pickTitle(["Why walking meetings work | Opinion"], ["Why walking meetings work | Opinion"], null, null),
+    "Why walking meetings work",
+  );
 });

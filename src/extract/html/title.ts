@@ -1,16 +1,28 @@
 /**
  * The headline: JSON-LD `headline`, Open Graph, Twitter, `<title>` and `<h1>`, without the site's name.
+ *
+ * The page's own `<h1>` is preferred (it is what readers see), unless it sits in the site's chrome
+ * (a logo or masthead, navigation, a footer); the declared titles confirm it and give its punctuation
+ * and case when the markup lost them.
  */
 import { squash } from "./dom.ts";
+import { decodeEntities } from "./entities.ts";
+import type { Heading } from "./headings.ts";
+
+export { decodeEntities } from "./entities.ts";
 
 /** An <h1> with at least this many words (or characters, for scripts without spaces) is a headline. */
 const MIN_HEADLINE_WORDS = 3;
 const MIN_HEADLINE_CHARS = 12;
 /** Longest <h1> taken as a headline. */
 const MAX_HEADLINE = 300;
+/** Most words in a kicker ("Election 2024:") that a declared title may carry. */
+const MAX_KICKER_WORDS = 5;
 
 /** Separators between a headline and a site name in `<title>` ("Headline | Site", "Site - Headline"). */
-const SEPARATOR = /\s+(?:[|\-–—·•»~/]|::)\s+/;
+const SEPARATOR = /\s+(?:[|\-–—·•»~/⋆]|::)\s+/;
+/** The same, and a colon (only where one side is known to be the site's name: "Site: Headline"). */
+const SEPARATOR_COLON = /\s+(?:[|\-–—·•»~/⋆]|::)\s+|:\s+/;
 
 function key(s: string): string {
   return s
@@ -20,45 +32,71 @@ function key(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+function words(s: string): string[] {
+  return s
+    .split(/\s+/)
+    .map(key)
+    .filter((w) => w !== "");
+}
+
+/** A host name without `www.` and the top-level domain, as a key ("www.example-news.com" → "examplenews"). */
+function hostKey(host: string | null): string {
+  return host ? key(host.replace(/^www\./, "").replace(/\.[a-z]+$/i, "")) : "";
+}
 
 /**
- * Decode entities left in metadata by double encoding (`&amp;amp;`, `&#038;`).
- *
- * @example decodeEntities("Full &#038; Part Time") // "Full & Part Time"
+ * A test for texts that are the site's name (a known name, the host, or a domain name). `loose` also
+ * takes texts containing the name or contained in it (for the parts of a `<title>`: "Example News Online").
  */
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === "#") {
-      const code = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
-      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+function siteTest(
+  siteNames: readonly string[],
+  host: string | null,
+  loose: boolean,
+): (text: string) => boolean {
+  const sites = siteNames.map(key).filter((k) => k !== "");
+  const hk = hostKey(host);
+  return (text: string) => {
+    const k = key(text);
+    if (k === "") return true;
+    if (/^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$/i.test(text.trim())) return true;
+    for (const site of sites) {
+      if (k === site) return true;
+      if (loose && (k.includes(site) || (site.includes(k) && k.length >= 3))) return true;
     }
-    return NAMED[e.toLowerCase()] ?? m;
-  });
+    if (hk === "") return false;
+    return k === hk || (loose && (k.includes(hk) || (hk.includes(k) && k.length >= 4)));
+  };
 }
 
 /**
  * Remove the site's name from a title.
  *
  * @param title a title as the page gives it
- * @param siteName the site's name if known (og:site_name, publisher)
+ * @param siteName the site's name (or names) if known (og:site_name, publisher, the masthead)
  * @param host the page's host name if known
  * @example cleanTitle("Rates rise again | The Daily", "The Daily") // "Rates rise again"
+ * @example cleanTitle("The Daily: Rates rise again", "The Daily") // "Rates rise again"
  */
-export function cleanTitle(title: string, siteName: string | null, host: string | null = null): string {
+export function cleanTitle(
+  title: string,
+  siteName: string | readonly string[] | null,
+  host: string | null = null,
+): string {
   const t = squash(title);
-  const parts = t.split(SEPARATOR);
-  if (parts.length < 2) return t;
-  const site = siteName ? key(siteName) : "";
-  const hostKey = host ? key(host.replace(/^www\./, "").replace(/\.[a-z]+$/i, "")) : "";
-  const isSite = (p: string) => {
-    const k = key(p);
-    if (k === "") return true;
-    if (site && (k === site || k.includes(site) || (site.includes(k) && k.length >= 3))) return true;
-    if (hostKey && (k === hostKey || k.includes(hostKey) || (hostKey.includes(k) && k.length >= 4)))
-      return true;
-    return false;
-  };
+  const names = siteName === null ? [] : typeof siteName === "string" ? [siteName] : siteName;
+  const isSite = siteTest(names, host, true);
+  let parts = t.split(SEPARATOR);
+  // "Site: Headline" and "Headline: Site" only when that side is exactly the site's name.
+  if (parts.length < 2) {
+    const colon = t.split(SEPARATOR_COLON);
+    const exact = siteTest(names, host, false);
+    const hk = hostKey(host);
+    // The site's name, or a short label naming the host ("Example Blog: Headline").
+    const named = (p: string) =>
+      exact(p) || (hk.length >= 4 && key(p).includes(hk) && p.trim().split(/\s+/).length <= 3);
+    if (colon.length === 2 && (named(colon[0]!) || named(colon[1]!))) parts = colon;
+  }
+  if (parts.length < 2) return stripBareSite(t, names);
   const kept = parts.filter((p) => !isSite(p));
   if (kept.length > 0 && kept.length < parts.length) {
     // Rejoin with the separators between kept parts.
@@ -71,17 +109,113 @@ export function cleanTitle(title: string, siteName: string | null, host: string 
   // No site name known: a short last part after a long first part is a site name.
   if (kept.length === parts.length && parts.length === 2) {
     const [a, b] = parts as [string, string];
-    const words = (s: string) => s.split(/\s+/).length;
-    if (words(b) <= 3 && words(a) >= 4) return a;
+    const count = (s: string) => s.split(/\s+/).length;
+    if (count(b) <= 3 && count(a) >= 4) return a;
   }
   return t;
+}
+
+/** A known site name standing at the start or end of a title without a separator ("example.com Headline"). */
+function stripBareSite(t: string, names: readonly string[]): string {
+  for (const n of names) {
+    const name = squash(n);
+    if (name.length < 4) continue;
+    const rest = t.toLowerCase().startsWith(`${name.toLowerCase()} `)
+      ? t.slice(name.length)
+      : t.toLowerCase().endsWith(` ${name.toLowerCase()}`)
+        ? t.slice(0, t.length - name.length)
+        : null;
+    if (rest !== null && rest.trim().split(/\s+/).length >= 2) return rest.trim();
+  }
+  return t;
+}
+
+/**
+ * Headings that are the site's name: they repeat the first or last part of a declared title whose
+ * other part is the headline, and they sit in the page's chrome or another declared title confirms
+ * the other part ("Headline | Masthead" with `<h1>Masthead</h1>` in the page header).
+ */
+function mastheads(raw: readonly string[], headings: readonly Heading[]): string[] {
+  const out: string[] = [];
+  const declaredKeys = new Set(raw.map(key));
+  for (const h of headings) {
+    const hk = key(h.text);
+    if (hk.length < 3) continue;
+    for (const r of raw) {
+      const parts = r.split(SEPARATOR_COLON);
+      if (parts.length < 2) continue;
+      const i = parts.findIndex((p) => key(p) === hk);
+      if (i !== 0 && i !== parts.length - 1) continue;
+      const rest = parts.filter((_, j) => j !== i);
+      const restKey = key(rest.join(" "));
+      if (restKey.length <= hk.length || declaredKeys.has(hk)) continue;
+      // In the chrome and last ("Headline | Masthead"), or confirmed by another declared title.
+      const confirmed = rest.some((p) => declaredKeys.has(key(p))) || declaredKeys.has(restKey);
+      if ((h.chrome && i === parts.length - 1) || confirmed) {
+        out.push(h.text);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The non-alphanumeric runs between the words of a text, edges excluded. */
+function gaps(s: string): string[] {
+  const inner = s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  return inner.match(/[^\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * Of two forms of the same words, the one to show: the declared form when the heading lost
+ * punctuation between its words (kicker and title in separate elements) or is set in capitals.
+ */
+function betterForm(heading: string, declared: readonly string[]): string {
+  const hk = key(heading);
+  const hg = gaps(heading);
+  for (const d of declared) {
+    if (key(d) !== hk || d === heading) continue;
+    const dg = gaps(d);
+    const caps = /\p{Lu}{2}/u.test(heading) && heading === heading.toUpperCase() && d !== d.toUpperCase();
+    if (dg.length < hg.length) continue;
+    // Every gap of the heading is kept in the declared form (which may have more).
+    let superset = true;
+    let richer = dg.length > hg.length;
+    if (dg.length === hg.length) {
+      for (let i = 0; i < hg.length; i++) {
+        const a = hg[i]!.replace(/\s+/g, "");
+        const b = dg[i]!.replace(/\s+/g, "");
+        if (a === b) continue;
+        if (b.includes(a)) richer = true;
+        else superset = false;
+      }
+    }
+    if (superset && (richer || caps)) return d;
+  }
+  return heading;
+}
+
+/** Whether `declared` is `heading` after a short kicker and a colon ("Election 2024: Polls close"). */
+function kickerBefore(declared: string, heading: string): boolean {
+  const m = /^(.{2,80}?):\s+(.+)$/.exec(declared);
+  return !!m && key(m[2]!) === key(heading) && words(m[1]!).length <= MAX_KICKER_WORDS;
+}
+
+/** A written-out date at the start or end of a heading ("Dec 18 2025", "January 1, 2025", "18.12.2025"). */
+const DATE_EDGE =
+  /^(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d)\s+|\s+(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d)$/u;
+
+/** Whether `heading` is `declared` with a date before or after it. */
+function dateAround(heading: string, declared: string): boolean {
+  const stripped = heading.replace(DATE_EDGE, "");
+  return stripped !== heading && key(stripped) === key(declared) && key(declared).length >= 8;
 }
 
 /**
  * Choose the headline.
  *
  * @param declared titles the page declares, best first (JSON-LD headline, og:title, twitter:title, `<title>`)
- * @param headings texts of the page's `<h1>` (and `itemprop=headline`) elements, in document order
+ * @param headings the page's `<h1>` (and `itemprop=headline`) elements, in document order
  * @param siteName the site's name if known
  * @param host the page's host if known
  * @param parts texts of the children of headings split into kicker and title; taken only when one
@@ -90,48 +224,64 @@ export function cleanTitle(title: string, siteName: string | null, host: string 
  */
 export function pickTitle(
   declared: readonly (string | null)[],
-  headings: readonly string[],
+  headings: readonly (Heading | string)[],
   siteName: string | null,
   host: string | null,
   parts: readonly string[] = [],
 ): string | null {
+  const hs: Heading[] = headings
+    .map((h) => (typeof h === "string" ? { text: h, chrome: false } : h))
+    .map((h) => ({ text: squash(decodeEntities(h.text)), chrome: h.chrome }))
+    .filter((h) => h.text !== "");
   const raw = declared
     .filter((x): x is string => !!x && squash(x) !== "")
     .map((x) => squash(decodeEntities(x)));
-  const cleaned = raw.map((t) => cleanTitle(t, siteName, host));
-  const keys = new Set([...raw, ...cleaned].map(key));
-  for (const h of headings) {
-    const hk = key(h);
-    if (hk.length < 4) continue;
-    if (keys.has(hk)) return squash(h);
+  const sites = [...(siteName ? [siteName] : []), ...mastheads(raw, hs)];
+  const isSite = siteTest(sites, host, false);
+  const cleaned = raw.map((t) => cleanTitle(t, sites, host));
+  const forms = [...cleaned, ...raw];
+  const keys = new Set(forms.map(key));
+  const own = hs.filter((h) => !isSite(h.text));
+  // A heading the declared titles confirm, chrome or not.
+  for (const h of own) {
+    if (key(h.text).length >= 4 && keys.has(key(h.text))) return labelFree(betterForm(h.text, forms));
   }
   for (const p of parts) {
     const pk = key(p);
     if (pk.length >= 10 && keys.has(pk)) return squash(p);
   }
-  // A heading that a declared title starts or ends with (the rest being the site name).
-  for (const h of headings) {
-    const hk = key(h);
-    if (hk.length < 10) continue;
-    for (const r of raw) {
-      const rk = key(r);
-      if (rk.startsWith(hk) || rk.endsWith(hk)) return squash(h);
+  const article = own.filter((h) => !h.chrome && h.text.length <= MAX_HEADLINE);
+  // A declared title that is the heading with a kicker ("Election 2024: Polls close"), or a heading
+  // with a date stuck to it: the declared title is the headline.
+  for (const h of article) {
+    for (const c of cleaned) {
+      if (kickerBefore(c, h.text) || dateAround(h.text, c)) return c;
     }
   }
+  // A heading that a declared title starts or ends with (the rest being the site name).
+  const startsDeclared = (h: Heading) => {
+    const hk = key(h.text);
+    return hk.length >= 10 && raw.some((r) => key(r).startsWith(hk) || key(r).endsWith(hk));
+  };
+  for (const h of article) if (startsDeclared(h)) return labelFree(h.text);
   // The page's own headline: the first substantial <h1> that is not the site's name.
-  const site = siteName ? key(siteName) : "";
-  const hostKey = host ? key(host.replace(/^www\./, "").replace(/\.[a-z]+$/i, "")) : "";
-  for (const h of headings) {
-    const hk = key(h);
-    if (hk === site || hk === hostKey || h.length > MAX_HEADLINE) continue;
-    if (squash(h).split(" ").length >= MIN_HEADLINE_WORDS || hk.length >= MIN_HEADLINE_CHARS)
-      return squash(h);
+  for (const h of article) {
+    if (h.text.split(" ").length >= MIN_HEADLINE_WORDS || key(h.text).length >= MIN_HEADLINE_CHARS)
+      return labelFree(h.text);
   }
+  // A heading in the chrome that the declared titles confirm.
+  for (const h of own) if (h.chrome && startsDeclared(h)) return h.text;
   if (cleaned.length > 0) {
     // og:title and JSON-LD are usually cleaner than <title>; take the first that is not just the site.
-    for (const c of cleaned) if (key(c) !== site) return c;
+    for (const c of cleaned) if (!isSite(c)) return c;
     return cleaned[0]!;
   }
-  const h = headings.find((x) => key(x).length >= 4);
-  return h ? squash(h) : null;
+  const h = own.find((x) => key(x.text).length >= 4) ?? hs.find((x) => key(x.text).length >= 4);
+  return h ? h.text : null;
+}
+
+/** A heading without a trailing " | Label" (a section or site name set in the same element). */
+function labelFree(h: string): string {
+  const parts = h.split(/\s+\|\s+/);
+  return parts.length > 1 && parts[0]!.split(" ").length >= MIN_HEADLINE_WORDS ? parts[0]! : h;
 }

@@ -3,7 +3,9 @@
  * "Latest stories" rails mixed into the article. The rules are about what such lines look like,
  * never about one site.
  */
+
 import type { Article, Block, ExtractOptions, RelatedItem } from "../../core/index.ts";
+import { detectLanguage } from "../language.ts";
 import { isRailHeading, isRailLine, looksLikeAgedRail, parseRailItems } from "./rails.ts";
 import { isWidgetLine } from "./widgets.ts";
 
@@ -152,7 +154,7 @@ export function extractTextPage(input: string, options: ExtractOptions = {}): Ar
     authors: sorted.authors,
     published: options.published ?? sorted.published,
     modified: null,
-    language: null,
+    language: detectLanguage(text),
     siteName: null,
     text,
     blocks,

@@ -40,7 +40,7 @@ export interface Gold {
   readonly without?: readonly string[];
 }
 
-interface Page {
+export interface Page {
   readonly set: "wcxb" | "fundus";
   readonly id: string;
   readonly url: string | null;
@@ -137,8 +137,27 @@ export function normTitle(s: string): string {
     .trim();
 }
 
-function normName(s: string): string {
-  return normTitle(s).toLowerCase().replace(/\./g, "");
+/** Honorifics before a name ("Dr.", "Prof."): the same person with or without them. */
+const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|sir|dame)\.?\s+/i;
+
+export function normName(s: string): string {
+  return normTitle(s).replace(HONORIFIC, "").toLowerCase().replace(/\./g, "");
+}
+
+/** Post-nominal letters ("MD", "PhD", "E-RYT 200"): part of the name before them, not another author. */
+const CREDENTIAL_TOKENS = new Set(
+  "md do phd dvm vmd rn np pa pa-c ba bs bsc ma ms msc mba mph jd llm cpa cfa cfp rd rdn ld dds dmd od pharmd dc lpc lcsw lmft facp faclm foma dabom dacvb lvt vts cpt cscs ryt e-ryt mbbs frcp mrcp frcs dnp crnp aprn ccc-slp otr pt dpt atc ibclc cnm cpm mfa edd psyd lcpc".split(
+    " ",
+  ),
+);
+
+function isCredential(item: string): boolean {
+  const tokens = item
+    .replace(/\([^)]*\)/g, " ")
+    .split(/\s+/)
+    .map((t) => t.replace(/\./g, "").toLowerCase())
+    .filter(Boolean);
+  return tokens.length > 0 && tokens.every((t) => CREDENTIAL_TOKENS.has(t) || /^\d+$/.test(t));
 }
 
 /** Per-page F1 of author name sets. */
@@ -176,15 +195,22 @@ export function sameDay(pred: string | null, gold: string): boolean {
 
 // ---------- data ----------
 
-function splitAuthors(s: string | null | undefined): string[] {
+/**
+ * Names in an author string ("A and B, C"); post-nominal letters after a name stay with it
+ * ("Jane Roe, MD" is one author), for gold strings and every system alike.
+ *
+ * @example splitAuthors("Jane Roe, MD, FACP and John Doe") // ["Jane Roe", "John Doe"]
+ */
+export function splitAuthors(s: string | null | undefined): string[] {
   if (!s) return [];
-  return s
+  const items = s
     .split(/\s*(?:,|;|&|\band\b)\s*/)
     .map((x) => x.trim())
     .filter(Boolean);
+  return items.filter((x, i) => i === 0 || !isCredential(x));
 }
 
-function loadWcxb(dir: string, limit: number | undefined): Page[] {
+export function loadWcxb(dir: string, limit: number | undefined): Page[] {
   const files = readdirSync(join(dir, "html"))
     .filter((f) => f.endsWith(".html.gz"))
     .sort()
@@ -227,7 +253,7 @@ interface FundusVersion {
   body?: { summary?: string[]; sections?: { headline?: string[]; paragraphs?: string[] }[] } | null;
 }
 
-function loadFundus(dir: string, limit: number | undefined): Page[] {
+export function loadFundus(dir: string, limit: number | undefined): Page[] {
   const pages: Page[] = [];
   for (const cc of readdirSync(dir).sort()) {
     if (cc.includes(".")) continue;
