@@ -38,6 +38,10 @@ export const ArticleSchema = z.object({
   text: z.string(),
   blocks: z.array(BlockSchema),
   related: z.array(RelatedSchema),
+  /** Added fields (HTML pages only): the lead image's absolute URL, the section or desk, keywords and tags. */
+  image: z.string().nullable().optional(),
+  section: z.string().nullable().optional(),
+  keywords: z.array(z.string()).optional(),
 });
 
 export const EntityTypeSchema = z.enum(["PERSON", "ORG", "LOC", "MISC"]);

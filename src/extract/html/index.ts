@@ -36,7 +36,8 @@ const LD_BODY_MIN = 400;
  * @returns the article; `text` is its blocks separated by one blank line, `blocks` index `text`
  */
 export function extractHtml(html: string, options: ExtractOptions = {}): Article {
-  return extractHtmlWithExtras(html, options).article;
+  const { article, extras } = extractHtmlWithExtras(html, options);
+  return { ...article, image: extras.image, section: extras.section, keywords: [...extras.keywords] };
 }
 
 /**
