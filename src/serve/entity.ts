@@ -26,7 +26,7 @@ function mostCommon<T>(values: readonly T[]): T | null {
  */
 export async function entityView(store: Store, name: string): Promise<EntityView | null> {
   const hits = await store.findItems("entity", { entity: name }, { limit: MAX_ARTICLES });
-  if (hits.length === 0) return null;
+  if (hits.length === 0) return speakerView(store, name);
   const exact = hits.filter((h) => key(h.item.name) === key(name));
   const chosen: ItemHit<"entity">[] = exact.length > 0 ? exact : hits;
   const canonical = exact.length > 0 ? name : (mostCommon(chosen.map((h) => h.item.name)) ?? name);
@@ -69,5 +69,34 @@ export async function entityView(store: Store, name: string): Promise<EntityView
     claims: await store.findItems("claim", { entity: canonical }, { limit: 20 }),
     related: [...related].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 20),
     stories: [...stories.values()].sort((a, b) => b.articles - a.articles).slice(0, 20),
+  };
+}
+
+/**
+ * A speaker that is no entity ("Residents", "a spokesman" named by a quote): the page lists its quotes,
+ * so a speaker link never leads nowhere.
+ */
+async function speakerView(store: Store, name: string): Promise<EntityView | null> {
+  const quotes = await store.findItems("quote", { entity: name }, { limit: 20 });
+  if (quotes.length === 0) return null;
+  const articles = new Map<number, ArticleSummary>();
+  const perDay = new Map<string, number>();
+  for (const q of quotes) {
+    if (articles.has(q.article.id)) continue;
+    articles.set(q.article.id, q.article);
+    const day = (q.date ?? q.article.createdAt).slice(0, 10);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  return {
+    name,
+    type: null,
+    titles: [],
+    perDay: [...perDay].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    mentions: quotes.length,
+    articles: [...articles.values()],
+    quotes,
+    claims: [],
+    related: [],
+    stories: [],
   };
 }
