@@ -22,10 +22,11 @@ const BATCH = 200;
 const SLACK_IDS = 1000;
 
 /**
- * The linker settings of the keeper: 20,000 live stories, and copies found among the last 20,000
- * articles (a copy arrives within days of its original), which bounds its memory.
+ * The linker settings of the keeper: 10,000 live stories (the least recently updated are forgotten:
+ * weeks of a busy desk), and copies found among the last 20,000 articles (a copy arrives within days of
+ * its original). Both bound its memory (story centroids dominate it: about 1 GB at 20,000 stories).
  */
-export const KEEPER_LINKER: StoryLinkerOptions = { maxStories: 20_000, duplicates: { maxArticles: 20_000 } };
+export const KEEPER_LINKER: StoryLinkerOptions = { maxStories: 10_000, duplicates: { maxArticles: 20_000 } };
 
 export interface StoryKeeperOptions {
   /** This process's name on the lease (default host, pid and a random tag). */
