@@ -87,7 +87,10 @@ test("a narration queued by one process is made by a `lede worker` process", {
   assert.ok(r.value.durationMs > 1000);
   assert.ok(r.value.marks.length >= 2);
   assert.equal((await reader.status(task)).state, "ready");
-  assert.ok(percents.every((p, i) => i === 0 || p >= percents[i - 1]!), "percents rise");
+  assert.ok(
+    percents.every((p, i) => i === 0 || p >= percents[i - 1]!),
+    "percents rise",
+  );
 
   // A job naming only the stored article and version (as `--narrate-stored` queues them).
   const byId = reader.taskFor((await store.getArticle(stored.id))!);

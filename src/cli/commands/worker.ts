@@ -15,8 +15,8 @@ import {
   type QueueName,
 } from "../../jobs/index.ts";
 import { WorkerPool } from "../../jobs/pool.ts";
-import type { ProcessInput, ProcessOutput } from "../../pipeline/process.ts";
 import { Narrator } from "../../pipeline/narrator.ts";
+import type { ProcessInput, ProcessOutput } from "../../pipeline/process.ts";
 import { StoryKeeper } from "../../pipeline/stories.ts";
 import { openStore, type Store } from "../../store/index.ts";
 import { isUrl, parse } from "../args.ts";
