@@ -38,7 +38,7 @@ test("a narration queued by one process is made by a `lede worker` process", {
   cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
 
   // An article stored before the worker starts (the worker reads it by id from the same SQLite file).
-  const store = await openStore({ dataDir });
+  const store = await openStore({ dataDir, databaseUrl: null });
   cleanup.push(() => store.close());
   const article: Article = {
     url: "https://lakeside.example/bridge",
