@@ -13,6 +13,7 @@ export {
   lamejsStream,
   lameStream,
   type Mp3Stream,
+  wasmLameStream,
 } from "./mp3.ts";
 export { type NarrateOptions, type Narration, type NarrationMark, narrate, PAUSES } from "./narrate.ts";
 export { cardinal, ordinal, year } from "./numbers.ts";

@@ -83,7 +83,9 @@ test("the Debian espeak-ng engine, where installed, narrates with sentences in p
 });
 
 test("streamed narration: audio reaches the encoder in order, and the MP3 decodes to the same length", async () => {
-  const { narrateMp3, lamejsStream, lameStream, MP3_DELAY_SAMPLES } = await import("./index.ts");
+  const { narrateMp3, lamejsStream, wasmLameStream, lameStream, MP3_DELAY_SAMPLES } = await import(
+    "./index.ts"
+  );
   const engine = new EspeakWasmEngine();
   const article = { title: "Bridge to be rebuilt", text };
   // The pieces handed to `onAudio` are the track itself, in order.
@@ -115,6 +117,7 @@ test("streamed narration: audio reaches the encoder in order, and the MP3 decode
 
   const encoders: Array<[string, (rate: number) => import("./index.ts").Mp3Stream]> = [
     ["lamejs worker", (rate) => lamejsStream(rate)],
+    ["wasm LAME worker", (rate) => wasmLameStream(rate)],
   ];
   if (existsSync(LAME_CLI)) encoders.push(["lame", (rate) => lameStream(rate)]);
   for (const [name, encoder] of encoders) {
@@ -139,7 +142,7 @@ test("streamed narration: audio reaches the encoder in order, and the MP3 decode
 });
 
 test("MP3 marks include the codec's delay: a sentence is heard exactly when its mark starts", async () => {
-  const { narrateMp3, lamejsStream, lameStream } = await import("./index.ts");
+  const { narrateMp3, lamejsStream, wasmLameStream, lameStream } = await import("./index.ts");
   // A voice whose every sentence is loud from its first sample, so its onset is measurable.
   const tone = {
     id: "tone",
@@ -158,6 +161,7 @@ test("MP3 marks include the codec's delay: a sentence is heard exactly when its 
   ];
   const encoders: Array<[string, (rate: number) => import("./index.ts").Mp3Stream]> = [
     ["lamejs worker", (rate) => lamejsStream(rate)],
+    ["wasm LAME worker", (rate) => wasmLameStream(rate)],
   ];
   if (existsSync(LAME_CLI)) encoders.push(["lame", (rate) => lameStream(rate)]);
   for (const [name, encoder] of encoders) {

@@ -1,6 +1,6 @@
 /**
  * Narration straight to MP3: the encoder is fed each piece of audio as soon as it is in order, so
- * encoding (in the `lame` process or lamejs's worker thread) overlaps synthesis, and the whole
+ * encoding (in the `lame` process or a worker thread running LAME in WebAssembly) overlaps synthesis, and the whole
  * track is never held as PCM.
  */
 import type { Span } from "../core/index.ts";
@@ -21,7 +21,7 @@ export interface Mp3Narration extends Omit<Narration, "samples"> {
 
 export interface NarrateMp3Options extends Omit<NarrateOptions, "onAudio" | "keepSamples"> {
   readonly kbps?: number;
-  /** The encoder for a sample rate (default `createMp3Stream`: `lame` when installed, else lamejs). */
+  /** The encoder for a sample rate (default `createMp3Stream`: `lame` when installed, else LAME in WebAssembly). */
   readonly encoder?: (sampleRate: number) => Mp3Stream;
 }
 
