@@ -152,6 +152,8 @@ export function wasmLameStream(sampleRate: number, kbps = DEFAULT_KBPS): Mp3Stre
 function workerStream(encoder: "lamejs" | "wasm", sampleRate: number, kbps: number): Mp3Stream {
   const worker = new Worker(LAMEJS_WORKER, {
     workerData: { sampleRate, kbps, maxBytes: MAX_MP3_BYTES, encoder },
+    // Plain JavaScript: no TypeScript loader (the process's --import) to start in the thread.
+    execArgv: [],
     stdout: false,
     stderr: false,
   });
