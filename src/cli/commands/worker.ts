@@ -31,7 +31,8 @@ worker thread with a hard time limit), store, link, narrate. With LEDE_REDIS_URL
 Redis (BullMQ) and any number of workers on any number of machines share them; a worker killed
 mid-job loses nothing (its jobs return to the queue after --lock-ms). Without it, one in-process
 worker polls the subscribed feeds. Narrations asked for by \`lede serve\` or \`lede narrate\` are made
-here too: workers must share the data dir (the audio cache) and the LEDE_TTS_* settings with them. SIGTERM or SIGINT stops gracefully: running jobs finish first.
+here too: workers must share the data dir (the audio cache) and the LEDE_TTS_* settings with them.
+SIGTERM or SIGINT stops gracefully: running jobs finish first.
 
 options:
   --concurrency N        documents processed at once, one worker thread each (default 1)
