@@ -14,13 +14,14 @@ import {
   narrate,
   narrateMp3,
   type SpeechEngine,
+  wasmLameStream,
 } from "../../src/narrate/index.ts";
 import type { BenchInput, BenchSystem, BenchTask } from "../harness.ts";
 
 /** Articles narrated by default (each is minutes of audio). */
 const DEFAULT_ITEMS = 12;
 
-type Encoder = "lamejs" | "lame" | "none";
+type Encoder = "lamejs" | "wasm" | "lame" | "none";
 
 /**
  * CPU seconds used so far by this process, its threads and its finished child processes (the
@@ -55,7 +56,12 @@ function system(name: string, engine: SpeechEngine, encoder: Encoder): BenchSyst
         encoder === "none"
           ? await narrate({ title: null, text }, splitSentences(text), engine)
           : await narrateMp3({ title: null, text }, splitSentences(text), engine, {
-              encoder: encoder === "lame" ? (rate) => createMp3Stream(rate) : (rate) => lamejsStream(rate),
+              encoder:
+                encoder === "lame"
+                  ? (rate) => createMp3Stream(rate)
+                  : encoder === "wasm"
+                    ? (rate) => wasmLameStream(rate)
+                    : (rate) => lamejsStream(rate),
             });
       const out = "mp3" in n ? n.mp3 : n.samples;
       computeMs += performance.now() - t;
@@ -77,7 +83,7 @@ const task: BenchTask = {
   name: "narrate",
   description:
     "article narration to MP3: the default set-up (Debian espeak-ng and lame where installed) and npm alone",
-  systems: ["lede", "lede-npm-only", "lede-wasm-synthesis-only"],
+  systems: ["lede", "lede-npm-only", "lede-npm-lamejs", "lede-wasm-synthesis-only"],
   async inputs(ctx) {
     const rows = JSON.parse(readFileSync(join(ctx.dataDir, "events/gva/X_val.json"), "utf8")) as Array<{
       text: string;
@@ -90,8 +96,10 @@ const task: BenchTask = {
   async system(name) {
     // "lede": the default set-up (engine "auto": Debian espeak-ng where installed; lame where installed).
     if (name === "lede") return system(name, engineFromEnv({}), existsSync(LAME_CLI) ? "lame" : "lamejs");
-    // What a machine with nothing but npm gets: eSpeak NG in WebAssembly and lamejs.
-    if (name === "lede-npm-only") return system(name, new EspeakWasmEngine(), "lamejs");
+    // What a machine with nothing but npm gets: eSpeak NG and LAME, both in WebAssembly.
+    if (name === "lede-npm-only") return system(name, new EspeakWasmEngine(), "wasm");
+    // The npm-only set-up before LAME in WebAssembly: lamejs (LAME ported to JavaScript).
+    if (name === "lede-npm-lamejs") return system(name, new EspeakWasmEngine(), "lamejs");
     return system(name, new EspeakWasmEngine(), "none");
   },
 };

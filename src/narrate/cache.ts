@@ -16,6 +16,9 @@ export interface CachedNarration {
 }
 
 /** The cache key of a narration: article id and version, engine, voice, rate and lexicon. */
+/** Bumped when cached marks change meaning (2: shifted by the MP3 codec's delay). */
+const MARKS_FORMAT = "marks-2";
+
 export function narrationKey(parts: {
   articleId: number | string;
   version: number;
@@ -25,7 +28,7 @@ export function narrationKey(parts: {
   lexicon: object;
 }): string {
   const h = createHash("sha256")
-    .update(JSON.stringify([parts.engine, parts.voice, parts.wpm, parts.lexicon]))
+    .update(JSON.stringify([MARKS_FORMAT, parts.engine, parts.voice, parts.wpm, parts.lexicon]))
     .digest("hex")
     .slice(0, 12);
   return `${String(parts.articleId).replace(/[^\w-]/g, "_")}-v${parts.version}-${h}`;

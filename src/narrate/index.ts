@@ -13,9 +13,10 @@ export {
   lamejsStream,
   lameStream,
   type Mp3Stream,
+  wasmLameStream,
 } from "./mp3.ts";
 export { type NarrateOptions, type Narration, type NarrationMark, narrate, PAUSES } from "./narrate.ts";
 export { cardinal, ordinal, year } from "./numbers.ts";
 export { type Lexicon, seedLexicon, speechText } from "./speech-text.ts";
-export { type Mp3Narration, type NarrateMp3Options, narrateMp3 } from "./to-mp3.ts";
+export { MP3_DELAY_SAMPLES, type Mp3Narration, type NarrateMp3Options, narrateMp3 } from "./to-mp3.ts";
 export { decodeWav, encodeWav } from "./wav.ts";

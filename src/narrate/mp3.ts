@@ -138,8 +138,22 @@ const LAMEJS_WORKER = new URL("./mp3-worker.mjs", import.meta.url);
  * thread synthesises.
  */
 export function lamejsStream(sampleRate: number, kbps = DEFAULT_KBPS): Mp3Stream {
+  return workerStream("lamejs", sampleRate, kbps);
+}
+
+/**
+ * A streaming encoder with LAME compiled to WebAssembly (wasm-media-encoders) in a worker thread:
+ * what a machine without the `lame` command uses; about 9x faster than lamejs.
+ */
+export function wasmLameStream(sampleRate: number, kbps = DEFAULT_KBPS): Mp3Stream {
+  return workerStream("wasm", sampleRate, kbps);
+}
+
+function workerStream(encoder: "lamejs" | "wasm", sampleRate: number, kbps: number): Mp3Stream {
   const worker = new Worker(LAMEJS_WORKER, {
-    workerData: { sampleRate, kbps, maxBytes: MAX_MP3_BYTES },
+    workerData: { sampleRate, kbps, maxBytes: MAX_MP3_BYTES, encoder },
+    // Plain JavaScript: no TypeScript loader (the process's --import) to start in the thread.
+    execArgv: [],
     stdout: false,
     stderr: false,
   });
@@ -147,7 +161,7 @@ export function lamejsStream(sampleRate: number, kbps = DEFAULT_KBPS): Mp3Stream
     worker.once("message", (m: { ok: boolean; mp3?: Uint8Array; message?: string }) =>
       m.ok && m.mp3
         ? resolve(Buffer.from(m.mp3.buffer, m.mp3.byteOffset, m.mp3.byteLength))
-        : reject(new Error(`narrate: lamejs failed: ${m.message ?? "unknown"}`)),
+        : reject(new Error(`narrate: ${encoder} failed: ${m.message ?? "unknown"}`)),
     );
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`narrate: the encoder thread exited (${code})`)));
@@ -173,9 +187,9 @@ export function lamejsStream(sampleRate: number, kbps = DEFAULT_KBPS): Mp3Stream
   };
 }
 
-/** A streaming encoder: `lame` when installed, else lamejs in a worker thread. */
+/** A streaming encoder: `lame` when installed, else LAME in WebAssembly in a worker thread. */
 export function createMp3Stream(sampleRate: number, kbps = DEFAULT_KBPS): Mp3Stream {
-  return existsSync(LAME_CLI) ? lameStream(sampleRate, kbps) : lamejsStream(sampleRate, kbps);
+  return existsSync(LAME_CLI) ? lameStream(sampleRate, kbps) : wasmLameStream(sampleRate, kbps);
 }
 
 /** Encode with the `lame` command (raw PCM on stdin, MP3 on stdout). */

@@ -83,7 +83,9 @@ test("the Debian espeak-ng engine, where installed, narrates with sentences in p
 });
 
 test("streamed narration: audio reaches the encoder in order, and the MP3 decodes to the same length", async () => {
-  const { narrateMp3, lamejsStream, lameStream } = await import("./index.ts");
+  const { narrateMp3, lamejsStream, wasmLameStream, lameStream, MP3_DELAY_SAMPLES } = await import(
+    "./index.ts"
+  );
   const engine = new EspeakWasmEngine();
   const article = { title: "Bridge to be rebuilt", text };
   // The pieces handed to `onAudio` are the track itself, in order.
@@ -100,26 +102,28 @@ test("streamed narration: audio reaches the encoder in order, and the MP3 decode
   const streamed = await narrate(article, sentences, engine, { keepSamples: false });
   assert.equal(streamed.samples.length, 0);
   // eSpeak varies a sample or so between runs: the same marks within a few milliseconds.
-  const near = (a: readonly { startMs: number; endMs: number; kind: string }[], label: string) => {
+  const near = (a: readonly { startMs: number; endMs: number; kind: string }[], label: string, shift = 0) => {
     assert.deepEqual(
       a.map((m) => m.kind),
       whole.marks.map((m) => m.kind),
       label,
     );
     a.forEach((m, i) => {
-      assert.ok(Math.abs(m.startMs - whole.marks[i]!.startMs) <= 20, `${label}: start of mark ${i}`);
-      assert.ok(Math.abs(m.endMs - whole.marks[i]!.endMs) <= 20, `${label}: end of mark ${i}`);
+      assert.ok(Math.abs(m.startMs - shift - whole.marks[i]!.startMs) <= 20, `${label}: start of mark ${i}`);
+      assert.ok(Math.abs(m.endMs - shift - whole.marks[i]!.endMs) <= 20, `${label}: end of mark ${i}`);
     });
   };
   near(streamed.marks, "kept or not");
 
   const encoders: Array<[string, (rate: number) => import("./index.ts").Mp3Stream]> = [
     ["lamejs worker", (rate) => lamejsStream(rate)],
+    ["wasm LAME worker", (rate) => wasmLameStream(rate)],
   ];
   if (existsSync(LAME_CLI)) encoders.push(["lame", (rate) => lameStream(rate)]);
   for (const [name, encoder] of encoders) {
     const n = await narrateMp3(article, sentences, engine, { encoder });
-    near(n.marks, name);
+    // MP3 marks are late by the codec's delay, as the MP3's audio is.
+    near(n.marks, name, Math.round((MP3_DELAY_SAMPLES / whole.sampleRate) * 1000));
     assert.equal(n.durationMs, n.marks.at(-1)!.endMs, name);
     const decoder = new MPEGDecoder();
     await decoder.ready;
@@ -134,6 +138,50 @@ test("streamed narration: audio reaches the encoder in order, and the MP3 decode
     let loud = 0;
     for (let i = from; i < to; i++) if (Math.abs(decoded.channelData[0]![i]!) > 0.03) loud++;
     assert.ok(loud > (to - from) * 0.05, `${name}: speech inside the last mark`);
+  }
+});
+
+test("MP3 marks include the codec's delay: a sentence is heard exactly when its mark starts", async () => {
+  const { narrateMp3, lamejsStream, wasmLameStream, lameStream } = await import("./index.ts");
+  // A voice whose every sentence is loud from its first sample, so its onset is measurable.
+  const tone = {
+    id: "tone",
+    voiceName: "tone",
+    sampleRate: 22050,
+    async synthesize() {
+      const pcm = new Int16Array(4410);
+      for (let i = 0; i < pcm.length; i++) pcm[i] = Math.round(12000 * Math.sin(i * 0.3));
+      return pcm;
+    },
+  };
+  const body = "First part here. Second part there.";
+  const bodySentences = [
+    { start: 0, end: 16 },
+    { start: 17, end: 35 },
+  ];
+  const encoders: Array<[string, (rate: number) => import("./index.ts").Mp3Stream]> = [
+    ["lamejs worker", (rate) => lamejsStream(rate)],
+    ["wasm LAME worker", (rate) => wasmLameStream(rate)],
+  ];
+  if (existsSync(LAME_CLI)) encoders.push(["lame", (rate) => lameStream(rate)]);
+  for (const [name, encoder] of encoders) {
+    const n = await narrateMp3({ title: null, text: body }, bodySentences, tone, { encoder });
+    const decoder = new MPEGDecoder();
+    await decoder.ready;
+    const decoded = decoder.decode(n.mp3);
+    decoder.free();
+    const ch = decoded.channelData[0]!;
+    for (const m of n.marks) {
+      // The first loud sample at or after 30 ms before the mark: within 3 ms of it.
+      const from = Math.max(0, Math.floor(((m.startMs - 30) / 1000) * decoded.sampleRate));
+      let onset = from;
+      while (onset < ch.length && Math.abs(ch[onset]!) < 0.05) onset++;
+      const onsetMs = (onset / decoded.sampleRate) * 1000;
+      assert.ok(
+        Math.abs(onsetMs - m.startMs) <= 3,
+        `${name}: heard at ${onsetMs} ms, marked ${m.startMs} ms`,
+      );
+    }
   }
 });
 

@@ -1,6 +1,6 @@
 /**
  * Narration straight to MP3: the encoder is fed each piece of audio as soon as it is in order, so
- * encoding (in the `lame` process or lamejs's worker thread) overlaps synthesis, and the whole
+ * encoding (in the `lame` process or a worker thread running LAME in WebAssembly) overlaps synthesis, and the whole
  * track is never held as PCM.
  */
 import type { Span } from "../core/index.ts";
@@ -8,13 +8,20 @@ import type { SpeechEngine } from "./engine.ts";
 import { createMp3Stream, DEFAULT_KBPS, type Mp3Stream } from "./mp3.ts";
 import { type NarrateOptions, type Narration, narrate } from "./narrate.ts";
 
+/**
+ * Samples of silence an MP3 starts with before the first input sample is heard: LAME's encoder delay
+ * (576) and the decoder's (529). The streamed MP3 has no LAME tag telling players to trim them
+ * (it is written once, front to back), so players play them: marks are shifted by as much.
+ */
+export const MP3_DELAY_SAMPLES = 1105;
+
 export interface Mp3Narration extends Omit<Narration, "samples"> {
   readonly mp3: Buffer;
 }
 
 export interface NarrateMp3Options extends Omit<NarrateOptions, "onAudio" | "keepSamples"> {
   readonly kbps?: number;
-  /** The encoder for a sample rate (default `createMp3Stream`: `lame` when installed, else lamejs). */
+  /** The encoder for a sample rate (default `createMp3Stream`: `lame` when installed, else LAME in WebAssembly). */
   readonly encoder?: (sampleRate: number) => Mp3Stream;
 }
 
@@ -46,7 +53,10 @@ export async function narrateMp3(
     const { samples: _none, ...meta } = n;
     // Nothing to say still makes a valid (empty) MP3.
     const mp3 = await open(n.sampleRate).end();
-    return { ...meta, mp3 };
+    // The MP3's audio is late by the codec's delay: so are its marks, or highlights run ahead.
+    const delayMs = Math.round((MP3_DELAY_SAMPLES / n.sampleRate) * 1000);
+    const marks = meta.marks.map((m) => ({ ...m, startMs: m.startMs + delayMs, endMs: m.endMs + delayMs }));
+    return { ...meta, marks, durationMs: meta.durationMs + delayMs, mp3 };
   } catch (e) {
     (stream as Mp3Stream | null)?.abort();
     throw e;

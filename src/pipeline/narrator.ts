@@ -72,7 +72,7 @@ export class Narrator {
         : this.runner.work(
             {
               narrate: async (job, info) => {
-                await this.handle(job, info.progress);
+                await this.run(job, info.progress);
                 return [];
               },
             },
@@ -105,8 +105,11 @@ export class Narrator {
     return { ...this.taskFor(a), ...rate };
   }
 
-  /** Run one narrate job in the worker thread, passing its progress on. */
-  private async handle(job: NarrateJob, progress?: (percent: number) => Promise<void>): Promise<void> {
+  /**
+   * Run one narrate job in the worker thread, passing its progress on: the handler of the narrate
+   * queue (here, or in a `lede worker` that works the queue for other processes). Throws on failure.
+   */
+  async run(job: NarrateJob, progress?: (percent: number) => Promise<void>): Promise<void> {
     const task = await this.taskOf(job);
     const o = await this.pool.run(task, (p) => {
       if (typeof p === "number") void progress?.(p).catch(() => {});

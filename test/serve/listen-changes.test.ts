@@ -177,3 +177,23 @@ test("a story's playlist lists only what changed since this listener last listen
   const bad = await fetch(`${s.url}/api/listens`, { method: "POST", body: "x".repeat(5000) });
   assert.equal(bad.status, 413);
 });
+
+test("the story page offers the 'what changed' player and podcast to keyboard users", async () => {
+  const id = await put(article(50));
+  const story = (await s.store.stories.storyOf(id))!;
+  const page = await (await fetch(`${s.url}/stories/${encodeURIComponent(story.id)}`)).text();
+  const section = /<section class="story-listen"[^>]*>[\s\S]*?<\/section>/.exec(page)?.[0] ?? "";
+  assert.ok(section, "a listen section on the story page");
+  assert.match(section, new RegExp(`data-playlist="/api/stories/${story.id}/playlist"`));
+  // A real button (focusable, Enter and Space work) and a real link: no click-only elements.
+  assert.match(section, /<button type="button" class="story-listen-play">[^<]+<\/button>/);
+  const feed = /<a class="story-listen-podcast" href="([^"]+)"/.exec(section)?.[1];
+  assert.equal(feed, `/feeds/stories/${story.id}.podcast.xml`);
+  assert.match(section, /role="status"/);
+  assert.match(section, /<audio[^>]*controls/);
+  // The link works as it stands (before the script adds the listener id).
+  const r = await fetch(`${s.url}${feed}`);
+  assert.equal(r.status, 200);
+  const parsed = parseFeed(new TextEncoder().encode(await r.text()), { url: `${s.url}${feed}` });
+  assert.ok(parsed.ok && parsed.value.items.length >= 1);
+});

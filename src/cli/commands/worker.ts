@@ -6,6 +6,7 @@ import {
   type FeedEntry,
   type Handler,
   type Handlers,
+  type NarrateJob,
   openRunner,
   type PipelineDeps,
   pageJob,
@@ -14,6 +15,7 @@ import {
   type QueueName,
 } from "../../jobs/index.ts";
 import { WorkerPool } from "../../jobs/pool.ts";
+import { Narrator } from "../../pipeline/narrator.ts";
 import type { ProcessInput, ProcessOutput } from "../../pipeline/process.ts";
 import { StoryKeeper } from "../../pipeline/stories.ts";
 import { openStore, type Store } from "../../store/index.ts";
@@ -28,7 +30,9 @@ Run the pipeline as jobs: fetch (feeds and pages), process (extract + analyse, e
 worker thread with a hard time limit), store, link, narrate. With LEDE_REDIS_URL set, jobs live in
 Redis (BullMQ) and any number of workers on any number of machines share them; a worker killed
 mid-job loses nothing (its jobs return to the queue after --lock-ms). Without it, one in-process
-worker polls the subscribed feeds. SIGTERM or SIGINT stops gracefully: running jobs finish first.
+worker polls the subscribed feeds. Narrations asked for by \`lede serve\` or \`lede narrate\` are made
+here too: workers must share the data dir (the audio cache) and the LEDE_TTS_* settings with them.
+SIGTERM or SIGINT stops gracefully: running jobs finish first.
 
 options:
   --concurrency N        documents processed at once, one worker thread each (default 1)
@@ -38,6 +42,7 @@ options:
   --lock-ms N            job lock time in ms (default 30000)
   --no-analyse           store extracted articles without analysing them
   --no-link              do not link stored articles into stories here (another process does)
+  --narrate-stored       also narrate every article version stored (default: only narrations asked for)
   --enqueue              add the URLs given as page fetch jobs, then exit
   --status               print queue counts and the newest dead letters as JSON, then exit
   -h, --help             show this help
@@ -67,6 +72,7 @@ export const command: Command = {
       "lock-ms": { type: "string" },
       "no-analyse": { type: "boolean" },
       "no-link": { type: "boolean" },
+      "narrate-stored": { type: "boolean" },
       enqueue: { type: "boolean" },
       status: { type: "boolean" },
     });
@@ -131,6 +137,9 @@ export const command: Command = {
       return EXIT.failed;
     }
 
+    // The narrate queue is worked here (not by the narrator's own loop): one narration at a time, in a
+    // worker thread, into the shared data dir's audio cache.
+    const narrator = new Narrator(config.dataDir, { runner, store, env: io.env, work: false });
     const { deps, close } = createPipelineDeps(config, store, {
       concurrency: f.concurrency,
       fetchConcurrency: f.fetch,
@@ -138,6 +147,8 @@ export const command: Command = {
       analyse: !v["no-analyse"],
       link: !v["no-link"],
       pollMinutes: f.poll,
+      narrator,
+      narrateStored: v["narrate-stored"] === true,
     });
     const done: Record<string, number> = {};
     const counted = (handlers: Handlers): Handlers => {
@@ -153,7 +164,7 @@ export const command: Command = {
       }
       return out as Handlers;
     };
-    await runner.work(counted(pipelineHandlers(deps)), {
+    await runner.work(counted(workerHandlers(deps, narrator)), {
       concurrency: {
         fetch: f.fetch,
         process: f.concurrency,
@@ -181,6 +192,7 @@ export const command: Command = {
     process.once("SIGTERM", force);
     await runner.close();
     await close();
+    await narrator.close();
     await store.close();
     const total = Object.values(done).reduce((a, b) => a + b, 0);
     const by = Object.entries(done)
@@ -210,6 +222,29 @@ export interface PipelineSetup {
   readonly link?: boolean;
   /** Minutes between two polls of a feed (0: the default). */
   readonly pollMinutes: number;
+  /** Who makes narrations (the narrate queue's jobs); without it, narrate jobs are not worked. */
+  readonly narrator?: Pick<Narrator, "run">;
+  /** Queue a narration of every article version stored (default false: only those asked for). */
+  readonly narrateStored?: boolean;
+}
+
+/**
+ * The handlers a worker runs: the pipeline's, and the narrate queue's through `narrator` (so a
+ * narration queued by a reader or `lede narrate` in another process is made here).
+ *
+ * @param deps the pipeline's stages
+ * @param narrator who makes narrations (none: the pipeline's handlers only)
+ */
+export function workerHandlers(deps: PipelineDeps, narrator?: Pick<Narrator, "run">): Handlers {
+  const handlers = pipelineHandlers(deps);
+  if (!narrator) return handlers;
+  return {
+    ...handlers,
+    narrate: async (job, info) => {
+      await narrator.run(job, info.progress);
+      return [];
+    },
+  };
 }
 
 /**
@@ -236,9 +271,13 @@ export function createPipelineDeps(
     concurrency: setup.fetchConcurrency,
     minIntervalMs: setup.hostIntervalMs,
   });
+  const narrator = setup.narrator;
   const deps: PipelineDeps = {
     store,
     analyse: setup.analyse,
+    ...(narrator && setup.narrateStored
+      ? { narrate: (job: NarrateJob, progress: (p: number) => Promise<void>) => narrator.run(job, progress) }
+      : {}),
     pollIntervalMs: Math.max(1, setup.pollMinutes || 15) * 60_000,
     fetch: (r) =>
       fetchUrl(r.url, {

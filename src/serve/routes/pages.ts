@@ -125,6 +125,6 @@ export function pageRoutes(app: Hono, deps: ServeDeps, cache: PageCache<EncodedP
       return c.html(messagePage("No such story", "Story pages arrive with story linking."), 404);
     const view = await storyView(store, deps.stories, id);
     if (!view) return c.html(messagePage("No such story", "There is no story with that id."), 404);
-    return c.html(storyPage(view, now()));
+    return c.html(storyPage(view, now(), deps.narration !== undefined));
   });
 }

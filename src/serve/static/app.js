@@ -283,11 +283,27 @@
     }
   }
 
-  // The Listen player: the sentence being read is highlighted (CSS Custom Highlight API) and kept in view.
+  /** Tell the server a narration was heard to the end: it leaves the story's "what changed" list. */
+  function reportListen(article, version) {
+    fetch("/api/listens", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ article: Number(article), version: Number(version) }),
+    }).catch(() => {});
+  }
+
+  // The Listen player: the speed control and the listen report work in every browser; the sentence
+  // being read is highlighted (CSS Custom Highlight API, where the browser has it) and kept in view.
   function listen() {
     const audio = document.querySelector(".listen audio[data-marks]");
+    if (!audio) return;
+    const rate = document.querySelector(".listen .listen-rate");
+    rate?.addEventListener("change", () => {
+      audio.playbackRate = Number(rate.value) || 1;
+    });
+    audio.addEventListener("ended", () => reportListen(audio.dataset.article, audio.dataset.version));
     const text = document.getElementById("text");
-    if (!audio || !text || !window.CSS || !CSS.highlights || !window.Highlight) return;
+    if (!text || !window.CSS || !CSS.highlights || !window.Highlight) return;
     const blocks = [...text.querySelectorAll("[data-start]")].map((el) => [Number(el.dataset.start), el]);
     // A DOM position for an offset into article.text: the block it falls in, then its text nodes.
     function position(offset) {
@@ -304,10 +320,6 @@
     }
     let marks = null,
       current = null;
-    const rate = document.querySelector(".listen .listen-rate");
-    rate?.addEventListener("change", () => {
-      audio.playbackRate = Number(rate.value) || 1;
-    });
     audio.addEventListener("play", async () => {
       if (marks) return;
       try {
@@ -341,16 +353,87 @@
     audio.addEventListener("ended", () => {
       CSS.highlights.delete("speaking");
       current = null;
-      // Heard to the end: this version leaves the story's "what changed since you last listened" list.
-      fetch("/api/listens", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          article: Number(audio.dataset.article),
-          version: Number(audio.dataset.version),
-        }),
-      }).catch(() => {});
     });
+  }
+
+  // The story's "what changed since you last listened" player: the playlist of this browser's
+  // listener, played in order in a native <audio> (keyboard accessible); each one heard to the end
+  // is reported, and the podcast link gets this listener's own feed address.
+  function storyListen() {
+    const box = document.querySelector(".story-listen[data-playlist]");
+    if (!box) return;
+    const button = box.querySelector(".story-listen-play");
+    const status = box.querySelector(".story-listen-status");
+    const podcast = box.querySelector(".story-listen-podcast");
+    const audio = box.querySelector("audio");
+    const list = box.querySelector(".story-listen-items");
+    if (!button || !status || !audio || !list) return;
+    let items = [],
+      at = -1;
+    const say = (msg) => {
+      status.textContent = msg;
+    };
+    const show = () => {
+      list.replaceChildren(
+        ...items.map((it, i) => {
+          const li = document.createElement("li");
+          const a = document.createElement("a");
+          a.href = `/articles/${it.id}`;
+          a.textContent = it.title || `Article ${it.id}`;
+          if (i === at) a.setAttribute("aria-current", "true");
+          li.append(a, ` (${it.reason})`);
+          return li;
+        }),
+      );
+    };
+    const load = async () => {
+      const r = await fetch(box.dataset.playlist, { headers: { accept: "application/json" } });
+      if (!r.ok) throw new Error(String(r.status));
+      const body = await r.json();
+      if (podcast && body.feed) podcast.href = body.feed;
+      items = body.items || [];
+      show();
+      return items;
+    };
+    const play = (i) => {
+      at = i;
+      show();
+      if (i >= items.length) {
+        say("You are up to date with this story.");
+        audio.removeAttribute("src");
+        return;
+      }
+      say(`Playing ${i + 1} of ${items.length}: ${items[i].title || "untitled"}`);
+      audio.src = items[i].audio;
+      audio.play().catch(() => say(`Press play to hear ${i + 1} of ${items.length}.`));
+    };
+    audio.addEventListener("ended", () => {
+      const it = items[at];
+      if (it) reportListen(it.id, it.version);
+      play(at + 1);
+    });
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      try {
+        const found = await load();
+        audio.hidden = false;
+        if (found.length === 0) say("Nothing has changed since you last listened.");
+        else play(0);
+      } catch {
+        say("The playlist could not be loaded.");
+      } finally {
+        button.disabled = false;
+      }
+    });
+    load()
+      .then((found) =>
+        say(
+          found.length === 0
+            ? "Nothing has changed since you last listened."
+            : `${found.length} ${found.length === 1 ? "report" : "reports"} new or changed since you last listened.`,
+        ),
+      )
+      .catch(() => {});
   }
 
   theme();
@@ -363,5 +446,6 @@
     forms();
     charts();
     listen();
+    storyListen();
   });
 })();

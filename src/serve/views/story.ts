@@ -23,11 +23,23 @@ function claim(c: ClaimHistory) {
 <ol class="meta">${c.reports.map((r) => html`<li><time>${r.date.slice(0, 10)}</time> <span class="status ${r.status}">${r.status}</span>${r.evidence ? html` “${r.evidence}”` : ""} · <a href="/articles/${r.articleId}">${r.outlet}</a></li>`)}</ol></li>`;
 }
 
+/** The story's "what changed since you last listened" player and its podcast (filled in by app.js). */
+function listenSection(id: string) {
+  const sid = encodeURIComponent(id);
+  return html`<section class="story-listen" aria-labelledby="sl-h" data-playlist="/api/stories/${sid}/playlist">
+<h2 id="sl-h">Listen to what changed</h2>
+<p><button type="button" class="story-listen-play">Play what changed since you last listened</button> · <a class="story-listen-podcast" href="/feeds/stories/${sid}.podcast.xml">Podcast of what changed</a></p>
+<p class="story-listen-status meta" role="status" aria-live="polite"></p>
+<audio class="story-listen-audio" controls preload="none" hidden aria-label="What changed in this story"></audio>
+<ol class="story-listen-items meta"></ol></section>`;
+}
+
 /**
  * @param s the gathered story
  * @param now the time ages are counted from
+ * @param listen whether the server narrates articles (the "what changed" player and podcast)
  */
-export function storyPage(s: StoryView, now: Date): string {
+export function storyPage(s: StoryView, now: Date, listen = false): string {
   const chart = JSON.stringify({
     label: "articles",
     days: s.perDay.map(([d]) => d),
@@ -37,6 +49,7 @@ export function storyPage(s: StoryView, now: Date): string {
     s.title,
     html`<h1>${s.title}</h1>
 <p class="byline">${plural(s.articles.length, "article")} · ${plural(s.outlets.length, "outlet")} · ${plural(s.timeline.length, "timeline entry", "timeline entries")}</p>
+${listen ? listenSection(s.id) : ""}
 <div class="entity-layout"><div>
 <section aria-labelledby="cov-h"><h2 id="cov-h">Coverage over time</h2>
 <div class="chart" id="chart" data-series="${chart}"></div>
