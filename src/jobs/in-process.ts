@@ -153,6 +153,8 @@ class InProcessRunner implements JobRunner {
         await this.options.onDead?.(letter);
         return;
       }
+      // Closed: no retry is scheduled (a job failing as the runner shuts down must not keep it alive).
+      if (this.closed) return;
       state.delayed++;
       this.setState(job.queue, job.id, { state: "waiting", percent: 0, error: message });
       const timer = setTimeout(

@@ -45,6 +45,8 @@ export interface NarratorOptions {
 
 export class Narrator {
   private readonly pool: WorkerPool<NarrationTask, CachedNarration>;
+  /** Set by close(): waits for jobs end (the runner no longer works them). */
+  private closed = false;
   private readonly waiting = new Map<string, Promise<NarrationOutcome>>();
   /** The job id last used per narration key (a retry of a failed job has its own id). */
   private readonly current = new Map<string, string>();
@@ -180,6 +182,7 @@ export class Narrator {
       const until = Date.now() + WAIT_MS;
       let last = -1;
       while (Date.now() < until) {
+        if (this.closed) return { ok: false, message: "the narrator is closed" };
         const s = await this.runner.status("narrate", jobId);
         const made = cache.get(key);
         if (made) return { ok: true, value: made };
@@ -271,6 +274,7 @@ export class Narrator {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     if (this.ownRunner) await this.runner.close();
     await this.pool.close();
   }
