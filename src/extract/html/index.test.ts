@@ -129,3 +129,30 @@ test("language: html lang, else detected from the text; a charset in lang is not
     "de",
   );
 });
+
+test("article whose own class carries a boilerplate word is read again leniently", () => {
+  // "paywall-article" and "sidebar-grid" name the article's own containers on some themes.
+  const html = page(
+    `<header><a href="/">The Daily</a></header>
+     <div class="sidebar-grid"><div class="paywall-article">
+       <p>${PARA}</p><p>${PARA.replace("Monday", "Tuesday")}</p><p>${PARA.replace("Monday", "Friday")}</p>
+     </div></div>
+     <div class="newsletter-signup"><p>Sign up for our morning newsletter and get the news first.</p></div>
+     <section class="comments">${`<div class="comment"><a href="/u">Reader</a><p>I read about the plan in the paper this week and I think the town should wait a year.</p></div>`.repeat(8)}</section>`,
+  );
+  const a = extractHtml(html);
+  assert.equal(a.text.split("\n\n").length, 3);
+  assert.match(a.text, /^The council approved/);
+  assert.match(a.text, /Tuesday/);
+  assert.doesNotMatch(a.text, /Sign up|Reader|town should wait/);
+});
+
+test("article left outside <html> by a stray </html> is found", () => {
+  const html =
+    `<!doctype html><html lang="en"><head><title>Budget passes</title></head><body>` +
+    `<nav><a href="/">Home</a> <a href="/news">News about the council and the city</a></nav></body></html>` +
+    `<div class="story"><p>${PARA}</p><p>${PARA.replace("Monday", "Tuesday")}</p></div>`;
+  const a = extractHtml(html);
+  assert.equal(a.text.split("\n\n").length, 2);
+  assert.match(a.text, /^The council approved/);
+});

@@ -33,12 +33,15 @@ export interface Pruned {
  * @param root the `<body>` (or document)
  * @param stats statistics computed on the unpruned tree
  * @param protect elements never removed (the best container found before pruning, and its ancestors)
+ * @param lenient remove only by tag, hiddenness and role, not by class/id words (a second reading when
+ *   class words took the article itself)
  * @returns the removed rails
  */
 export function prune(
   root: AnyNode,
   stats: ReadonlyMap<Element, TextStats>,
   protect: ReadonlySet<Element> = new Set(),
+  lenient = false,
 ): Pruned {
   const rails: Element[] = [];
   const total = isTag(root) ? (stats.get(root)?.para ?? 0) : 0;
@@ -54,7 +57,7 @@ export function prune(
     // Hidden text-heavy elements are usually content that scripts reveal (tabs, expanders, streamed parts).
     if (isHidden(el)) return share(el) < KEEP_HIDDEN_SHARE;
     if (hasChromeRole(el)) return share(el) < KEEP_WEAK_SHARE;
-    if (el.name === "header") return false;
+    if (el.name === "header" || lenient) return false;
     const names = classId(el);
     if (names.trim() === "") return false;
     if (isStrongBoilerplateClass(names)) return share(el) < KEEP_STRONG_SHARE;
