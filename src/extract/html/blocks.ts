@@ -186,11 +186,22 @@ export function collectBlocks(parts: readonly Element[], stats: ReadonlyMap<Elem
 const ANCHOR_LENGTH = 80;
 /** Blocks shorter than this that do not end a sentence are labels when they stand at the edges. */
 const EDGE_LABEL_LENGTH = 120;
-const SENTENCE_END = /[.!?…"”»’)\]:;]$/;
+/** Sentence ends, with the full-width marks of Chinese and Japanese (。！？ and closing brackets). */
+const SENTENCE_END = /[.!?…"”»’)\]:;。！？」』）]$/;
+/** Scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Characters of unspaced script that make about as much as three words. */
+const UNSPACED_SHORT = 8;
+
+/** Whether a line is three words or fewer (counted in characters where the script has no spaces). */
+function isFewWords(text: string): boolean {
+  if (!text.includes(" ") && UNSPACED.test(text)) return text.length <= UNSPACED_SHORT;
+  return text.split(" ").length <= 3;
+}
 
 function isEdgeLabel(b: RawBlock): boolean {
   if (b.type === "list-item" || b.type === "table") return false;
-  return b.text.length < EDGE_LABEL_LENGTH && (!SENTENCE_END.test(b.text) || b.text.split(" ").length <= 3);
+  return b.text.length < EDGE_LABEL_LENGTH && (!SENTENCE_END.test(b.text) || isFewWords(b.text));
 }
 
 /**
