@@ -156,3 +156,23 @@ test("article left outside <html> by a stray </html> is found", () => {
   assert.equal(a.text.split("\n\n").length, 2);
   assert.match(a.text, /^The council approved/);
 });
+
+test("an article in sections grows over sections whose prose cites its sources in links", () => {
+  const cite = (n: number) =>
+    `<p>Residents asked the council in section ${n} to publish the figures and the finance office ` +
+    `answered that the <a href="/r${n}">published audit of the municipal accounts ${n}</a> lists them ` +
+    `along with the spending on roads and the school repairs and the housing grants for this year.</p>`;
+  const section = (n: number) =>
+    `<div class="sec"><div class="inner"><div class="txt"><h2>Question ${n}</h2>${cite(n)}</div></div></div>`;
+  const html = page(
+    `<main><div class="col">
+       <div class="sec"><div class="inner"><div class="txt"><h2>Overview</h2>
+         <p>${PARA}</p><p>${PARA.replace("Monday", "Tuesday")}</p><p>${PARA.replace("Monday", "Friday")}</p>
+       </div></div></div>
+       ${[1, 2, 3, 4, 5].map(section).join("")}
+     </div></main>`,
+  );
+  const a = extractHtml(html);
+  assert.match(a.text, /The council approved/);
+  for (const n of [1, 2, 3, 4, 5]) assert.match(a.text, new RegExp(`in section ${n} to publish`));
+});

@@ -217,6 +217,10 @@ function widen(start: Element, scores: ReadonlyMap<Element, number>, root: Eleme
 const ABSORB_PARA_SHARE = 0.3;
 /** Largest share of link text in what a parent adds. */
 const ABSORB_LINK_SHARE = 0.1;
+/** Share of paragraph text that makes what a parent adds prose (cited sources and inline links allowed). */
+const ABSORB_PROSE_SHARE = 0.6;
+/** Largest share of link text in prose a parent adds. */
+const ABSORB_PROSE_LINK_SHARE = 0.2;
 /** Characters of headings, labels and links an ancestor may add before the ratios apply. */
 const ABSORB_SLACK = 50;
 /** Paragraph characters an ancestor must add to be taken. */
@@ -244,7 +248,8 @@ export function absorb(start: Element, stats: ReadonlyMap<Element, TextStats>, r
     const extraPara = ps.para - base.para;
     const extraLink = ps.link - base.link;
     // Stop when what the ancestor adds is mostly links or mostly not paragraphs.
-    if (extraLink > ABSORB_LINK_SHARE * extraText + ABSORB_SLACK) break;
+    const prose = extraPara >= ABSORB_PROSE_SHARE * extraText;
+    if (extraLink > (prose ? ABSORB_PROSE_LINK_SHARE : ABSORB_LINK_SHARE) * extraText + ABSORB_SLACK) break;
     if (extraPara < ABSORB_PARA_SHARE * extraText - ABSORB_SLACK) break;
     if (extraPara >= ABSORB_MIN_PARA || extraText <= 0) best = p;
   }
