@@ -176,3 +176,22 @@ test("an article in sections grows over sections whose prose cites its sources i
   assert.match(a.text, /The council approved/);
   for (const n of [1, 2, 3, 4, 5]) assert.match(a.text, new RegExp(`in section ${n} to publish`));
 });
+
+test("prose blocks inside the article keep their weak class words; captions do not", () => {
+  const place = (name: string) =>
+    `<div class="block block--embed"><h3>${name}</h3><p>${name} opened its doors on the corner of the square ` +
+    `last spring and serves breakfast until noon, with bread baked in the back room every morning, a short ` +
+    `menu of soups and salads, and coffee roasted by a neighbour two streets away from the market hall. ` +
+    `On weekends the owners add a brunch with eggs from a farm outside town.</p></div>`;
+  const html = page(
+    `<article class="story"><h1>Budget passes</h1><p>${PARA}</p>
+       <div class="wp-caption"><p>A long caption describing the photograph of the council chamber, with members ` +
+      `seated around the table, the mayor at the head, and the public gallery filled with residents who came ` +
+      `to hear the debate on the budget that evening, many of them holding signs about the schools.</p></div>
+       ${["Cafe Alder", "Cafe Birch", "Cafe Cedar"].map(place).join("")}
+     </article>`,
+  );
+  const a = extractHtml(html);
+  for (const name of ["Alder", "Birch", "Cedar"]) assert.match(a.text, new RegExp(`Cafe ${name} opened`));
+  assert.doesNotMatch(a.text, /long caption/);
+});
