@@ -195,3 +195,18 @@ test("prose blocks inside the article keep their weak class words; captions do n
   for (const name of ["Alder", "Birch", "Cedar"]) assert.match(a.text, new RegExp(`Cafe ${name} opened`));
   assert.doesNotMatch(a.text, /long caption/);
 });
+
+test("segments of a streamed render are read where their placeholders stand, without the fallback", () => {
+  const html = page(
+    `<main><article><h1>Budget passes</h1><p>${PARA}</p>
+       <template id="B:0"></template><div>Loading paragraph...</div>
+       <p>${PARA.replace("Monday", "Friday")}</p></article></main>
+     <div hidden id="S:0"><p>${PARA.replace("Monday", "Tuesday")}</p></div>`,
+  );
+  const a = extractHtml(html);
+  assert.deepEqual(
+    a.text.split("\n\n").map((t) => t.match(/on (\w+day)/)?.[1]),
+    ["Monday", "Tuesday", "Friday"],
+  );
+  assert.doesNotMatch(a.text, /Loading/);
+});
