@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isFurniture, trimEdges } from "./blocks.ts";
+import { dropAuthorBoxes, isFurniture, trimEdges } from "./blocks.ts";
 
 test("bylines, datelines, credits and prompts are furniture", () => {
   assert.equal(isFurniture("By Jane Doe"), true);
@@ -34,4 +34,16 @@ test("short Japanese and Chinese sentences at the end are text, not labels", () 
   ];
   const out = trimEdges(blocks).map((b) => b.text);
   assert.deepEqual(out, [long, "市長は記者会見で、計画の実施を急ぐ考えを示した。"]);
+});
+
+test("author boxes (label and short bio) are dropped, article text stays", () => {
+  const p = (text: string) => ({ type: "paragraph" as const, text });
+  const h = (text: string) => ({ type: "heading" as const, text });
+  const body = p("The council approved the budget on Monday after a long debate.");
+  const bio = p("Jane Doe covers city hall for The Daily and has written about local budgets since 2015.");
+  assert.deepEqual(dropAuthorBoxes([body, h("About the Author"), bio]), [body]);
+  assert.deepEqual(dropAuthorBoxes([body, p("About the author: Jane Doe covers city hall.")]), [body]);
+  assert.deepEqual(dropAuthorBoxes([body, h("Über die Autorin"), bio, h("More")]), [body, h("More")]);
+  const about = p("About the authority's new powers, the mayor said little.");
+  assert.deepEqual(dropAuthorBoxes([body, about]), [body, about]);
 });

@@ -225,3 +225,33 @@ export function trimEdges(blocks: readonly RawBlock[]): RawBlock[] {
   if (end <= start) return [...blocks];
   return blocks.slice(start, end);
 }
+
+/** "About the author" labels in the languages of the news desk's sources. */
+const AUTHOR_BOX =
+  /^(?:about the authors?|about the writer|über den autor(?:in)?|über die autorin|zum autor|à propos de l['’]auteur|sobre el autor|sobre la autora|sull['’]autore|over de auteur|om forfatteren|o autorze)\b\s*:?/i;
+/** Longest author bio dropped with its label. */
+const AUTHOR_BIO_MAX = 700;
+
+/**
+ * Drop author boxes: an "About the author" label and the short bio after it (or a bio that starts
+ * with the label). Bylines are metadata; the bio is page furniture.
+ *
+ * @example dropAuthorBoxes([p("Text."), h("About the author"), p("Jane Doe writes about ...")]) // [p("Text.")]
+ */
+export function dropAuthorBoxes(blocks: readonly RawBlock[]): RawBlock[] {
+  const out: RawBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const m = AUTHOR_BOX.exec(b.text);
+    if (!m || b.text.length > AUTHOR_BIO_MAX) {
+      out.push(b);
+      continue;
+    }
+    if (m[0].length >= b.text.length - 1) {
+      // A label alone: its bio follows.
+      const next = blocks[i + 1];
+      if (next && next.type !== "heading" && next.text.length <= AUTHOR_BIO_MAX) i++;
+    }
+  }
+  return out;
+}
