@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isFurniture } from "./blocks.ts";
+import { dropAuthorBoxes, isFurniture, trimEdges } from "./blocks.ts";
 
 test("bylines, datelines, credits and prompts are furniture", () => {
   assert.equal(isFurniture("By Jane Doe"), true);
@@ -22,4 +22,28 @@ test("glued publication labels and reading times are furniture", () => {
   assert.equal(isFurniture("Publiziert17. Dezember 2024, 12:17"), true);
   assert.equal(isFurniture("Lesedauer: 4 Minuten"), true);
   assert.equal(isFurniture("Published research shows the effect is small."), false);
+});
+
+test("short Japanese and Chinese sentences at the end are text, not labels", () => {
+  const long =
+    "市議会は月曜日、長い議論の末に来年度の予算案を可決した。学校や道路、住宅への支出を今後三年間で増やす計画で、多くの議員が賛成に回った。";
+  const blocks = [
+    { type: "paragraph" as const, text: long },
+    { type: "paragraph" as const, text: "市長は記者会見で、計画の実施を急ぐ考えを示した。" },
+    { type: "paragraph" as const, text: "関連記事" },
+  ];
+  const out = trimEdges(blocks).map((b) => b.text);
+  assert.deepEqual(out, [long, "市長は記者会見で、計画の実施を急ぐ考えを示した。"]);
+});
+
+test("author boxes (label and short bio) are dropped, article text stays", () => {
+  const p = (text: string) => ({ type: "paragraph" as const, text });
+  const h = (text: string) => ({ type: "heading" as const, text });
+  const body = p("The council approved the budget on Monday after a long debate.");
+  const bio = p("Jane Doe covers city hall for The Daily and has written about local budgets since 2015.");
+  assert.deepEqual(dropAuthorBoxes([body, h("About the Author"), bio]), [body]);
+  assert.deepEqual(dropAuthorBoxes([body, p("About the author: Jane Doe covers city hall.")]), [body]);
+  assert.deepEqual(dropAuthorBoxes([body, h("Über die Autorin"), bio, h("More")]), [body, h("More")]);
+  const about = p("About the authority's new powers, the mayor said little.");
+  assert.deepEqual(dropAuthorBoxes([body, about]), [body, about]);
 });

@@ -186,11 +186,22 @@ export function collectBlocks(parts: readonly Element[], stats: ReadonlyMap<Elem
 const ANCHOR_LENGTH = 80;
 /** Blocks shorter than this that do not end a sentence are labels when they stand at the edges. */
 const EDGE_LABEL_LENGTH = 120;
-const SENTENCE_END = /[.!?…"”»’)\]:;]$/;
+/** Sentence ends, with the full-width marks of Chinese and Japanese (。！？ and closing brackets). */
+const SENTENCE_END = /[.!?…"”»’)\]:;。！？」』）]$/;
+/** Scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Characters of unspaced script that make about as much as three words. */
+const UNSPACED_SHORT = 8;
+
+/** Whether a line is three words or fewer (counted in characters where the script has no spaces). */
+function isFewWords(text: string): boolean {
+  if (!text.includes(" ") && UNSPACED.test(text)) return text.length <= UNSPACED_SHORT;
+  return text.split(" ").length <= 3;
+}
 
 function isEdgeLabel(b: RawBlock): boolean {
   if (b.type === "list-item" || b.type === "table") return false;
-  return b.text.length < EDGE_LABEL_LENGTH && (!SENTENCE_END.test(b.text) || b.text.split(" ").length <= 3);
+  return b.text.length < EDGE_LABEL_LENGTH && (!SENTENCE_END.test(b.text) || isFewWords(b.text));
 }
 
 /**
@@ -213,4 +224,34 @@ export function trimEdges(blocks: readonly RawBlock[]): RawBlock[] {
   while (end > start && isEdgeLabel(blocks[end - 1]!)) end--;
   if (end <= start) return [...blocks];
   return blocks.slice(start, end);
+}
+
+/** "About the author" labels in the languages of the news desk's sources. */
+const AUTHOR_BOX =
+  /^(?:about the authors?|about the writer|über den autor(?:in)?|über die autorin|zum autor|à propos de l['’]auteur|sobre el autor|sobre la autora|sull['’]autore|over de auteur|om forfatteren|o autorze)\b\s*:?/i;
+/** Longest author bio dropped with its label. */
+const AUTHOR_BIO_MAX = 700;
+
+/**
+ * Drop author boxes: an "About the author" label and the short bio after it (or a bio that starts
+ * with the label). Bylines are metadata; the bio is page furniture.
+ *
+ * @example dropAuthorBoxes([p("Text."), h("About the author"), p("Jane Doe writes about ...")]) // [p("Text.")]
+ */
+export function dropAuthorBoxes(blocks: readonly RawBlock[]): RawBlock[] {
+  const out: RawBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const m = AUTHOR_BOX.exec(b.text);
+    if (!m || b.text.length > AUTHOR_BIO_MAX) {
+      out.push(b);
+      continue;
+    }
+    if (m[0].length >= b.text.length - 1) {
+      // A label alone: its bio follows.
+      const next = blocks[i + 1];
+      if (next && next.type !== "heading" && next.text.length <= AUTHOR_BIO_MAX) i++;
+    }
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { classId, isBoilerplateClass, isStrongBoilerplateClass } from "./boilerplate.ts";
+import { classId, isBoilerplateClass, isStrongBoilerplateClass, weakMayHoldProse } from "./boilerplate.ts";
 
 test("boilerplate class words", () => {
   assert.equal(isBoilerplateClass("share-bar"), true);
@@ -16,4 +16,12 @@ test("boilerplate class words", () => {
 test("camelCase class names split into words", () => {
   const el = { attribs: { class: "NewsletterBox_root__rh9I2" } } as unknown as Parameters<typeof classId>[0];
   assert.equal(isBoilerplateClass(classId(el)), true);
+});
+
+test("weak words of page-builder blocks may hold prose; captions, bios and social posts may not", () => {
+  assert.equal(weakMayHoldProse("ck-block ck-block--embed place"), true);
+  assert.equal(weakMayHoldProse("toc-para"), true);
+  assert.equal(weakMayHoldProse("wp-caption alignnone"), false);
+  assert.equal(weakMayHoldProse("author-info"), false);
+  assert.equal(weakMayHoldProse("wp-block-embed is-provider-twitter"), false);
 });

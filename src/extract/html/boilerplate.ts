@@ -194,6 +194,50 @@ const WEAK = wordsRe([
   "publish-date",
 ]);
 
+/** Weak words whose element is furniture even when it holds prose (captions, bios, calls to action). */
+const NEVER_PROSE = wordsRe([
+  "caption",
+  "credit",
+  "credits",
+  "copyright",
+  "disclaimer",
+  "cta",
+  "author-info",
+  "bio",
+  "byline",
+  "meta",
+  "post-meta",
+  "entry-meta",
+  "article-meta",
+  "pagination",
+  "pager",
+  "slider",
+  "carousel",
+  "gallery",
+  "lightbox",
+  "login",
+  "menu",
+  "nav",
+  "navbar",
+  "navigation",
+  "footer",
+  "twitter",
+  "tweet",
+  "instagram",
+  "tiktok",
+]);
+
+/**
+ * Whether a weakly-marked element may still be the article's own prose ("embed", "toc", "banner"
+ * blocks of page builders), unlike captions, bios, calls to action, sliders and social posts.
+ *
+ * @example weakMayHoldProse("ck-block--embed place") // true
+ * @example weakMayHoldProse("wp-caption alignnone") // false
+ */
+export function weakMayHoldProse(names: string): boolean {
+  return !NEVER_PROSE.test(names);
+}
+
 /** Words in class or id that mark content; they save an element from NEGATIVE. */
 const POSITIVE =
   /(?:^|[\s_-])(?:article|articlebody|article-body|article-content|body|content|entry|entry-content|main|page|post|post-content|story|story-body|text|blog|prose|richtext|rich-text)(?=$|[\s_-])/i;

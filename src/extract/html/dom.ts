@@ -3,7 +3,7 @@
  * `<div>`s is a real attack), so everything here is iterative, and `parsePage` flattens subtrees nested
  * deeper than `MAX_DEPTH` into their text so that later, recursive code stays within a small stack.
  */
-import { type AnyNode, type Document, type Element, isTag, isText, Text } from "domhandler";
+import { type AnyNode, type Document, type Element, isComment, isTag, isText, Text } from "domhandler";
 import { parseDocument } from "htmlparser2";
 
 /** Elements nested deeper than this are replaced by their text. */
@@ -34,7 +34,69 @@ export function parsePage(html: string): Document {
   source = capNesting(source);
   const dom = parseDocument(source, { decodeEntities: true });
   flattenDeep(dom);
+  if (source.includes('id="S:')) placeStreamedSegments(dom);
   return dom;
+}
+
+/** Streamed segments placed at most (a page has a few dozen). */
+const MAX_SEGMENTS = 500;
+/** Children of one segment moved at most (a spread argument list stays small). */
+const MAX_SEGMENT_CHILDREN = 10_000;
+/** Longest fallback ("Loading ...") dropped with a placeholder when no boundary comment marks its end. */
+const MAX_FALLBACK_CHARS = 80;
+const SEGMENT_ID = /^S:([0-9a-f]+)$/;
+const PLACEHOLDER_ID = /^B:([0-9a-f]+)$/;
+
+/**
+ * Put the segments of a streamed server render where the page's script would: React sends the late
+ * parts of a page as hidden `<div id="S:n">` at the end of the body and swaps each for the
+ * `<template id="B:n">` placeholder where it belongs. A segment without its placeholder stays as it is.
+ */
+function placeStreamedSegments(dom: Document): void {
+  const segments = new Map<string, Element>();
+  const holders = new Map<string, Element>();
+  walk(dom, (el) => {
+    const id = el.attribs.id;
+    if (id !== undefined && segments.size < MAX_SEGMENTS) {
+      const seg = SEGMENT_ID.exec(id);
+      if (seg && el.name === "div") segments.set(seg[1]!, el);
+      const ph = PLACEHOLDER_ID.exec(id);
+      if (ph && el.name === "template") holders.set(ph[1]!, el);
+    }
+    return true;
+  });
+  for (const [n, seg] of segments) {
+    const holder = holders.get(n);
+    const parent = holder?.parent;
+    if (!holder || !parent || !("children" in parent) || contains(seg, holder)) continue;
+    if (seg.children.length > MAX_SEGMENT_CHILDREN) continue;
+    const at = parent.children.indexOf(holder);
+    if (at < 0) continue;
+    // The fallback shown meanwhile ("Loading ...") runs from the placeholder to the boundary's end
+    // comment `<!--/$-->`; the script removes it with the placeholder.
+    let end = at + 1;
+    while (end < parent.children.length && !isBoundaryEnd(parent.children[end]!)) end++;
+    if (end >= parent.children.length) {
+      // Markup saved without comments: the fallback is the short element right after the placeholder.
+      end = at + 1;
+      const next = parent.children[end];
+      if (next && isTag(next) && textLength(next) <= MAX_FALLBACK_CHARS) end++;
+    }
+    removeNode(seg);
+    const moved = seg.children;
+    for (const c of moved) c.parent = parent;
+    for (const c of parent.children.slice(at, end)) c.parent = null;
+    parent.children.splice(at, end - at, ...moved);
+  }
+}
+
+function isBoundaryEnd(node: AnyNode): boolean {
+  return isComment(node) && node.data === "/$";
+}
+
+function contains(anc: AnyNode, node: AnyNode): boolean {
+  for (let p: AnyNode | null = node; p; p = p.parent) if (p === anc) return true;
+  return false;
 }
 
 /** Tag nesting kept before parsing; deeper tags are dropped (their text stays). Browsers cap at 512. */

@@ -129,3 +129,84 @@ test("language: html lang, else detected from the text; a charset in lang is not
     "de",
   );
 });
+
+test("article whose own class carries a boilerplate word is read again leniently", () => {
+  // "paywall-article" and "sidebar-grid" name the article's own containers on some themes.
+  const html = page(
+    `<header><a href="/">The Daily</a></header>
+     <div class="sidebar-grid"><div class="paywall-article">
+       <p>${PARA}</p><p>${PARA.replace("Monday", "Tuesday")}</p><p>${PARA.replace("Monday", "Friday")}</p>
+     </div></div>
+     <div class="newsletter-signup"><p>Sign up for our morning newsletter and get the news first.</p></div>
+     <section class="comments">${`<div class="comment"><a href="/u">Reader</a><p>I read about the plan in the paper this week and I think the town should wait a year.</p></div>`.repeat(8)}</section>`,
+  );
+  const a = extractHtml(html);
+  assert.equal(a.text.split("\n\n").length, 3);
+  assert.match(a.text, /^The council approved/);
+  assert.match(a.text, /Tuesday/);
+  assert.doesNotMatch(a.text, /Sign up|Reader|town should wait/);
+});
+
+test("article left outside <html> by a stray </html> is found", () => {
+  const html =
+    `<!doctype html><html lang="en"><head><title>Budget passes</title></head><body>` +
+    `<nav><a href="/">Home</a> <a href="/news">News about the council and the city</a></nav></body></html>` +
+    `<div class="story"><p>${PARA}</p><p>${PARA.replace("Monday", "Tuesday")}</p></div>`;
+  const a = extractHtml(html);
+  assert.equal(a.text.split("\n\n").length, 2);
+  assert.match(a.text, /^The council approved/);
+});
+
+test("an article in sections grows over sections whose prose cites its sources in links", () => {
+  const cite = (n: number) =>
+    `<p>Residents asked the council in section ${n} to publish the figures and the finance office ` +
+    `answered that the <a href="/r${n}">published audit of the municipal accounts ${n}</a> lists them ` +
+    `along with the spending on roads and the school repairs and the housing grants for this year.</p>`;
+  const section = (n: number) =>
+    `<div class="sec"><div class="inner"><div class="txt"><h2>Question ${n}</h2>${cite(n)}</div></div></div>`;
+  const html = page(
+    `<main><div class="col">
+       <div class="sec"><div class="inner"><div class="txt"><h2>Overview</h2>
+         <p>${PARA}</p><p>${PARA.replace("Monday", "Tuesday")}</p><p>${PARA.replace("Monday", "Friday")}</p>
+       </div></div></div>
+       ${[1, 2, 3, 4, 5].map(section).join("")}
+     </div></main>`,
+  );
+  const a = extractHtml(html);
+  assert.match(a.text, /The council approved/);
+  for (const n of [1, 2, 3, 4, 5]) assert.match(a.text, new RegExp(`in section ${n} to publish`));
+});
+
+test("prose blocks inside the article keep their weak class words; captions do not", () => {
+  const place = (name: string) =>
+    `<div class="block block--embed"><h3>${name}</h3><p>${name} opened its doors on the corner of the square ` +
+    `last spring and serves breakfast until noon, with bread baked in the back room every morning, a short ` +
+    `menu of soups and salads, and coffee roasted by a neighbour two streets away from the market hall. ` +
+    `On weekends the owners add a brunch with eggs from a farm outside town.</p></div>`;
+  const html = page(
+    `<article class="story"><h1>Budget passes</h1><p>${PARA}</p>
+       <div class="wp-caption"><p>A long caption describing the photograph of the council chamber, with members ` +
+      `seated around the table, the mayor at the head, and the public gallery filled with residents who came ` +
+      `to hear the debate on the budget that evening, many of them holding signs about the schools.</p></div>
+       ${["Cafe Alder", "Cafe Birch", "Cafe Cedar"].map(place).join("")}
+     </article>`,
+  );
+  const a = extractHtml(html);
+  for (const name of ["Alder", "Birch", "Cedar"]) assert.match(a.text, new RegExp(`Cafe ${name} opened`));
+  assert.doesNotMatch(a.text, /long caption/);
+});
+
+test("segments of a streamed render are read where their placeholders stand, without the fallback", () => {
+  const html = page(
+    `<main><article><h1>Budget passes</h1><p>${PARA}</p>
+       <template id="B:0"></template><div>Loading paragraph...</div>
+       <p>${PARA.replace("Monday", "Friday")}</p></article></main>
+     <div hidden id="S:0"><p>${PARA.replace("Monday", "Tuesday")}</p></div>`,
+  );
+  const a = extractHtml(html);
+  assert.deepEqual(
+    a.text.split("\n\n").map((t) => t.match(/on (\w+day)/)?.[1]),
+    ["Monday", "Tuesday", "Friday"],
+  );
+  assert.doesNotMatch(a.text, /Loading/);
+});

@@ -11,7 +11,7 @@ import { type Document, Element, isTag } from "domhandler";
 import type { Article, Block, ExtractOptions } from "../../core/index.ts";
 import { detectLanguage } from "../language.ts";
 import { pickAuthors } from "./authors.ts";
-import { collectBlocks, type RawBlock, trimEdges } from "./blocks.ts";
+import { collectBlocks, dropAuthorBoxes, type RawBlock, trimEdges } from "./blocks.ts";
 import { findFirst, parsePage, squash, textLength } from "./dom.ts";
 import { type ArticleExtras, pageExtras } from "./extras.ts";
 import { pageHeadings } from "./headings.ts";
@@ -77,21 +77,19 @@ export function extractHtmlWithExtras(
   const published = options.published ?? dates.published;
   const modified = dates.modified;
 
-  const body = contentRoot(dom);
-  let raw: RawBlock[] = [];
-  let related: Article["related"] = [];
-  if (body) {
-    const before = computeStats(body);
-    const { rails } = prune(body, before, protectedContainer(body, before));
-    const stats = computeStats(body);
-    const sel = selectContent(body, stats);
-    if (sel) raw = collectBlocks(sel.parts, stats);
-    related = railItems(rails, url);
+  const found = bodyBlocks(contentRoot(dom), false);
+  let raw = found.raw;
+  const related = railItems(found.rails, url);
+  if (textOfBlocks(raw) < THIN_BODY) {
+    // Class words pruned the article itself ("paywall-article", "newsletter-post", "sidebar-grid"):
+    // read a fresh parse again with only tags, hidden elements and roles removed.
+    const lenient = bodyBlocks(contentRoot(parsePage(html)), true).raw;
+    if (textOfBlocks(lenient) > textOfBlocks(raw)) raw = lenient;
   }
-  raw = trimEdges(dropTitleBlocks(raw, title));
+  raw = trimEdges(dropAuthorBoxes(dropTitleBlocks(raw, title)));
   const ldBody = typeof ld?.articleBody === "string" ? ld.articleBody : null;
   if (ldBody && ldBody.length >= LD_BODY_MIN) {
-    const have = raw.reduce((n, b) => n + b.text.length, 0);
+    const have = textOfBlocks(raw);
     if (ldBody.length > have * LD_BODY_RATIO) raw = ldBlocks(ldBody);
   }
   const { text, blocks } = assemble(raw);
@@ -111,19 +109,35 @@ export function extractHtmlWithExtras(
 }
 
 /**
- * The element to search for the article: `<body>`, unless markup after a stray `</body>` (or a second
- * `<body>`) left most of the page outside it; then `<html>` or a wrapper around the whole document.
+ * The element to search for the article: `<body>`, unless markup after a stray `</body>` or `</html>`
+ * (or a second `<body>`) left most of the page's text outside it; then `<html>` or a wrapper around the
+ * whole document.
  */
 function contentRoot(dom: Document): Element {
   const html = findFirst(dom, (el) => el.name === "html");
   const body = html ? findFirst(html, (el) => el.name === "body") : null;
-  if (body && html) {
-    if (textLength(body) >= textLength(html) * 0.6) return body;
-  }
-  if (html && textLength(html) >= textLength(dom) * 0.6) return html;
+  const all = textLength(dom);
+  if (body && textLength(body) >= all * 0.6) return body;
+  if (html && textLength(html) >= all * 0.6) return html;
   const wrapper = new Element("div", {}, dom.children);
   for (const c of wrapper.children) c.parent = wrapper;
   return wrapper;
+}
+
+/** Characters of body text below which the page is read again with lenient pruning. */
+const THIN_BODY = 250;
+
+function textOfBlocks(raw: readonly RawBlock[]): number {
+  return raw.reduce((n, b) => n + b.text.length, 0);
+}
+
+/** Prune `body`, choose the container and collect its blocks (and the rails pruning took out). */
+function bodyBlocks(body: Element, lenient: boolean): { raw: RawBlock[]; rails: Element[] } {
+  const before = computeStats(body);
+  const { rails } = prune(body, before, protectedContainer(body, before), lenient);
+  const stats = computeStats(body);
+  const sel = selectContent(body, stats);
+  return { raw: sel ? collectBlocks(sel.parts, stats) : [], rails };
 }
 
 /** The best container before pruning, with its ancestors: pruning must not remove the article itself. */

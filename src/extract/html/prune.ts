@@ -12,6 +12,7 @@ import {
   isHidden,
   isStrongBoilerplateClass,
   RAIL,
+  weakMayHoldProse,
 } from "./boilerplate.ts";
 import type { TextStats } from "./stats.ts";
 
@@ -19,6 +20,10 @@ import type { TextStats } from "./stats.ts";
 const KEEP_WEAK_SHARE = 0.3;
 /** Share above which a hidden element is kept. */
 const KEEP_HIDDEN_SHARE = 0.1;
+/** Paragraph characters, paragraph share and largest link share of prose kept inside the container. */
+const PROSE_MIN = 300;
+const PROSE_SHARE = 0.7;
+const PROSE_LINKS = 0.2;
 /** Share above which even a strongly-marked element is kept. */
 const KEEP_STRONG_SHARE = 0.6;
 
@@ -33,17 +38,28 @@ export interface Pruned {
  * @param root the `<body>` (or document)
  * @param stats statistics computed on the unpruned tree
  * @param protect elements never removed (the best container found before pruning, and its ancestors)
+ * @param lenient remove only by tag, hiddenness and role, not by class/id words (a second reading when
+ *   class words took the article itself)
  * @returns the removed rails
  */
 export function prune(
   root: AnyNode,
   stats: ReadonlyMap<Element, TextStats>,
   protect: ReadonlySet<Element> = new Set(),
+  lenient = false,
 ): Pruned {
   const rails: Element[] = [];
   const total = isTag(root) ? (stats.get(root)?.para ?? 0) : 0;
   const share = (el: Element) => (total > 0 ? (stats.get(el)?.para ?? 0) / total : 0);
-  const drop = (el: Element): boolean => {
+  // Inside the container chosen before pruning, prose under a weak class word ("embed", "teaser",
+  // "caption") is the article's own block; outside it, the word decides.
+  const isProse = (el: Element): boolean => {
+    const st = stats.get(el);
+    return (
+      !!st && st.para >= PROSE_MIN && st.para >= st.text * PROSE_SHARE && st.link <= st.text * PROSE_LINKS
+    );
+  };
+  const drop = (el: Element, inside: boolean): boolean => {
     if (protect.has(el)) return false;
     if (DROP_TAGS.has(el.name)) {
       if (el.name === "footer" || el.name === "aside") return share(el) < KEEP_WEAK_SHARE;
@@ -54,22 +70,25 @@ export function prune(
     // Hidden text-heavy elements are usually content that scripts reveal (tabs, expanders, streamed parts).
     if (isHidden(el)) return share(el) < KEEP_HIDDEN_SHARE;
     if (hasChromeRole(el)) return share(el) < KEEP_WEAK_SHARE;
-    if (el.name === "header") return false;
+    if (el.name === "header" || lenient) return false;
     const names = classId(el);
     if (names.trim() === "") return false;
     if (isStrongBoilerplateClass(names)) return share(el) < KEEP_STRONG_SHARE;
     if (el.name === "article") return false;
-    if (isBoilerplateClass(names)) return share(el) < KEEP_WEAK_SHARE;
+    if (isBoilerplateClass(names))
+      return share(el) < KEEP_WEAK_SHARE && !(inside && weakMayHoldProse(names) && isProse(el));
     return false;
   };
-  const stack: AnyNode[] = [root];
+  const top = topOf(protect);
+  const stack: [AnyNode, boolean][] = [[root, false]];
   while (stack.length > 0) {
-    const n = stack.pop()!;
+    const [n, above] = stack.pop()!;
     if (!("children" in n)) continue;
+    const inside = above || n === top;
     const kept: AnyNode[] = [];
     for (const c of n.children) {
       if (isComment(c)) continue;
-      if (isTag(c) && drop(c)) {
+      if (isTag(c) && drop(c, inside)) {
         if (RAIL.test(classId(c)) || c.name === "aside") rails.push(c);
         c.parent = null;
         continue;
@@ -77,7 +96,17 @@ export function prune(
       kept.push(c);
     }
     n.children = kept;
-    for (let i = kept.length - 1; i >= 0; i--) stack.push(kept[i]!);
+    for (let i = kept.length - 1; i >= 0; i--) stack.push([kept[i]!, inside]);
   }
   return { rails };
+}
+
+/** The deepest protected element (the container itself; the others are its ancestors). */
+function topOf(protect: ReadonlySet<Element>): Element | null {
+  for (const el of protect) {
+    let hasChild = false;
+    for (const other of protect) if (other.parent === el) hasChild = true;
+    if (!hasChild) return el;
+  }
+  return null;
 }

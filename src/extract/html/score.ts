@@ -217,6 +217,12 @@ function widen(start: Element, scores: ReadonlyMap<Element, number>, root: Eleme
 const ABSORB_PARA_SHARE = 0.3;
 /** Largest share of link text in what a parent adds. */
 const ABSORB_LINK_SHARE = 0.1;
+/** Share of paragraph text that makes what a parent adds prose (cited sources and inline links allowed). */
+const ABSORB_PROSE_SHARE = 0.6;
+/** Largest share of link text in prose a parent adds. */
+const ABSORB_PROSE_LINK_SHARE = 0.2;
+/** Largest share of link text in what one step up adds, for the prose allowance to hold. */
+const ABSORB_STEP_LINK_SHARE = 0.5;
 /** Characters of headings, labels and links an ancestor may add before the ratios apply. */
 const ABSORB_SLACK = 50;
 /** Paragraph characters an ancestor must add to be taken. */
@@ -232,6 +238,7 @@ export function absorb(start: Element, stats: ReadonlyMap<Element, TextStats>, r
   const base = stats.get(start);
   if (!base) return start;
   let best = start;
+  let prev = base;
   let level = 0;
   for (
     let p = start.parent;
@@ -243,8 +250,16 @@ export function absorb(start: Element, stats: ReadonlyMap<Element, TextStats>, r
     const extraText = ps.text - base.text;
     const extraPara = ps.para - base.para;
     const extraLink = ps.link - base.link;
+    // Prose that outweighs the container (it was a fragment of the article) may cite sources in links,
+    // as long as this step itself is not a list of links.
+    const stepText = ps.text - prev.text;
+    const prose =
+      extraPara >= ABSORB_PROSE_SHARE * extraText &&
+      extraPara >= base.para &&
+      ps.link - prev.link <= ABSORB_STEP_LINK_SHARE * stepText + ABSORB_SLACK;
+    prev = ps;
     // Stop when what the ancestor adds is mostly links or mostly not paragraphs.
-    if (extraLink > ABSORB_LINK_SHARE * extraText + ABSORB_SLACK) break;
+    if (extraLink > (prose ? ABSORB_PROSE_LINK_SHARE : ABSORB_LINK_SHARE) * extraText + ABSORB_SLACK) break;
     if (extraPara < ABSORB_PARA_SHARE * extraText - ABSORB_SLACK) break;
     if (extraPara >= ABSORB_MIN_PARA || extraText <= 0) best = p;
   }
