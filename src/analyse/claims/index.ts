@@ -261,8 +261,8 @@ function propositionWords(t: string): string {
 const MIN_SHARED = 4;
 
 /**
- * The same claim stated twice in one article by the same claimant ("Witkoff said Putin had agreed to
- * guarantees. ... Witkoff also told CNN that Putin had agreed to guarantees"): an asserted restatement takes
+ * The same claim stated twice in one article by the same claimant ("Halvorsen said the minister had agreed
+ * to the plan. ... Halvorsen also told a radio station that the minister had agreed to the plan"): an asserted restatement takes
  * the status and evidence the text gives the other.
  */
 function shareStatus(claims: Claim[]): void {

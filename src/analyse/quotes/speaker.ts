@@ -136,8 +136,8 @@ export function resolveSpeaker(
   // 2. A pronoun: the nearest preceding entity mention or name of a fitting kind.
   if (PRONOUNS.has(lower)) {
     const wantPerson = PERSON_PRONOUNS.has(lower);
-    // The person who opens a recent sentence (the topic) before a nearer name in another role: "Trump
-    // admires Putin, comparing him to Obama. ... He said" → Trump.
+    // The person who opens a recent sentence (the topic) before a nearer name in another role: "Varga
+    // admires Lindqvist, comparing him to Moreau. ... He said" → Varga.
     if (wantPerson && lower !== "who") {
       const topic = sentenceSubject(
         text,
