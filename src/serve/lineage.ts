@@ -5,6 +5,7 @@
  */
 import { type CopyInfo, diffCopy, type OriginalReason, pickOriginal } from "../link/index.ts";
 import type { ArticleSummary, Store, StoredArticle } from "../store/index.ts";
+import { summaryOf } from "./story.ts";
 
 /** Most copies compared. */
 const MAX_COPIES = 20;
@@ -63,17 +64,7 @@ export async function lineageOf(
   const infos = all.map(copyInfo);
   const pick = pickOriginal(infos);
   const original = all.find((a) => String(a.id) === pick.original) ?? all[0]!;
-  const summary = (a: StoredArticle): ArticleSummary =>
-    copies.find((c) => c.id === a.id) ?? {
-      id: a.id,
-      title: a.article.title,
-      url: a.article.url,
-      siteName: a.article.siteName,
-      source: a.source,
-      published: a.article.published,
-      createdAt: a.createdAt,
-      snippet: a.article.text.slice(0, 200),
-    };
+  const summary = (a: StoredArticle): ArticleSummary => copies.find((c) => c.id === a.id) ?? summaryOf(a);
   const reports: LineageEntry[] = [{ article: summary(original), original: true, changes: null }];
   for (const a of [...all].sort((x, y) => x.id - y.id)) {
     if (a === original) continue;

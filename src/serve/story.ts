@@ -58,7 +58,8 @@ function normalise(text: string): string {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
 }
 
-function summaryOf(a: StoredArticle): ArticleSummary {
+/** The list form of a stored article. */
+export function summaryOf(a: StoredArticle): ArticleSummary {
   return {
     id: a.id,
     title: a.article.title,

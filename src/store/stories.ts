@@ -101,3 +101,24 @@ export function storyNumber(id: string): number {
 export const RECENT_STORIES = 500;
 /** Most article ids `get` returns by default. */
 export const STORY_ARTICLES = 1000;
+
+/** Longest chain of merged stories followed by `get`. */
+export const MAX_REDIRECTS = 50;
+
+/**
+ * A row of the `stories` table as a StoryRecord; a story with no headline is labelled by its key words.
+ *
+ * @param r the row
+ * @param keywords its keywords, decoded (SQLite stores JSON text, PostgreSQL a json column)
+ */
+export function toStory(r: Readonly<Record<string, unknown>>, keywords: readonly string[]): StoryRecord {
+  return {
+    id: r.id as string,
+    title: (r.title as string) || keywords.slice(0, 4).join(", ") || (r.id as string),
+    keywords,
+    articles: r.articles as number,
+    outlets: r.outlets as number,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  };
+}

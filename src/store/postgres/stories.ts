@@ -6,32 +6,20 @@ import type pg from "pg";
 import type { ArticleSummary } from "../store.ts";
 import {
   type LinkedArticle,
+  MAX_REDIRECTS,
   RECENT_STORIES,
   STORY_ARTICLES,
   type StoryLinkInput,
   type StoryRecord,
   type StoryStore,
   type StoryWithArticles,
+  toStory as storyOf,
 } from "../stories.ts";
 import { SUMMARY_COLUMNS, toSummary } from "./items.ts";
 
 type Row = Record<string, unknown>;
 
-/** Longest chain of merged stories followed. */
-const MAX_REDIRECTS = 50;
-
-function toStory(r: Row): StoryRecord {
-  const keywords = r.keywords as string[];
-  return {
-    id: r.id as string,
-    title: (r.title as string) || keywords.slice(0, 4).join(", ") || (r.id as string),
-    keywords,
-    articles: r.articles as number,
-    outlets: r.outlets as number,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}
+const toStory = (r: Row): StoryRecord => storyOf(r, r.keywords as string[]);
 
 export class PostgresStoryStore implements StoryStore {
   constructor(private readonly pool: pg.Pool) {}
