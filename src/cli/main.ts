@@ -74,7 +74,7 @@ ${Object.entries(COMMANDS)
 
 Run 'lede <command> --help' for a command's options.
 environment: LEDE_DATA_DIR (default ./data), LEDE_PORT (8080), LEDE_HOST (127.0.0.1),
-  LEDE_DATABASE_URL, LEDE_REDIS_URL, LEDE_FETCH_ALLOW (hosts/CIDRs the fetcher may reach although private)
+  LEDE_DATABASE_URL, LEDE_REDIS_URL, LEDE_FETCH_ALLOW (hosts/CIDRs the fetcher and webhooks may reach although private),\n  LEDE_PUBLIC_URL (the reader's address in alert links)
 `;
 }
 
