@@ -211,10 +211,10 @@ export interface Store {
   getArticle(id: number): Promise<StoredArticle | null>;
   /** Newest first. */
   latest(options?: ListOptions): Promise<ArticleSummary[]>;
-  /** Full-text search over title and text, best first (bm25). Bad query syntax never throws. */
+  /** Full-text search over title and text, best first (BM25 over the newest matches). Bad query syntax never throws. */
   search(query: string, options?: ListOptions): Promise<ArticleSummary[]>;
   /**
-   * Articles matching text and facets: best first (bm25) when `text` has terms, else newest first.
+   * Articles matching text and facets: best first (BM25) when `text` has terms, else newest first.
    * Bad query syntax never throws.
    */
   searchArticles(query: ArticleQuery, options?: ListOptions): Promise<ArticleSummary[]>;

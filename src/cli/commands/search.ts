@@ -4,7 +4,7 @@ import { storeFromEnv } from "../open-store.ts";
 
 const HELP = `usage: lede search QUERY... [options]
 
-Full-text search of stored articles (title and text, ranked by bm25). The query language:
+Full-text search of stored articles (title and text; the newest 1000 matches ranked by BM25). The query language:
 words (all must match), "quoted phrases", -word to exclude, OR between terms.
 
 options:

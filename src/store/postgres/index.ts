@@ -6,7 +6,7 @@
  *
  * Full-text search: a `tsvector` per article (title weighted A, text D) with a GIN index, queried
  * with the terms of `../query.ts` (see `search.ts`), ranked by `ts_rank` with the title weighted 5:1
- * over the text like SQLite's `bm25(articles_fts, 5.0, 1.0)`.
+ * over the text like SQLite's ranking (src/store/rank.ts).
  */
 import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
@@ -57,7 +57,7 @@ const MIGRATION_LOCK = 0x6c656465;
 export const DEFAULT_POOL_SIZE = 10;
 /** Relative weights of text search classes {D, C, B, A}: text is D, title is A, 1:5 like SQLite. */
 const RANK_WEIGHTS = "{0.2, 0.2, 0.2, 1.0}";
-/** ts_headline options that mirror SQLite's `snippet(..., '[', ']', '…', 24)`. */
+/** ts_headline options that mirror SQLite's snippets (src/store/rank.ts: 24 words, `[`/`]`). */
 const HEADLINE = `StartSel=[, StopSel=], MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "`;
 
 type Row = Record<string, unknown>;

@@ -4,6 +4,15 @@
  */
 import type Database from "better-sqlite3";
 import { parseQuery, type QueryTerm, SEARCH_CANDIDATES, toFts5 } from "../query.ts";
+import {
+  type Candidate,
+  cheaperRanking,
+  HIT_CLOSE,
+  HIT_OPEN,
+  rankCandidates,
+  snippetOf,
+  termsOf,
+} from "../rank.ts";
 import type {
   ArticleQuery,
   ArticleSummary,
@@ -156,24 +165,7 @@ export function searchArticles(
     sql.where.push("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
     sql.params.push(negatives.map((t) => `"${t.words.join(" ")}"`).join(" OR "));
   }
-  if (positive !== null) {
-    // Rank the newest SEARCH_CANDIDATES matches, as PostgreSQL does.
-    const floor = prepare(
-      db,
-      `SELECT articles_fts.rowid AS id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid ${CURRENT_JOIN}
-         WHERE articles_fts MATCH ? AND ${sql.where.join(" AND ")}
-         ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ${SEARCH_CANDIDATES - 1}`,
-    ).get(positive, ...sql.params) as Row | undefined;
-    return (
-      prepare(
-        db,
-        `SELECT ${SUMMARY_COLUMNS}, snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet
-           FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid ${CURRENT_JOIN}
-           WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND ${sql.where.join(" AND ")}
-           ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`,
-      ).all(positive, (floor?.id as number | undefined) ?? 0, ...sql.params, limitOf(options)) as Row[]
-    ).map(toSummary);
-  }
+  if (positive !== null) return ranked(db, positive, terms, sql, options);
   return (
     prepare(
       db,
@@ -181,6 +173,112 @@ export function searchArticles(
          FROM articles a ${CURRENT_JOIN} WHERE ${sql.where.join(" AND ")} ORDER BY a.id DESC LIMIT ?`,
     ).all(...sql.params, limitOf(options)) as Row[]
   ).map(toSummary);
+}
+
+const OPEN = `char(${HIT_OPEN.codePointAt(0)})`;
+const CLOSE = `char(${HIT_CLOSE.codePointAt(0)})`;
+/** Articles containing a word are estimated from where its PROBE-th newest match lies. */
+const PROBE = 1000;
+/** How long an estimate of the average text length is reused, in ms. */
+const LENGTH_TTL_MS = 10 * 60_000;
+const averageLengths = new WeakMap<Database.Database, { readonly at: number; readonly chars: number }>();
+
+/** Average text length of recent articles (from a sample of the newest 100), cached per database. */
+function averageChars(db: Database.Database): number {
+  const cached = averageLengths.get(db);
+  if (cached && Date.now() - cached.at < LENGTH_TTL_MS) return cached.chars;
+  const row = prepare(
+    db,
+    "SELECT avg(length(text)) AS n FROM (SELECT text FROM articles_fts ORDER BY rowid DESC LIMIT 100)",
+  ).get() as Row;
+  const chars = Number(row.n ?? 0);
+  averageLengths.set(db, { at: Date.now(), chars });
+  return chars;
+}
+
+/**
+ * Estimated articles containing any of the query's words, summed over the words: a word whose
+ * PROBE-th newest match is the article `floor` of `top` is in about PROBE * top / (top - floor + 1).
+ */
+function estimatedPostings(db: Database.Database, terms: readonly QueryTerm[]): number {
+  const top = ((prepare(db, "SELECT max(id) AS n FROM articles").get() as Row).n as number | null) ?? 0;
+  const probe = prepare(
+    db,
+    `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${PROBE - 1}`,
+  );
+  let sum = 0;
+  for (const word of new Set(terms.filter((t) => !t.negated).flatMap((t) => t.words))) {
+    const floor = (probe.get(`"${word.replaceAll('"', "")}"`) as Row | undefined)?.rowid as
+      | number
+      | undefined;
+    sum += floor === undefined ? PROBE : (PROBE * top) / Math.max(1, top - floor + 1);
+  }
+  return sum;
+}
+
+/**
+ * Rank the newest SEARCH_CANDIDATES matches (as PostgreSQL does) by BM25, then read the summaries and
+ * snippets of the best `limit`. Two ways compute the same kind of score (see ../rank.ts): FTS5's
+ * `bm25()` or highlighting the candidates; the cheaper for the query is taken, so neither common words
+ * in a big corpus nor long articles make a search slow. The id bounds go on the FTS rowid so that FTS5
+ * walks its index newest first and stops at the limit.
+ *
+ * @param ranking force one way (tests); by default the cheaper
+ */
+export function ranked(
+  db: Database.Database,
+  expr: string,
+  terms: readonly QueryTerm[],
+  sql: Sql,
+  options: ListOptions | undefined,
+  ranking?: "bm25" | "highlight",
+): ArticleSummary[] {
+  const before = options?.beforeId ?? Number.MAX_SAFE_INTEGER;
+  const after = options?.afterId ?? 0;
+  const limit = limitOf(options);
+  const how = ranking ?? cheaperRanking(estimatedPostings(db, terms), SEARCH_CANDIDATES, averageChars(db));
+  const from = `FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid ${CURRENT_JOIN}
+       WHERE articles_fts MATCH ? AND articles_fts.rowid < ? AND articles_fts.rowid > ? AND ${sql.where.join(" AND ")}
+       ORDER BY articles_fts.rowid DESC LIMIT ${SEARCH_CANDIDATES}`;
+  let hits: { id: number; snippet: string }[];
+  if (how === "highlight") {
+    const candidates = prepare(
+      db,
+      `SELECT articles_fts.rowid AS id, highlight(articles_fts, 0, ${OPEN}, ${CLOSE}) AS title,
+         highlight(articles_fts, 1, ${OPEN}, ${CLOSE}) AS text ${from}`,
+    ).all(expr, before, after, ...sql.params) as Candidate[];
+    hits = rankCandidates(candidates, terms, limit);
+  } else {
+    // bm25() is lower for better matches; ties go to the newer article.
+    const scored = (
+      prepare(db, `SELECT articles_fts.rowid AS id, bm25(articles_fts, 5.0, 1.0) AS score ${from}`).all(
+        expr,
+        before,
+        after,
+        ...sql.params,
+      ) as { id: number; score: number }[]
+    )
+      .sort((x, y) => x.score - y.score || y.id - x.id)
+      .slice(0, limit);
+    const texts = prepare(
+      db,
+      `SELECT rowid AS id, highlight(articles_fts, 1, ${OPEN}, ${CLOSE}) AS text FROM articles_fts
+         WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+    ).all(expr, JSON.stringify(scored.map((h) => h.id))) as { id: number; text: string }[];
+    const textOf = new Map(texts.map((t) => [t.id, t.text]));
+    const words = termsOf(terms);
+    hits = scored.map((h) => ({ id: h.id, snippet: snippetOf(textOf.get(h.id) ?? "", words) }));
+  }
+  if (hits.length === 0) return [];
+  const rows = prepare(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM articles a ${CURRENT_JOIN} WHERE a.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(hits.map((h) => h.id))) as Row[];
+  const byId = new Map(rows.map((r) => [r.id as number, r]));
+  return hits.flatMap((h) => {
+    const r = byId.get(h.id);
+    return r ? [toSummary({ ...r, snippet: h.snippet })] : [];
+  });
 }
 
 const ORDERS: Record<NonNullable<ItemFilter["order"]>, string> = {

@@ -7,7 +7,6 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { type Analysis, type Article, textHash } from "../../core/index.ts";
-import { parseQuery, SEARCH_CANDIDATES, toFts5 } from "../query.ts";
 import type {
   ArticleQuery,
   ArticleSummary,
@@ -26,7 +25,7 @@ import type {
   StoredArticle,
 } from "../store.ts";
 import { SqliteAlertStore } from "./alerts.ts";
-import { findItems, searchArticles } from "./find.ts";
+import { findItems, searchArticles, toSummary } from "./find.ts";
 import { ITEMS_MIGRATION, indexAllArticles, indexArticleVersion } from "./items.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { SqliteStoryStore } from "./stories.ts";
@@ -84,20 +83,6 @@ function toSource(r: Row): SourceRecord {
     lastErrorMessage: (r.last_error_message as string | null) ?? null,
     consecutiveFailures: r.consecutive_failures as number,
     nextPollAt: (r.next_poll_at as string | null) ?? null,
-  };
-}
-
-function toSummary(r: Row): ArticleSummary {
-  const text = (r.snippet as string | null) ?? "";
-  return {
-    id: r.id as number,
-    title: (r.title as string | null) ?? null,
-    url: (r.url as string | null) ?? null,
-    siteName: (r.site_name as string | null) ?? null,
-    source: (r.source as string | null) ?? null,
-    published: (r.published as string | null) ?? null,
-    createdAt: r.created_at as string,
-    snippet: text.replace(/\s+/g, " ").trim(),
   };
 }
 
@@ -260,22 +245,7 @@ export class SqliteStore implements Store {
   }
 
   async search(query: string, options?: ListOptions): Promise<ArticleSummary[]> {
-    const expr = toFts5(parseQuery(query));
-    if (expr === null) return [];
-    const before = options?.beforeId ?? Number.MAX_SAFE_INTEGER;
-    // Rank the newest SEARCH_CANDIDATES matches: the id of the last of them bounds the ranked query.
-    const floor = this.prepared(
-      `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_CANDIDATES - 1}`,
-    ).get(expr, before) as { rowid: number } | undefined;
-    const rows = this.prepared(
-      `SELECT a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published,
-           snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet
-         FROM articles_fts f JOIN articles a ON a.id = f.rowid
-         JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
-         WHERE articles_fts MATCH ? AND f.rowid < ? AND f.rowid >= ?
-         ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`,
-    ).all(expr, before, floor?.rowid ?? 0, limitOf(options)) as Row[];
-    return rows.map(toSummary);
+    return searchArticles(this.db, { text: query }, options);
   }
 
   async searchArticles(query: ArticleQuery, options?: ListOptions): Promise<ArticleSummary[]> {
