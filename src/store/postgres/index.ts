@@ -12,6 +12,7 @@ import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { type Analysis, type Article, textHash } from "../../core/index.ts";
 import { parseQuery } from "../query.ts";
+import { hashToken, limitOf, type Row, SNIPPET_CHARS, SOURCE_COLUMNS, toSource, toSummary } from "../rows.ts";
 import { articleKey } from "../sqlite/index.ts";
 import type {
   ArticleQuery,
@@ -42,11 +43,6 @@ import { MIGRATIONS } from "./migrations.ts";
 import { SEARCH_CANDIDATES, TS_CONFIG, toTsQuery } from "./search.ts";
 import { PostgresStoryStore } from "./stories.ts";
 
-/** Default and largest page size of list queries (as in SQLite). */
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 1000;
-/** Characters of text in a summary's snippet. */
-const SNIPPET_CHARS = 200;
 /** Characters of an article's text that are indexed and highlighted (tsvector holds at most 1 MB). */
 const INDEX_CHARS = 200_000;
 /** Rows fetched per round trip by `exportArticles`. */
@@ -59,8 +55,6 @@ export const DEFAULT_POOL_SIZE = 10;
 const RANK_WEIGHTS = "{0.2, 0.2, 0.2, 1.0}";
 /** ts_headline options that mirror SQLite's snippets (src/store/rank.ts: 24 words, `[`/`]`). */
 const HEADLINE = `StartSel=[, StopSel=], MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "`;
-
-type Row = Record<string, unknown>;
 
 /** The LISTEN/NOTIFY channel of added and updated articles. */
 export const NOTIFY_CHANNEL = "lede_articles";
@@ -82,20 +76,12 @@ const TYPES: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig["getTypeParser"],
 };
 
-function limitOf(options: ListOptions | undefined): number {
-  return Math.max(1, Math.min(MAX_LIMIT, Math.floor(options?.limit ?? DEFAULT_LIMIT)));
-}
-
 function beforeOf(options: ListOptions | undefined): number {
   return options?.beforeId ?? Number.MAX_SAFE_INTEGER;
 }
 
 function now(): string {
   return new Date().toISOString();
-}
-
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
 }
 
 /** A signed 64-bit advisory lock id (as a decimal string) for a name. */
@@ -106,51 +92,6 @@ function lockId(name: string): bigint {
 /** Strip NUL characters, which PostgreSQL text cannot hold. */
 function clean(s: string): string {
   return s.includes("\u0000") ? s.replaceAll("\u0000", "") : s;
-}
-
-const SOURCE_COLUMNS: Record<keyof SourcePatch, string> = {
-  title: "title",
-  etag: "etag",
-  lastModified: "last_modified",
-  lastSuccessAt: "last_success_at",
-  lastErrorAt: "last_error_at",
-  lastErrorCode: "last_error_code",
-  lastErrorMessage: "last_error_message",
-  consecutiveFailures: "consecutive_failures",
-  nextPollAt: "next_poll_at",
-};
-
-function toSource(r: Row): SourceRecord {
-  return {
-    id: r.id as number,
-    kind: r.kind as SourceRecord["kind"],
-    url: r.url as string,
-    title: (r.title as string | null) ?? null,
-    category: (r.category as string | null) ?? null,
-    addedAt: r.added_at as string,
-    etag: (r.etag as string | null) ?? null,
-    lastModified: (r.last_modified as string | null) ?? null,
-    lastSuccessAt: (r.last_success_at as string | null) ?? null,
-    lastErrorAt: (r.last_error_at as string | null) ?? null,
-    lastErrorCode: (r.last_error_code as string | null) ?? null,
-    lastErrorMessage: (r.last_error_message as string | null) ?? null,
-    consecutiveFailures: r.consecutive_failures as number,
-    nextPollAt: (r.next_poll_at as string | null) ?? null,
-  };
-}
-
-function toSummary(r: Row): ArticleSummary {
-  const text = (r.snippet as string | null) ?? "";
-  return {
-    id: r.id as number,
-    title: (r.title as string | null) ?? null,
-    url: (r.url as string | null) ?? null,
-    siteName: (r.site_name as string | null) ?? null,
-    source: (r.source as string | null) ?? null,
-    published: (r.published as string | null) ?? null,
-    createdAt: r.created_at as string,
-    snippet: text.replace(/\s+/g, " ").trim(),
-  };
 }
 
 function toStored(r: Row): StoredArticle {

@@ -7,6 +7,7 @@
 import type pg from "pg";
 import type { Analysis, Article } from "../../core/index.ts";
 import { parseQuery, type QueryTerm } from "../query.ts";
+import { limitOf, type Row, SNIPPET_CHARS, toSummary } from "../rows.ts";
 import { calendarDate, hostOf, normalise } from "../sqlite/items.ts";
 import type {
   ArticleQuery,
@@ -22,12 +23,8 @@ import { SEARCH_CANDIDATES, TS_CONFIG, toTsQuery } from "./search.ts";
 /** The migration (1-based) that created the tables this file fills. */
 export const ITEMS_MIGRATION = 2;
 
-type Row = Record<string, unknown>;
 type Query = (sql: string, params: unknown[]) => Promise<Row[]>;
 
-const SNIPPET_CHARS = 200;
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 1000;
 const RANK_WEIGHTS = "{0.2, 0.2, 0.2, 1.0}";
 const HEADLINE = `StartSel=[, StopSel=], MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "`;
 
@@ -173,10 +170,6 @@ class Where {
   }
 }
 
-function limitOf(options: ListOptions | undefined): number {
-  return Math.max(1, Math.min(MAX_LIMIT, Math.floor(options?.limit ?? DEFAULT_LIMIT)));
-}
-
 function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -230,19 +223,6 @@ function sourceCondition(w: Where, source: string): void {
 export const SUMMARY_COLUMNS = "a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published";
 const CURRENT_JOIN = `JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
   LEFT JOIN article_facets f ON f.article_id = a.id`;
-
-export function toSummary(r: Row): ArticleSummary {
-  return {
-    id: r.id as number,
-    title: (r.title as string | null) ?? null,
-    url: (r.url as string | null) ?? null,
-    siteName: (r.site_name as string | null) ?? null,
-    source: (r.source as string | null) ?? null,
-    published: (r.published as string | null) ?? null,
-    createdAt: r.created_at as string,
-    snippet: ((r.snippet as string | null) ?? "").replace(/\s+/g, " ").trim(),
-  };
-}
 
 /**
  * `Store.searchArticles` on PostgreSQL.

@@ -3,6 +3,7 @@
  * epoch, so writers are serialised and a holder that lost the lease writes nothing.
  */
 import type pg from "pg";
+import { toSummary } from "../rows.ts";
 import type { ArticleSummary } from "../store.ts";
 import {
   type LinkedArticle,
@@ -15,7 +16,7 @@ import {
   type StoryWithArticles,
   toStory as storyOf,
 } from "../stories.ts";
-import { SUMMARY_COLUMNS, toSummary } from "./items.ts";
+import { SUMMARY_COLUMNS } from "./items.ts";
 
 type Row = Record<string, unknown>;
 

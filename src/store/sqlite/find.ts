@@ -13,6 +13,7 @@ import {
   snippetOf,
   termsOf,
 } from "../rank.ts";
+import { limitOf, type Row, SNIPPET_CHARS, toSummary } from "../rows.ts";
 import type {
   ArticleQuery,
   ArticleSummary,
@@ -23,8 +24,6 @@ import type {
   ListOptions,
 } from "../store.ts";
 import { normalise } from "./items.ts";
-
-type Row = Record<string, unknown>;
 
 /** Prepared statements by SQL text, per database (the texts are a small fixed set of filter shapes). */
 const STATEMENTS = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -37,18 +36,9 @@ function prepare(db: Database.Database, sql: string): Database.Statement {
   return statement;
 }
 
-/** Characters of text in a summary's snippet. */
-const SNIPPET_CHARS = 200;
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 1000;
-
 interface Sql {
   readonly where: string[];
   readonly params: unknown[];
-}
-
-function limitOf(options: ListOptions | undefined): number {
-  return Math.max(1, Math.min(MAX_LIMIT, Math.floor(options?.limit ?? DEFAULT_LIMIT)));
 }
 
 /** `x LIKE pattern` with the user's text escaped (no wildcards of theirs). */
@@ -110,20 +100,6 @@ function sourceCondition(sql: Sql, source: string): void {
 const SUMMARY_COLUMNS = `a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published`;
 const CURRENT_JOIN = `JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
   LEFT JOIN article_facets f ON f.article_id = a.id`;
-
-/** A summary row as the store's `ArticleSummary`. */
-export function toSummary(r: Row): ArticleSummary {
-  return {
-    id: r.id as number,
-    title: (r.title as string | null) ?? null,
-    url: (r.url as string | null) ?? null,
-    siteName: (r.site_name as string | null) ?? null,
-    source: (r.source as string | null) ?? null,
-    published: (r.published as string | null) ?? null,
-    createdAt: r.created_at as string,
-    snippet: ((r.snippet as string | null) ?? "").replace(/\s+/g, " ").trim(),
-  };
-}
 
 /** The article facets of an `ArticleQuery` (everything but its text). */
 function facets(sql: Sql, q: ArticleQuery | ItemFilter, dateColumn: string): void {

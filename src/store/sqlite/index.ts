@@ -2,11 +2,12 @@
  * The SQLite backend of the Store: one file under the data dir, WAL mode, better-sqlite3.
  * better-sqlite3 is synchronous; the async interface keeps it interchangeable with PostgreSQL.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { type Analysis, type Article, textHash } from "../../core/index.ts";
+import { hashToken, limitOf, type Row, SNIPPET_CHARS, SOURCE_COLUMNS, toSource, toSummary } from "../rows.ts";
 import type {
   ArticleQuery,
   ArticleSummary,
@@ -25,22 +26,10 @@ import type {
   StoredArticle,
 } from "../store.ts";
 import { SqliteAlertStore } from "./alerts.ts";
-import { findItems, searchArticles, toSummary } from "./find.ts";
+import { findItems, searchArticles } from "./find.ts";
 import { ITEMS_MIGRATION, indexAllArticles, indexArticleVersion } from "./items.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { SqliteStoryStore } from "./stories.ts";
-
-/** Default and largest page size of list queries. */
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 1000;
-/** Characters of text in a summary's snippet. */
-const SNIPPET_CHARS = 200;
-
-type Row = Record<string, unknown>;
-
-function limitOf(options: ListOptions | undefined): number {
-  return Math.max(1, Math.min(MAX_LIMIT, Math.floor(options?.limit ?? DEFAULT_LIMIT)));
-}
 
 function now(): string {
   return new Date().toISOString();
@@ -49,41 +38,6 @@ function now(): string {
 /** The identity of an article: its canonical URL, else the hash of its text. */
 export function articleKey(article: Article): string {
   return article.url ?? `sha256:${textHash(article.text)}`;
-}
-
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-const SOURCE_COLUMNS: Record<keyof SourcePatch, string> = {
-  title: "title",
-  etag: "etag",
-  lastModified: "last_modified",
-  lastSuccessAt: "last_success_at",
-  lastErrorAt: "last_error_at",
-  lastErrorCode: "last_error_code",
-  lastErrorMessage: "last_error_message",
-  consecutiveFailures: "consecutive_failures",
-  nextPollAt: "next_poll_at",
-};
-
-function toSource(r: Row): SourceRecord {
-  return {
-    id: r.id as number,
-    kind: r.kind as SourceRecord["kind"],
-    url: r.url as string,
-    title: (r.title as string | null) ?? null,
-    category: (r.category as string | null) ?? null,
-    addedAt: r.added_at as string,
-    etag: (r.etag as string | null) ?? null,
-    lastModified: (r.last_modified as string | null) ?? null,
-    lastSuccessAt: (r.last_success_at as string | null) ?? null,
-    lastErrorAt: (r.last_error_at as string | null) ?? null,
-    lastErrorCode: (r.last_error_code as string | null) ?? null,
-    lastErrorMessage: (r.last_error_message as string | null) ?? null,
-    consecutiveFailures: r.consecutive_failures as number,
-    nextPollAt: (r.next_poll_at as string | null) ?? null,
-  };
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Stories on SQLite (see `../stories.ts`). Every write runs in one `BEGIN IMMEDIATE` transaction. */
 import type Database from "better-sqlite3";
+import { toSummary } from "../rows.ts";
 import type { ArticleSummary } from "../store.ts";
 import {
   type LinkedArticle,
@@ -12,7 +13,6 @@ import {
   type StoryWithArticles,
   toStory as storyOf,
 } from "../stories.ts";
-import { toSummary } from "./find.ts";
 
 type Row = Record<string, unknown>;
 
