@@ -44,15 +44,24 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { limit: { type: "string" }, help: { type: "boolean" } },
 });
-const all = readdirSync(TASKS_DIR)
-  .filter((f) => f.endsWith(".ts"))
-  .map((f) => f.slice(0, -3))
-  .sort();
+/** Benchmarks that drive a server rather than items one by one: their own scripts, run as they are. */
+const SCRIPTS: Record<string, string> = { serve: "bench/serve.ts" };
+const all = [
+  ...readdirSync(TASKS_DIR)
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => f.slice(0, -3)),
+  ...Object.keys(SCRIPTS),
+].sort();
 if (values.help) {
   console.log(`usage: npm run bench -- [task...] [--limit N]\ntasks: ${all.join(", ")}`);
   process.exit(0);
 }
 for (const name of positionals.length > 0 ? positionals : all) {
+  const script = SCRIPTS[name];
+  if (script) {
+    execFileSync(process.execPath, ["--import", "tsx", join(ROOT, script)], { cwd: ROOT, stdio: "inherit" });
+    continue;
+  }
   const task = await loadBenchTask(name);
   console.log(`\n## ${task.name}: ${task.description}`);
   const rows: BenchMeasure[] = [];

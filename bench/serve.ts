@@ -1,5 +1,6 @@
 /**
- * The reader under load: `node --import tsx bench/serve.ts [--duration S] [--connections N] [--articles N]`.
+ * The reader under load: `npm run bench -- serve`, or with options
+ * `node --import tsx bench/serve.ts [--duration S] [--connections N] [--articles N]`.
  *
  * A child process serves a fresh SQLite store (the summit fixture, the shared sample page through the
  * real pipeline when it is there, and N synthetic analysed articles) on a random 127.0.0.1 port, next to a
