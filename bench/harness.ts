@@ -49,6 +49,11 @@ export interface BenchMeasure {
   readonly medianMs: number;
   readonly p95Ms: number;
   readonly maxMs: number;
+  /**
+   * CPU time of the measuring process (all its threads, not child processes) per item: steadier than
+   * the wall-clock columns on a shared, noisy machine.
+   */
+  readonly cpuMsPerItem: number;
   readonly peakRssMb: number;
   readonly extra?: Record<string, number>;
 }

@@ -13,6 +13,7 @@ for (const input of inputs.slice(0, Math.min(5, inputs.length))) {
 }
 const times: number[] = [];
 let failures = 0;
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 for (const input of inputs) {
   const s = performance.now();
@@ -24,6 +25,7 @@ for (const input of inputs) {
   times.push(performance.now() - s);
 }
 const totalMs = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
 times.sort((a, b) => a - b);
 const measure: BenchMeasure = {
   system: systemName!,
@@ -34,6 +36,7 @@ const measure: BenchMeasure = {
   medianMs: quantile(times, 0.5),
   p95Ms: quantile(times, 0.95),
   maxMs: times[times.length - 1] ?? 0,
+  cpuMsPerItem: (cpu.user + cpu.system) / 1000 / Math.max(1, inputs.length),
   peakRssMb: process.resourceUsage().maxRSS / 1024,
   ...(system.report ? { extra: system.report() } : {}),
 };
