@@ -395,7 +395,31 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
       score: WEIGHT.statement - i * 0.1,
     });
   }
-  return scored.sort((a, b) => b.score - a.score || a.event.start - b.event.start).map((x) => x.event);
+  const events = scored
+    .sort((a, b) => b.score - a.score || a.event.start - b.event.start)
+    .map((x) => x.event);
+  return datedMain(ctx, events);
+}
+
+/**
+ * The main attack told without a day ("The homicide unit is investigating the shooting.") takes the day of the
+ * first attack mention that states one ("shot and killed a man on Thursday afternoon"), else of an incident
+ * ("police responded ... Thursday"): a report tells one
+ * incident over sentences too far apart to merge, and the dated mention is the same incident unless its date
+ * lies months away.
+ */
+function datedMain(ctx: AnalysisContext, events: NewsEvent[]): NewsEvent[] {
+  const main = events[0];
+  if (main?.type !== "attack" || (main.date !== null && DAY.test(main.date))) return events;
+  const dated = events
+    .filter(
+      (e) => e !== main && (e.type === "attack" || e.type === "other") && e.date !== null && DAY.test(e.date),
+    )
+    .filter((e) => !background(e.date, ctx.reference) && (main.date === null || !farApart(main.date, e.date)))
+    // an attack mention before an arrest or a call ("other")
+    .sort((a, b) => Number(a.type !== "attack") - Number(b.type !== "attack") || a.start - b.start)[0];
+  if (!dated) return events;
+  return [{ ...main, date: dated.date }, ...events.slice(1)];
 }
 
 export { articleTimeline, deadlineStanding, type Period, periodOf, type TimelineItem } from "./timeline.ts";
