@@ -49,9 +49,15 @@ const WEIGHT: Readonly<Record<EventType, number>> = {
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
 
-/** Dates of the reporting, not of the event: "police said Thursday", "(Published Tuesday, March 13)". */
+/**
+ * Dates of the reporting, not of the event: "police said Thursday", "said Denver police Friday", "(Published
+ * Tuesday, March 13)", "was identified today", "a report released Monday".
+ */
 const REPORTING =
-  /\b(?:said|says|say|told|announced|(?<!\b(?:was|were|been|being)\s+)reported|published|updated|posted|confirmed|added|arraigned|sentenced|appeared|pleaded|court)\s+(?:on\s+)?$/i;
+  /\b(?:said|says|say|told|announced|(?<!\b(?:was|were|been|being)\s+)reported|published|updated|posted|confirmed|added|arraigned|sentenced|appeared|pleaded|court|identified|released|issued)\s+(?:on\s+)?$|\b(?:said|says|told)\s+(?:[A-Z][\w.]*\s+){0,3}(?:police|officials|authorities|investigators|deputies|officers|troopers|detectives|spokes(?:man|woman|person))\s+(?:on\s+)?$/i;
+
+/** An expression that starts with a time of day: "about 2 a.m. Saturday", "at 9:15 p.m. Friday". */
+const CLOCK_FIRST = /^(?:(?:about|around|approximately|at|just\s+(?:after|before)|shortly\s+(?:after|before))\s+)*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b|o'clock)/i;
 
 /** Days that bound or schedule rather than date: "since Sept. 9", "scheduled for Friday", "until Monday". */
 const NOT_THE_DAY =
@@ -99,7 +105,8 @@ function eventDay(ctx: AnalysisContext, t: TimeExpression): boolean {
   if (!(t.type === "DATE" || t.type === "TIME") || !t.value || !DAY.test(t.value)) return false;
   if (!STATED_DAY.test(t.text)) return false;
   const before = ctx.text.slice(Math.max(0, t.start - 30), t.start);
-  if (REPORTING.test(before) || NOT_THE_DAY.test(before)) return false;
+  // "police said about 2 a.m. Saturday, a driver was ...": a clock time after "said" is the event's, not the report's
+  if ((REPORTING.test(before) && !CLOCK_FIRST.test(t.text)) || NOT_THE_DAY.test(before)) return false;
   // a dateline "(February 13, 2014)" dates the report
   if (/\(\s*$/.test(before) && /^\s*\)/.test(ctx.text.slice(t.end, t.end + 3))) return false;
   const clause = ctx.text.slice(Math.max(0, t.start - 60), t.start);

@@ -49,7 +49,8 @@ export function ledeIncident(a: Article): Incident {
     quantities,
     events: [],
   });
-  const main = events.find((e) => e.type === "attack") ?? events.find((e) => e.type === "other") ?? events[0];
+  // events come main first; an incident (an attack, else an arrest or theft) outranks talks and statements
+  const main = events.find((e) => e.type === "attack" || e.type === "other") ?? events[0];
   const date = main?.date && /^\d{4}-\d{2}-\d{2}$/.test(main.date) ? main.date : a.publish_date;
   return { killed: main?.killed ?? 0, injured: main?.injured ?? 0, date };
 }

@@ -6,6 +6,10 @@ import { MONTH, monthNumber, SPELLED_YEAR, spelledYear, WEEKDAY } from "../lexic
 import { inferMonthYear, inferYear } from "../resolve.ts";
 import { full, isCap, PREFIX_MOD, type Rule, re, TIME_WORDS, validDay, wordBefore } from "./shared.ts";
 
+/** Vehicle makes after a model year. */
+const VEHICLE_MAKE =
+  /^\s+(?:Chevrolet|Chevy|Ford|Honda|Toyota|Nissan|Dodge|Chrysler|Jeep|GMC|Buick|Cadillac|Lincoln\s+(?:Town|Navigator|MK)|Mercury|Pontiac|Hyundai|Kia|BMW|Mercedes|Volkswagen|VW|Audi|Mazda|Subaru|Lexus|Acura|Infiniti|Mitsubishi|Volvo|Saturn|Oldsmobile|Tesla|Plymouth|Suzuki|Harley|Kawasaki|Yamaha)\b/;
+
 /** Rules for absolute dates: ISO and numeric dates, month-day, day-month, month-year, months, years, decades, centuries. */
 export const DATES_RULES: readonly Rule[] = [
   // 2025-08-22, optionally with a time
@@ -180,6 +184,8 @@ export const DATES_RULES: readonly Rule[] = [
         )
       )
         return null;
+      // a model year names a vehicle, not a date: "a 2008 Chevrolet Impala", "his 2012 Ford F-150"
+      if (VEHICLE_MAKE.test(after)) return null;
       const before = text.slice(Math.max(0, m.index - 14), m.index);
       if (
         /\b(?:about|some|nearly|almost|than|over|under|least|only|approximately|roughly|No\.|number)\s*$/i.test(
