@@ -29,9 +29,9 @@ const SUBJECT = new RegExp(
 );
 
 const FATAL =
-  /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:killed|fatally\s+(?:shot|wounded|stabbed|struck)|shot\s+(?:and\s+killed|dead|to\s+death)|found\s+(?:shot\s+)?dead|pronounced\s+dead|dead|slain|murdered)\b|^[^.;]{0,40}?\b(?:died|dies|was\s+killed)\b/i;
+  /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?(?:killed|fatally\s+(?:shot|wounded|stabbed|struck)|shot\s+(?:and\s+killed|dead|to\s+death)|found\s+(?:shot\s+)?dead|pronounced\s+dead|dead|slain|murdered)\b|^[^.;]{0,40}?\b(?:died|dies|was\s+killed)\b/i;
 const HURT =
-  /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:shot|wounded|injured|hurt|struck|grazed|hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|in\s+(?:critical|serious|stable|fair|good)\s+condition)\b|^[^.;]{0,50}?\b(?:suffered|sustained|suffering(?:\s+from)?|with|have|has|had)\s+(?:[\w-]+\s+){0,4}?(?:gunshot\s+wounds?|injuries|wounds?|bullet\s+wounds?)\b|^[^.;]{0,30}?\b(?:was|were)\s+pistol[- ]?whipped\b|^\s+(?:shot|wounded)\s+(?:while|in|at|on|near|during|after|outside|inside)\b/i;
+  /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?(?:shot(?!\s+(?:up|into|through)\b|\s+at(?:\s*[,.;]|\s+(?:by|multiple|several|numerous|repeatedly|but|and|while|from|\w+\s+times)\b))|wounded|injured|hurt|struck|grazed|hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|in\s+(?:critical|serious|stable|fair|good)\s+condition)\b|^[^.;]{0,50}?\b(?:suffered|sustained|suffering(?:\s+from)?|with|have|has|had)\s+(?:[\w-]+\s+){0,4}?(?:gunshot\s+wounds?|injuries|wounds?|bullet\s+wounds?)\b|^[^.;]{0,30}?\b(?:was|were)\s+pistol[- ]?whipped\b|^\s+(?:shot|wounded)\s+(?:while|in|at|on|near|during|after|outside|inside)\b/i;
 
 const OBJECT = new RegExp(
   `\\b(?:fatally\\s+shot|shot\\s+and\\s+killed|shot\\s+and\\s+(?:injured|wounded)|shot|shooting|wounded|wounding|killed|killing|shot\\s+dead|stabbed|stabbing|pistol[- ]?whipped|pistol[- ]?whipping|injured|injuring|shooting\\s+of)\\s+(${either("an?|one|two|three|four|five|another|his|her|their|the")})\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b`,
@@ -42,9 +42,16 @@ const OBJECT = new RegExp(
 const HOSPITAL =
   /\binjur(?:y|ies)\b[^.;]{0,30}?\b(?:not\s+)?(?:non-?)?life[- ]threatening|\bsent\s+(?:[\w-]+\s+){0,4}?to\s+(?:a|an|the)\s+(?:[\w-]+\s+)?hospital|\bsuffered\s+(?:a\s+|minor\s+)?(?:[\w-]+\s+)?(?:cuts?|lacerations?|graze)\b|\b(?:treated|treatment|recovering|transported|taken|rushed|driven|airlifted|flown)\b[^.;]{0,50}?\b(?:hospital|medical\s+center|trauma\s+(?:center|unit)|wounds?|injuries)\b|\b(?:minor|serious|critical|non-?life[- ]threatening)\s+injuries\b|\b(?:stable|critical|serious|fair)\s+condition\b|\bgunshot\s+victim\b|\binjuries\s+(?:were|are|was|is)\s+(?:not\s+)?(?:believed\s+to\s+be\s+)?(?:life[- ]threatening|minor|serious|critical)|\bwith\s+(?:[\w-]+\s+){0,3}?gunshot\s+wounds?\b|\bwalked\s+into\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:hospital|medical\s+center)/i;
 
+/**
+ * A hospital visit or a possible victim that is no wound: "taken to a medical center for a psychiatric evaluation",
+ * "treated for a medical issue", "no gunshot victim has been reported", "someone may have been injured".
+ */
+const NOT_A_WOUND =
+  /\b(?:psychiatric|mental[- ]health|evaluation|medical\s+(?:issue|condition|emergency|problem)|precaution(?:ary)?)\b|\bno\s+(?:gunshot\s+)?(?:victims?|injured)\b|\b(?:not|yet\s+to)\s+(?:\w+\s+){0,2}?(?:found|located|identified)\s+(?:a|any)\s+(?:\w+\s+)?victims?|\b(?:may|might|could)\s+have\s+been\s+(?:shot|hit|injured|wounded|struck)|\bpossible\s+(?:that\s+)?(?:a|an|the|someone)\b/i;
+
 /** A second person hurt, told after the first: "and another wounded", "injured another". */
 const ANOTHER_HURT =
-  /\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+(?:another|a\s+second|one\s+other)\b(?!\s+(?:shooting|incident|attack|case|time))|\band\s+(?:another|a\s+second(?!\s+(?:shooting|incident|time)))\s+(?:(?:man|woman|person|teen|boy|girl|victim)\s+)?(?:was\s+|is\s+)?(?:critically\s+|seriously\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|taken\s+to|transported\s+to|rushed\s+to)\b/i;
+  /\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+(?:another|a\s+second|one\s+other)\b(?!\s+(?:shooting|incident|attack|case|time))|(?:\band|,)\s+(?:another|a\s+second(?!\s+(?:shooting|incident|time)))\s+(?:(?:man|woman|person|teen|boy|girl|victim)\s+)?(?:was\s+|is\s+)?(?:critically\s+|seriously\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|taken\s+to|transported\s+to|rushed\s+to)\b/i;
 
 /** A bullet that hit someone: "striking her in the leg", "shot him in the foot", "a round struck him in the groin". */
 const HIT =
@@ -148,7 +155,8 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
     }
   }
   // "killed one person and seriously injured another", "one man was killed and another taken to a hospital"
-  if (!fromCounts && ANOTHER_HURT.test(sentence)) {
+  // (also after a count of the dead alone: "One man was killed and another wounded")
+  if ((!fromCounts || injured === null) && ANOTHER_HURT.test(sentence)) {
     const base = killed !== null && killed >= 1 ? 0 : (injured ?? 0);
     injured = Math.max(injured ?? 0, base + 1);
   }
@@ -156,6 +164,7 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
     killed === null &&
     injured === null &&
     !fromCounts &&
+    !NOT_A_WOUND.test(sentence) &&
     (HOSPITAL.test(sentence) ||
       (HIT.test(sentence) &&
         /\b(?:shot|shots|fired|firing|bullets?|rounds?|gunfire|projectile)\b/i.test(sentence)))

@@ -186,3 +186,37 @@ test("an arrest's day is not the day of the shooting it is for", () => {
   );
   assert.equal(events[0]?.date, "2025-08-30");
 });
+
+test("casualties: 'and another wounded' after a count of the dead, no wound when negated, hedged or shot at", () => {
+  const qs = (t: string) => findQuantities(t, []);
+  const killedOne = "One man was killed and another wounded Monday night in Dalby.";
+  assert.deepEqual(sentenceCasualties(killedOne, qs(killedOne)), { killed: 1, injured: 1 });
+  assert.equal(sentenceCasualties("Two women were also inside and were not hurt.", []).injured, null);
+  assert.equal(sentenceCasualties("Officers have not found a gunshot victim.", []).injured, null);
+  assert.equal(
+    sentenceCasualties("He was taken to Dalby Medical Center for a psychiatric evaluation.", []).injured,
+    null,
+  );
+  assert.equal(sentenceCasualties("A man said his home was shot at several times.", []).injured, null);
+  assert.equal(sentenceCasualties("A man said he was shot at 10 a.m. by a passenger.", []).injured, 1);
+});
+
+test("incident days: a clock time after 'said' is the event's; 'identified today' and 'said Dalby police Friday' are not", () => {
+  const said = "Police said about 2 a.m. Saturday, Jon Ellery, 57, was robbed at gunpoint on Main Street.";
+  assert.equal(findEvents(context(said, "2024-03-11"))[0]?.date, "2024-03-09");
+  const identified =
+    "A 41-year-old man fatally shot while waiting for a bus was identified today. Jon Ellery was shot about 6:20 p.m. Sunday near the depot.";
+  assert.equal(findEvents(context(identified, "2024-03-12"))[0]?.date, "2024-03-10");
+  const inverted =
+    "Two robberies, which occurred Wednesday evening, may be related, said Dalby police Friday.";
+  assert.equal(findEvents(context(inverted, "2024-03-15"))[0]?.date, "2024-03-13");
+});
+
+test("an undated main attack takes the day of the first dated mention", () => {
+  const text =
+    "Officers opened fire on a wanted man on Thursday afternoon in Dalby, the sheriff said. He had a record. He was known to officers. His family asked for calm. The homicide unit is investigating the shooting that left the man dead.";
+  const main = findEvents(context(text, "2024-03-16"))[0]!;
+  assert.equal(main.type, "attack");
+  assert.equal(main.killed, 1);
+  assert.equal(main.date, "2024-03-14");
+});

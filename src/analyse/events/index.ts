@@ -57,7 +57,8 @@ const REPORTING =
   /\b(?:said|says|say|told|announced|(?<!\b(?:was|were|been|being)\s+)reported|published|updated|posted|confirmed|added|arraigned|sentenced|appeared|pleaded|court|identified|released|issued)\s+(?:on\s+)?$|\b(?:said|says|told)\s+(?:[A-Z][\w.]*\s+){0,3}(?:police|officials|authorities|investigators|deputies|officers|troopers|detectives|spokes(?:man|woman|person))\s+(?:on\s+)?$/i;
 
 /** An expression that starts with a time of day: "about 2 a.m. Saturday", "at 9:15 p.m. Friday". */
-const CLOCK_FIRST = /^(?:(?:about|around|approximately|at|just\s+(?:after|before)|shortly\s+(?:after|before))\s+)*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b|o'clock)/i;
+const CLOCK_FIRST =
+  /^(?:(?:about|around|approximately|at|just\s+(?:after|before)|shortly\s+(?:after|before))\s+)*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b|o'clock)/i;
 
 /** Days that bound or schedule rather than date: "since Sept. 9", "scheduled for Friday", "until Monday". */
 const NOT_THE_DAY =
