@@ -220,3 +220,12 @@ test("an undated main attack takes the day of the first dated mention", () => {
   assert.equal(main.killed, 1);
   assert.equal(main.date, "2024-03-14");
 });
+
+test("a later 'death toll has risen to' sentence gives the attack its dead", () => {
+  const text =
+    "Last Thursday Arland fired 210 drones and missiles at Brevik. Rescuers worked through the night. On Sunday officials said the death toll has risen to 23.";
+  const main = findEvents(context(text, "2024-03-11"))[0]!;
+  assert.equal(main.type, "attack");
+  assert.equal(main.killed, 23);
+  assert.equal(main.date, "2024-03-07");
+});

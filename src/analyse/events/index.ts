@@ -15,7 +15,7 @@ export { sentenceCasualties } from "./casualties.ts";
 const TRIGGERS: readonly [EventType, RegExp][] = [
   [
     "attack",
-    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shootings?|gunfire|gunshots?|shots\s+fired|homicide|murder(?:ed)?|wounded|wounding|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles|robbed|robbery|armed\s+robbery|carjack(?:ed|ing)|held\s+up|pointed\s+a\s+(?:gun|handgun|rifle|pistol)|brandish(?:ed|ing)|pistol[- ]?whip(?:ped|ping)?|at\s+gunpoint|demanded\s+(?:money|cash)|pulled\s+(?:out\s+)?a\s+(?:gun|handgun|pistol|rifle|shotgun|firearm)|displayed\s+a\s+(?:gun|handgun|pistol|weapon|firearm)|threatened\s+\w+(?:\s+\w+)?\s+with\s+a\s+(?:gun|handgun|knife|rifle|pistol|firearm))\b/i,
+    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shootings?|gunfire|gunshots?|shots\s+fired|homicide|murder(?:ed)?|wounded|wounding|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles|death\s+toll|robbed|robbery|armed\s+robbery|carjack(?:ed|ing)|held\s+up|pointed\s+a\s+(?:gun|handgun|rifle|pistol)|brandish(?:ed|ing)|pistol[- ]?whip(?:ped|ping)?|at\s+gunpoint|demanded\s+(?:money|cash)|pulled\s+(?:out\s+)?a\s+(?:gun|handgun|pistol|rifle|shotgun|firearm)|displayed\s+a\s+(?:gun|handgun|pistol|weapon|firearm)|threatened\s+\w+(?:\s+\w+)?\s+with\s+a\s+(?:gun|handgun|knife|rifle|pistol|firearm))\b/i,
   ],
   ["meeting", /\b(?:met|meets|meeting|summit|held\s+talks|talks\s+with|hosted|visited|sat\s+down\s+with)\b/i],
   [
@@ -226,7 +226,10 @@ function attack(
   for (let j = i; j < Math.min(sents.length, i + 3); j++) {
     const sj = sents[j]!;
     const text = ctx.text.slice(sj.start, sj.end);
-    if (j > i && (TRIGGERS[0]![1].test(text) || !/\b(?:dead|died|injur|wound|hurt|hospital)/i.test(text)))
+    if (
+      j > i &&
+      (TRIGGERS[0]![1].test(text) || !/\b(?:dead|died|death\s+toll|injur|wound|hurt|hospital)/i.test(text))
+    )
       break;
     const qs: Quantity[] = ctx.quantities.filter((q) => q.start >= sj.start && q.end <= sj.end);
     const c = sentenceCasualties(text, qs);
