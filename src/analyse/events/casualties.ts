@@ -49,6 +49,10 @@ const HOSPITAL =
 const NOT_A_WOUND =
   /\b(?:psychiatric|mental[- ]health|evaluation|medical\s+(?:issue|condition|emergency|problem)|precaution(?:ary)?)\b|\bno\s+(?:gunshot\s+)?(?:victims?|injured)\b|\b(?:not|yet\s+to)\s+(?:\w+\s+){0,2}?(?:found|located|identified)\s+(?:a|any)\s+(?:\w+\s+)?victims?|\b(?:may|might|could)\s+have\s+been\s+(?:shot|hit|injured|wounded|struck)|\bpossible\s+(?:that\s+)?(?:a|an|the|someone)\b/i;
 
+/** Victims counted over several incidents: "in separate shootings", "at different locations", "across the city". */
+const SEPARATE =
+  /\b(?:separate|unrelated|different|multiple|several|two|three|four)\s+(?:[\w-]+\s+)?(?:shootings|incidents|locations|attacks|scenes|crime\s+scenes|neighbou?rhoods)\b|\b(?:across|around|throughout)\s+the\s+(?:city|county|region|state|area)\b|\b(?:hours|miles|blocks|minutes)\s+apart\b/i;
+
 /** A second person hurt, told after the first: "and another wounded", "injured another". */
 const ANOTHER_HURT =
   /\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+(?:another|a\s+second|one\s+other)\b(?!\s+(?:shooting|incident|attack|case|time))|(?:\band|,)\s+(?:another|a\s+second(?!\s+(?:shooting|incident|time)))\s+(?:(?:man|woman|person|teen|boy|girl|victim)\s+)?(?:was\s+|is\s+)?(?:critically\s+|seriously\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|taken\s+to|transported\s+to|rushed\s+to)\b/i;
@@ -177,5 +181,10 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
     !/\battempted\s+(?:murder|homicide)\b/i.test(sentence)
   )
     killed = 1;
+  // a tally over several incidents is no count of one: "Two people were injured in unrelated shootings"
+  if (SEPARATE.test(sentence)) {
+    if (killed !== null && killed > 1) killed = 1;
+    if (injured !== null && injured > 1) injured = 1;
+  }
   return { killed, injured };
 }

@@ -229,3 +229,15 @@ test("a later 'death toll has risen to' sentence gives the attack its dead", () 
   assert.equal(main.killed, 23);
   assert.equal(main.date, "2024-03-07");
 });
+
+test("a tally over separate shootings is no count of one incident", () => {
+  assert.equal(
+    sentenceCasualties("Two people were injured Friday in what police said were unrelated shootings.", [])
+      .injured,
+    1,
+  );
+  assert.equal(
+    sentenceCasualties("Two people were injured Friday in a shooting on Elm Street.", []).injured,
+    2,
+  );
+});
