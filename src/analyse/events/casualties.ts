@@ -28,10 +28,23 @@ const SUBJECT = new RegExp(
   "g",
 );
 
+const COUNT = either("an?|one|another|two|three|four|five");
+
+/** Two subjects joined by "and" before their verb: "a woman and two men were", "Ellery and Pike were". */
+const COORDINATED = new RegExp(
+  `\\b(${COUNT})\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\s+and\\s+(${COUNT})\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b(?=\\s+(?:were|have\\s+been|had\\s+been|are)\\b)|\\b[A-Z][a-z'-]+\\s+and\\s+[A-Z][a-z'-]+\\b(?=\\s+(?:were|have\\s+been|had\\s+been)\\b)`,
+  "g",
+);
+
+/** The number a count word stands for ("a" and "another" are one). */
+function countWord(word: string): number | null {
+  return /^(?:an?|one|another)$/i.test(word) ? 1 : parseNumber(word);
+}
+
 const FATAL =
   /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?(?:killed|fatally\s+(?:shot|wounded|stabbed|struck)|shot\s+(?:and\s+killed|dead|to\s+death)|found\s+(?:shot\s+)?dead|pronounced\s+dead|dead|slain|murdered)\b|^[^.;]{0,40}?\b(?:died|dies|was\s+killed)\b/i;
 const HURT =
-  /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?(?:shot(?!\s+(?:up|into|through)\b|\s+at(?:\s*[,.;]|\s+(?:by|multiple|several|numerous|repeatedly|but|and|while|from|\w+\s+times)\b))|wounded|injured|hurt|struck|grazed|hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|in\s+(?:critical|serious|stable|fair|good)\s+condition)\b|^[^.;]{0,50}?\b(?:suffered|sustained|suffering(?:\s+from)?|with|have|has|had)\s+(?:[\w-]+\s+){0,4}?(?:gunshot\s+wounds?|injuries|wounds?|bullet\s+wounds?)\b|^[^.;]{0,30}?\b(?:was|were)\s+pistol[- ]?whipped\b|^\s+(?:shot|wounded)\s+(?:while|in|at|on|near|during|after|outside|inside)\b/i;
+  /^[^.;]{0,50}?\b(?:was|were|is|are|has been|have been|had been)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?(?:shot(?!\s+(?:up|into|through)\b|\s+at(?:\s*[,.;]|\s+(?:by|multiple|several|numerous|repeatedly|but|and|while|from|\w+\s+times)\b))|wounded|injured|hurt|struck|grazed|hospitali[sz]ed|(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:hospital|medical\s+center|trauma\s+center)|in\s+(?:critical|serious|stable|fair|good)\s+condition)\b|^[^.;]{0,50}?\b(?:suffered|sustained|suffering(?:\s+from)?|with|have|has|had)\s+(?:[\w-]+\s+){0,4}?(?:gunshot\s+wounds?|injuries|wounds?|bullet\s+wounds?)\b|^[^.;]{0,30}?\b(?:was|were)\s+pistol[- ]?whipped\b|^\s+(?:shot|wounded)\s+(?:while|in|at|on|near|during|after|outside|inside)\b/i;
 
 const OBJECT = new RegExp(
   `\\b(?:fatally\\s+shot|shot\\s+and\\s+killed|shot\\s+and\\s+(?:injured|wounded)|shot|shooting|wounded|wounding|killed|killing|shot\\s+dead|stabbed|stabbing|pistol[- ]?whipped|pistol[- ]?whipping|injured|injuring|shooting\\s+of)\\s+(${either("an?|one|two|three|four|five|another|his|her|their|the")})\\s+(?:[\\w-]+\\s+){0,3}?${PERSON}\\b`,
@@ -51,7 +64,7 @@ const NOT_A_WOUND =
 
 /** Victims counted over several incidents: "in separate shootings", "at different locations", "across the city". */
 const SEPARATE =
-  /\b(?:separate|unrelated|different|multiple|several|two|three|four)\s+(?:[\w-]+\s+)?(?:shootings|incidents|locations|attacks|scenes|crime\s+scenes|neighbou?rhoods)\b|\b(?:across|around|throughout)\s+the\s+(?:city|county|region|state|area)\b|\b(?:hours|miles|blocks|minutes)\s+apart\b/i;
+  /\b(?:separate|unrelated|different|multiple|several|two|three|four)\s+(?:[\w-]+\s+)?(?:shootings|incidents|locations|attacks|scenes|crime\s+scenes|neighbou?rhoods)\b|\b(?:across|around|throughout)\s+(?:the\s+(?:city|county|region|state|area)|[A-Z][a-z]+)\b|\b(?:hours|miles|blocks|minutes)\s+apart\b/i;
 
 /** A second person hurt, told after the first: "and another wounded", "injured another". */
 const ANOTHER_HURT =
@@ -138,12 +151,25 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
     )
   )
     killed = Math.max(killed ?? 0, 1);
-  for (const m of sentence.matchAll(SUBJECT)) {
-    if (fromCounts) break;
-    const rest = sentence.slice(m.index + m[0].length);
-    const n = subjectCount(m as RegExpExecArray);
+  const subjects: { n: number; rest: string }[] = [];
+  for (const m of fromCounts ? [] : sentence.matchAll(SUBJECT))
+    subjects.push({ n: subjectCount(m as RegExpExecArray), rest: sentence.slice(m.index + m[0].length) });
+  // "a woman and two men were wounded", "Jon Ellery and Ann Pike were shot": the joined subjects together
+  for (const m of fromCounts ? [] : sentence.matchAll(COORDINATED)) {
+    const n = m[1] ? (countWord(m[1]) ?? 0) + (countWord(m[2]!) ?? 0) : 2;
+    subjects.push({ n, rest: sentence.slice(m.index + m[0].length) });
+  }
+  for (const { n, rest: told } of subjects) {
     if (n === 0) continue;
+    // "... opened fire on the man, who was later taken to a hospital": the relative clause tells of the man
+    const rel = /^[^,]+?,\s*(?:who|whom|whose|which)\b/.exec(told);
+    const rest = rel ? told.slice(0, rel[0].lastIndexOf(",")) : told;
     if (FATAL.test(rest)) {
+      killed = Math.max(killed ?? 0, n);
+      continue;
+    }
+    // "were rushed to a hospital, where they were pronounced dead"
+    if (HURT.test(rest) && /^[^.;]{0,120}?\b(?:pronounced\s+dead|died|succumbed)\b/i.test(rest)) {
       killed = Math.max(killed ?? 0, n);
       continue;
     }

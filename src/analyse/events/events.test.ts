@@ -241,3 +241,22 @@ test("a tally over separate shootings is no count of one incident", () => {
     2,
   );
 });
+
+test("casualties: joined subjects count together; a relative clause tells of its own noun", () => {
+  assert.equal(
+    sentenceCasualties("A 37-year-old woman and a 33-year-old man were shot while they sat in a car.", [])
+      .injured,
+    2,
+  );
+  assert.equal(sentenceCasualties("Ellery and Pike were transported to an area hospital.", []).injured, 2);
+  assert.equal(sentenceCasualties("Ellery and Pike were arrested.", []).injured, null);
+  assert.equal(
+    sentenceCasualties("Two people in the car opened fire on the man, who was later taken to a hospital.", [])
+      .injured,
+    1,
+  );
+  assert.deepEqual(
+    sentenceCasualties("Both victims were rushed to the hospital, where they were pronounced dead.", []),
+    { killed: 2, injured: null },
+  );
+});
