@@ -260,3 +260,11 @@ test("casualties: joined subjects count together; a relative clause tells of its
     { killed: 2, injured: null },
   );
 });
+
+test("incident days: 'police say on Friday at 11:26 p.m.' is the event's; 'booked Tuesday on charges of' is not", () => {
+  const say = "Police say on Friday at approximately 11:26 p.m., a car was fired upon on the highway.";
+  assert.equal(findEvents(context(say, "2024-03-16"))[0]?.date, "2024-03-15");
+  const booked =
+    "Two boys were booked into jail early Tuesday morning on counts of robbery, accused of robbing a group at gunpoint on Monday night.";
+  assert.equal(findEvents(context(booked, "2024-03-12"))[0]?.date, "2024-03-11");
+});

@@ -32,7 +32,7 @@ const TRIGGERS: readonly [EventType, RegExp][] = [
   ],
   [
     "other",
-    /\b(?:arrested|charged|seized|stole|stolen|burglar(?:y|ized)|broke\s+into|responded\s+to|recovered|confiscated|crash(?:ed)?|accident|incident|happened|occurred)\b/i,
+    /\b(?:arrested|charged|seized|stole|stolen|stealing|stray\s+bullets?|bullet\s+(?:holes?|struck|hit|went|lodged)|burglar(?:y|ized)|broke\s+into|responded\s+to|recovered|confiscated|crash(?:ed)?|accident|incident|happened|occurred)\b/i,
   ],
 ];
 
@@ -54,11 +54,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}/;
  * Tuesday, March 13)", "was identified today", "a report released Monday".
  */
 const REPORTING =
-  /\b(?:said|says|say|told|announced|(?<!\b(?:was|were|been|being)\s+)reported|published|updated|posted|confirmed|added|arraigned|sentenced|appeared|pleaded|court|identified|released|issued)\s+(?:on\s+)?$|\b(?:said|says|told)\s+(?:[A-Z][\w.]*\s+){0,3}(?:police|officials|authorities|investigators|deputies|officers|troopers|detectives|spokes(?:man|woman|person))\s+(?:on\s+)?$/i;
+  /\b(?:said|says|say|told|announced|(?<!\b(?:was|were|been|being|shooting|shootings|robbery|robberies|incident|burglary|attack|gunfire|shots|stabbing|homicide|carjacking)\s+)reported|published|updated|posted|confirmed|added|arraigned|sentenced|appeared|pleaded|court|identified|released|issued)\s+(?:on\s+)?$|\b(?:said|says|told)\s+(?:[A-Z][\w.]*\s+){0,3}(?:police|officials|authorities|investigators|deputies|officers|troopers|detectives|spokes(?:man|woman|person))\s+(?:on\s+)?$/i;
 
-/** An expression that starts with a time of day: "about 2 a.m. Saturday", "at 9:15 p.m. Friday". */
-const CLOCK_FIRST =
-  /^(?:(?:about|around|approximately|at|just\s+(?:after|before)|shortly\s+(?:after|before))\s+)*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b|o'clock)/i;
+/** An expression with a time of day: "about 2 a.m. Saturday", "Friday at approximately 11:26 p.m.". */
+const CLOCK_FIRST = /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b|o'clock)/i;
 
 /** Days that bound or schedule rather than date: "since Sept. 9", "scheduled for Friday", "until Monday". */
 const NOT_THE_DAY =
@@ -76,7 +75,7 @@ const FOLLOW_UP_AFTER =
 const ARREST_BEFORE =
   /\b(?:arrested|charged|booked|jailed|indicted|arraigned|captured|detained)\b[^.,;]{0,30}$/i;
 const ARREST_FOR =
-  /^[^.;]{0,25}?\b(?:in|for|after|over)\s+(?:connection\s+with\s+)?(?:the|a|an|his|her|their|last\s+\w+'s)\s+(?:[\w-]+\s+){0,3}?(?:shooting|killing|death|murder|robbery|stabbing|homicide|attack|carjacking)s?\b/i;
+  /^[^.;]{0,25}?\bon\s+(?:[\w-]+\s+){0,2}?(?:counts?|charges?)\s+of\b|^[^.;]{0,25}?\b(?:in|for|after|over)\s+(?:connection\s+with\s+)?(?:the|a|an|his|her|their|last\s+\w+'s)\s+(?:[\w-]+\s+){0,3}?(?:shooting|killing|death|murder|robbery|stabbing|homicide|attack|carjacking)s?\b/i;
 
 /** A day the text states for itself (a weekday, month, "yesterday"), not a bare clock time anchored elsewhere. */
 const STATED_DAY =
@@ -106,7 +105,8 @@ function eventDay(ctx: AnalysisContext, t: TimeExpression): boolean {
   if (!(t.type === "DATE" || t.type === "TIME") || !t.value || !DAY.test(t.value)) return false;
   if (!STATED_DAY.test(t.text)) return false;
   const before = ctx.text.slice(Math.max(0, t.start - 30), t.start);
-  // "police said about 2 a.m. Saturday, a driver was ...": a clock time after "said" is the event's, not the report's
+  // "police said about 2 a.m. Saturday, a driver was ...", "police say on Friday at 11:26 p.m., a car was ...":
+  // a clock time after "said" is the event's, not the report's
   if ((REPORTING.test(before) && !CLOCK_FIRST.test(t.text)) || NOT_THE_DAY.test(before)) return false;
   // a dateline "(February 13, 2014)" dates the report
   if (/\(\s*$/.test(before) && /^\s*\)/.test(ctx.text.slice(t.end, t.end + 3))) return false;

@@ -184,3 +184,18 @@ test("reporting periods: the year ended, the latest fiscal year, halves, the wee
   assert.deepEqual(values("Now officials are checking the dam."), [["Now", "DATE", "PRESENT_REF"]]);
   assert.deepEqual(values("Now, the dam is being checked."), []);
 });
+
+test("names are not dates: model years, 'Winter Garden'; a sentence keeps '10 p.m. Sunday' whole", () => {
+  assert.deepEqual(values("He was driving a 2008 Chevrolet Impala."), []);
+  assert.deepEqual(values("The robbery happened in Winter Garden."), []);
+  assert.deepEqual(values("The pond froze in winter."), [["winter", "DATE", "2025-WI"]]);
+  assert.deepEqual(values("The fight began about 10 p.m. Sunday when a man arrived."), [
+    ["about 10 p.m. Sunday", "TIME", "2025-08-31T22:00"],
+  ]);
+});
+
+test("the tense of an attribution after a quote is not the quote's", () => {
+  assert.deepEqual(values("'The father will leave at 4 a.m. Thursday,' the minister said."), [
+    ["4 a.m. Thursday", "TIME", "2025-09-04T04:00"],
+  ]);
+});
