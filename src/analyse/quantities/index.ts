@@ -65,7 +65,7 @@ const AFTER: readonly [RegExp, QuantityRole][] = [
 /** Cues right before the number: "killing 23 people". */
 const BEFORE: readonly [RegExp, QuantityRole][] = [
   [
-    /(?:killing|killed|kill|kills|(?:death|casualty)\s+toll(?:\s+\w+){0,5}?\s+(?:of|to|at|is|was|reached|hit|topped|passed|stands\s+at|rose\s+to)|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|victims\s+killed)(?:\s+\w+){0,3}?\s+(?:to|at|is|was|reached|hit)|claimed\s+the\s+lives\s+of|dead\s+(?:at|to)|deaths\s+of|bodies\s+of|left)\s*$/i,
+    /(?:killing|killed|kill|kills|(?:death|casualty)\s+toll(?:\s+\w+){0,5}?\s+(?:of|to|at|is|was|reached|hit|topped|passed|stands\s+at|rose\s+to)|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|victims\s+killed)(?:\s+\w+){0,3}?\s+(?:to|at|is|was|reached|hit)|claimed\s+the\s+lives\s+of|dead\s+(?:at|to)|deaths\s+of|bodies\s+of)\s*$/i,
     "killed",
   ],
   [/(?:injuring|wounding|injured|wounded|hurting|injures|wounds)\s*$/i, "injured"],

@@ -43,3 +43,11 @@ test("a risen death toll is a count of the dead; a negated hurt is no role", () 
   assert.deepEqual(role("The two victims targeted were not injured."), [[2, "other"]]);
   assert.deepEqual(role("Two passers-by were injured."), [[2, "injured"]]);
 });
+
+test("'left' takes its role from what follows: dead, or wounded", () => {
+  const role = (text: string) => findQuantities(text, []).map((q) => [q.value, q.role] as const);
+  assert.deepEqual(role("A shooting that left two men hospitalized was the result of a dispute."), [
+    [2, "injured"],
+  ]);
+  assert.deepEqual(role("The blast left 23 people dead."), [[23, "killed"]]);
+});
