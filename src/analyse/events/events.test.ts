@@ -250,6 +250,8 @@ test("casualties: joined subjects count together; a relative clause tells of its
   );
   assert.equal(sentenceCasualties("Ellery and Pike were transported to an area hospital.", []).injured, 2);
   assert.equal(sentenceCasualties("Ellery and Pike were arrested.", []).injured, null);
+  assert.equal(sentenceCasualties("Two of the victims were hit in the head with pistols.", []).injured, 2);
+  assert.equal(sentenceCasualties("A man was hit by a car.", []).injured, null);
   assert.equal(
     sentenceCasualties("Two people in the car opened fire on the man, who was later taken to a hospital.", [])
       .injured,
