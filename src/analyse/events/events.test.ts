@@ -270,3 +270,11 @@ test("incident days: 'police say on Friday at 11:26 p.m.' is the event's; 'booke
     "Two boys were booked into jail early Tuesday morning on counts of robbery, accused of robbing a group at gunpoint on Monday night.";
   assert.equal(findEvents(context(booked, "2024-03-12"))[0]?.date, "2024-03-11");
 });
+
+test("an attack's telling passes over a sentence without casualties", () => {
+  const text =
+    "Officers were called for a shooting around 11 a.m. Saturday. The incident happened in the 2700 block of Elm Avenue. The victim's injury was not life-threatening.";
+  const main = findEvents(context(text, "2024-03-09"))[0]!;
+  assert.equal(main.type, "attack");
+  assert.equal(main.injured, 1);
+});

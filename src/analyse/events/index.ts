@@ -207,6 +207,9 @@ interface Scored {
   readonly score: number;
 }
 
+/** How many sentences from an attack's own its telling may run. */
+const TELLING = 4;
+
 /** Attacks whose day was borrowed from a neighbouring sentence, not stated in their own. */
 const BORROWED = new WeakSet<NewsEvent>();
 
@@ -223,14 +226,17 @@ function attack(
   let injured: number | null = null;
   let date: string | null = dateIn(ctx, s.start, s.end, trigger);
   let borrowed = false;
-  for (let j = i; j < Math.min(sents.length, i + 3); j++) {
+  // the telling goes on while no other attack is told; a sentence without casualties ("It happened in the 2700
+  // block") is passed over for one close after it ("The victim's injury was not life-threatening")
+  let quiet = 0;
+  for (let j = i; j < Math.min(sents.length, i + TELLING); j++) {
     const sj = sents[j]!;
     const text = ctx.text.slice(sj.start, sj.end);
-    if (
-      j > i &&
-      (TRIGGERS[0]![1].test(text) || !/\b(?:dead|died|death\s+toll|injur|wound|hurt|hospital)/i.test(text))
-    )
-      break;
+    if (j > i && TRIGGERS[0]![1].test(text)) break;
+    if (j > i && !/\b(?:dead|died|death\s+toll|injur|wound|hurt|hospital|condition)/i.test(text)) {
+      if (++quiet > 1) break;
+      continue;
+    }
     const qs: Quantity[] = ctx.quantities.filter((q) => q.start >= sj.start && q.end <= sj.end);
     const c = sentenceCasualties(text, qs);
     if (c.killed !== null) killed = Math.max(killed ?? 0, c.killed);
