@@ -278,3 +278,10 @@ test("an attack's telling passes over a sentence without casualties", () => {
   assert.equal(main.type, "attack");
   assert.equal(main.injured, 1);
 });
+
+test("an attack's day is the one nearest any telling of it in the sentence", () => {
+  const text =
+    "One dead, another wounded in shooting near Dalby. There are more questions than answers today as investigators look into a fatal shooting in Dalby yesterday.";
+  const events = findEvents(context(text, "2024-03-12"));
+  assert.equal(events[0]?.date, "2024-03-11");
+});

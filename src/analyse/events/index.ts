@@ -140,8 +140,15 @@ const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
 const max = (a: number | null, b: number | null): number | null =>
   a === null ? b : b === null ? a : Math.max(a, b);
 
-/** The most specific date among times in a span: a day nearest `near`, else any DATE value. */
-export function dateIn(ctx: AnalysisContext, start: number, end: number, near: number): string | null {
+/** The most specific date among times in a span: a day nearest `near` (or the nearest of several anchors), else any DATE value. */
+export function dateIn(
+  ctx: AnalysisContext,
+  start: number,
+  end: number,
+  near: number | readonly number[],
+): string | null {
+  const anchors = typeof near === "number" ? [near] : near;
+  const gap = (at: number): number => Math.min(...anchors.map((a) => Math.abs(at - a)));
   const inside = ctx.times.filter(
     (t) =>
       t.start >= start &&
@@ -150,9 +157,7 @@ export function dateIn(ctx: AnalysisContext, start: number, end: number, near: n
       (t.type === "DATE" || t.type === "TIME") &&
       !/(?:copyright|©|\(c\))\s*$/i.test(ctx.text.slice(Math.max(0, t.start - 12), t.start)),
   );
-  const days = inside
-    .filter((t) => eventDay(ctx, t))
-    .sort((a, b) => Math.abs(a.start - near) - Math.abs(b.start - near));
+  const days = inside.filter((t) => eventDay(ctx, t)).sort((a, b) => gap(a.start) - gap(b.start));
   if (days[0]) return days[0].value!.slice(0, 10);
   // coarser dates (a month, a week); a day rejected above (a reporting date, a bare clock time) is not used
   const other = inside.filter((t) => !/_REF$/.test(t.value!) && !DAY.test(t.value!) && t.type === "DATE");
@@ -224,7 +229,11 @@ function attack(
   const s = sents[i]!;
   let killed: number | null = null;
   let injured: number | null = null;
-  let date: string | null = dateIn(ctx, s.start, s.end, trigger);
+  // the day nearest any telling of the attack: "... questions today about the shooting in Dalby yesterday"
+  const tellings = [...ctx.text.slice(s.start, s.end).matchAll(new RegExp(TRIGGERS[0]![1].source, "gi"))].map(
+    (m) => s.start + m.index,
+  );
+  let date: string | null = dateIn(ctx, s.start, s.end, tellings.length > 0 ? tellings : trigger);
   let borrowed = false;
   // the telling goes on while no other attack is told; a sentence without casualties ("It happened in the 2700
   // block") is passed over for one close after it ("The victim's injury was not life-threatening")
