@@ -285,3 +285,13 @@ test("an attack's day is the one nearest any telling of it in the sentence", () 
   const events = findEvents(context(text, "2024-03-12"));
   assert.equal(events[0]?.date, "2024-03-11");
 });
+
+test("incident days: 'on Wednesday identified' dates the report; 'bodies were found Thursday' is an attack's day", () => {
+  const identified =
+    "The coroner on Wednesday identified a man fatally shot during a home invasion. The man was shot Sunday evening in a home on Elm Street.";
+  assert.equal(findEvents(context(identified, "2024-03-13"))[0]?.date, "2024-03-10");
+  const bodies = "The bodies were found Thursday, Jan. 23 around 3:15 p.m. at a home on Elm Street.";
+  const main = findEvents(context(bodies, "2014-01-27"))[0]!;
+  assert.equal(main.type, "attack");
+  assert.equal(main.date, "2014-01-23");
+});

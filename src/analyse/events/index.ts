@@ -15,7 +15,7 @@ export { sentenceCasualties } from "./casualties.ts";
 const TRIGGERS: readonly [EventType, RegExp][] = [
   [
     "attack",
-    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shootings?|gunfire|gunshots?|shots\s+fired|homicide|murder(?:ed)?|wounded|wounding|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles|death\s+toll|robbed|robbery|armed\s+robbery|carjack(?:ed|ing)|held\s+up|pointed\s+a\s+(?:gun|handgun|rifle|pistol)|brandish(?:ed|ing)|pistol[- ]?whip(?:ped|ping)?|at\s+gunpoint|demanded\s+(?:money|cash)|pulled\s+(?:out\s+)?a\s+(?:gun|handgun|pistol|rifle|shotgun|firearm)|displayed\s+a\s+(?:gun|handgun|pistol|weapon|firearm)|threatened\s+\w+(?:\s+\w+)?\s+with\s+a\s+(?:gun|handgun|knife|rifle|pistol|firearm))\b/i,
+    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shootings?|gunfire|gunshots?|shots\s+fired|homicide|murder(?:ed)?|wounded|wounding|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles|death\s+toll|found\s+(?:shot|dead)|bod(?:y|ies)\s+(?:was|were)\s+(?:found|discovered)|robbed|robbery|armed\s+robbery|carjack(?:ed|ing)|held\s+up|pointed\s+a\s+(?:gun|handgun|rifle|pistol)|brandish(?:ed|ing)|pistol[- ]?whip(?:ped|ping)?|at\s+gunpoint|demanded\s+(?:money|cash)|pulled\s+(?:out\s+)?a\s+(?:gun|handgun|pistol|rifle|shotgun|firearm)|displayed\s+a\s+(?:gun|handgun|pistol|weapon|firearm)|threatened\s+\w+(?:\s+\w+)?\s+with\s+a\s+(?:gun|handgun|knife|rifle|pistol|firearm))\b/i,
   ],
   ["meeting", /\b(?:met|meets|meeting|summit|held\s+talks|talks\s+with|hosted|visited|sat\s+down\s+with)\b/i],
   [
@@ -72,6 +72,10 @@ const FOLLOW_UP_BEFORE =
 const FOLLOW_UP_AFTER =
   /^[^.,;]{0,12}?\b(?:were|was|are|is)\s+(?:still\s+)?(?:searching|looking|asking|investigating|seeking|working\s+to\s+identify)\b/i;
 
+const REPORTED_AFTER = /^\s*(?:identified|released|announced|named)\b/i;
+/** "Police Wednesday said": a weekday before "said" (a calendar date there ends a subject: "a shootout on Feb. 16 told"). */
+const SAID_AFTER = /^\s*(?:said|says|told|confirmed)\b/i;
+
 const ARREST_BEFORE =
   /\b(?:arrested|charged|booked|jailed|indicted|arraigned|captured|detained)\b[^.,;]{0,30}$/i;
 const ARREST_FOR =
@@ -118,6 +122,9 @@ function eventDay(ctx: AnalysisContext, t: TimeExpression): boolean {
     return false;
   // "was arrested Monday in the fatal shooting": the arrest's day, the shooting was before
   if (ARREST_BEFORE.test(clause) && ARREST_FOR.test(ctx.text.slice(t.end, t.end + 80))) return false;
+  // "the coroner on Wednesday identified", "Authorities Wednesday released the names": the day of the report
+  const next = ctx.text.slice(t.end, t.end + 30);
+  if (REPORTED_AFTER.test(next) || (SAID_AFTER.test(next) && !/\d/.test(t.text))) return false;
   return !FOLLOW_UP_AFTER.test(ctx.text.slice(t.end, t.end + 40));
 }
 

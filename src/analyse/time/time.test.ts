@@ -199,3 +199,8 @@ test("the tense of an attribution after a quote is not the quote's", () => {
     ["4 a.m. Thursday", "TIME", "2025-09-04T04:00"],
   ]);
 });
+
+test("a house number is not a year", () => {
+  assert.deepEqual(values("The victim drove to the store at 1779 Corby Avenue."), []);
+  assert.deepEqual(values("The mill was built in 1779."), [["1779", "DATE", "1779"]]);
+});

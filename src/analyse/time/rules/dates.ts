@@ -10,6 +10,10 @@ import { full, isCap, PREFIX_MOD, type Rule, re, TIME_WORDS, validDay, wordBefor
 const VEHICLE_MAKE =
   /^\s+(?:Chevrolet|Chevy|Ford|Honda|Toyota|Nissan|Dodge|Chrysler|Jeep|GMC|Buick|Cadillac|Lincoln\s+(?:Town|Navigator|MK)|Mercury|Pontiac|Hyundai|Kia|BMW|Mercedes|Volkswagen|VW|Audi|Mazda|Subaru|Lexus|Acura|Infiniti|Mitsubishi|Volvo|Saturn|Oldsmobile|Tesla|Plymouth|Suzuki|Harley|Kawasaki|Yamaha)\b/;
 
+/** A street name after a number: "Corby Avenue", "N. Main St.". */
+const STREET_AFTER =
+  /^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Terrace|Trail|Pike)\b/;
+
 /** Rules for absolute dates: ISO and numeric dates, month-day, day-month, month-year, months, years, decades, centuries. */
 export const DATES_RULES: readonly Rule[] = [
   // 2025-08-22, optionally with a time
@@ -186,6 +190,8 @@ export const DATES_RULES: readonly Rule[] = [
         return null;
       // a model year names a vehicle, not a date: "a 2008 Chevrolet Impala", "his 2012 Ford F-150"
       if (VEHICLE_MAKE.test(after)) return null;
+      // a house number: "at 1779 Corby Avenue"
+      if (STREET_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return null;
       const before = text.slice(Math.max(0, m.index - 14), m.index);
       if (
         /\b(?:about|some|nearly|almost|than|over|under|least|only|approximately|roughly|No\.|number)\s*$/i.test(
