@@ -9,6 +9,8 @@ import { parseNumber } from "../quantities/index.ts";
 export interface Casualties {
   readonly killed: number | null;
   readonly injured: number | null;
+  /** Victims told only as "were shot" ("Two men were shot"): the count may include the dead. */
+  readonly shot?: number | null;
 }
 
 const PERSON =
@@ -66,6 +68,10 @@ const NOT_A_WOUND =
 const SEPARATE =
   /\b(?:separate|unrelated|different|multiple|several|two|three|four)\s+(?:[\w-]+\s+)?(?:shootings|incidents|locations|attacks|scenes|crime\s+scenes|neighbou?rhoods)\b|\b(?:across|around|throughout)\s+(?:the\s+(?:city|county|region|state|area)|[A-Z][a-z]+)\b|\b(?:hours|miles|blocks|minutes)\s+apart\b/i;
 
+/** "were shot" told without a survivor's word: "Two men were shot near the park". */
+const SHOT_ONLY =
+  /^(?![^.;]*\b(?:wounded|injured|hurt|hospitali[sz]ed|survived|condition|recovering|treated)\b)[^.;]{0,50}?\b(?:was|were|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?shot\b/i;
+
 /** A second person hurt, told after the first: "and another wounded", "injured another". */
 const ANOTHER_HURT =
   /\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+(?:another|a\s+second|one\s+other)\b(?!\s+(?:shooting|incident|attack|case|time))|(?:\band|,)\s+(?:another|a\s+second(?!\s+(?:shooting|incident|time)))\s+(?:(?:man|woman|person|teen|boy|girl|victim)\s+)?(?:was\s+|is\s+)?(?:critically\s+|seriously\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|taken\s+to|transported\s+to|rushed\s+to)\b/i;
@@ -109,6 +115,7 @@ function subjectCount(match: RegExpExecArray): number {
 export function sentenceCasualties(sentence: string, quantities: readonly Quantity[]): Casualties {
   let killed: number | null = null;
   let injured: number | null = null;
+  let shot: number | null = null;
   for (const q of quantities) {
     if (q.value === null) continue;
     if (q.role === "killed") killed = Math.max(killed ?? 0, q.value);
@@ -181,7 +188,10 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
         const k = parseNumber(fatally[1]!) ?? 1;
         killed = Math.max(killed ?? 0, k);
         injured = Math.max(injured ?? 0, n - k);
-      } else injured = Math.max(injured ?? 0, n);
+      } else {
+        injured = Math.max(injured ?? 0, n);
+        if (SHOT_ONLY.test(rest)) shot = Math.max(shot ?? 0, n);
+      }
     }
   }
   // "killed one person and seriously injured another", "one man was killed and another taken to a hospital"
@@ -212,5 +222,5 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
     if (killed !== null && killed > 1) killed = 1;
     if (injured !== null && injured > 1) injured = 1;
   }
-  return { killed, injured };
+  return shot !== null && shot === injured ? { killed, injured, shot } : { killed, injured };
 }

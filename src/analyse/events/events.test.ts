@@ -64,9 +64,11 @@ test("casualties stated without a counted quantity", () => {
     killed: 1,
     injured: null,
   });
+  // "was shot" alone may still turn fatal: the count is also kept as `shot`
   assert.deepEqual(sentenceCasualties("Jane Doe, 34, was shot in the leg.", []), {
     killed: null,
     injured: 1,
+    shot: 1,
   });
   assert.deepEqual(sentenceCasualties("Two men were shot, one fatally.", []), { killed: 1, injured: 1 });
 });
@@ -294,4 +296,13 @@ test("incident days: 'on Wednesday identified' dates the report; 'bodies were fo
   const main = findEvents(context(bodies, "2014-01-27"))[0]!;
   assert.equal(main.type, "attack");
   assert.equal(main.date, "2014-01-23");
+});
+
+test("'two men were shot' and one died: the other is the injured", () => {
+  const text = "Two men were shot near the park on Friday night. One of them died at the scene, police said.";
+  const main = findEvents(context(text, "2024-03-09"))[0]!;
+  assert.equal(main.killed, 1);
+  assert.equal(main.injured, 1);
+  assert.equal(sentenceCasualties("Two men were shot near the park.", []).shot, 2);
+  assert.equal(sentenceCasualties("Two men were shot and wounded near the park.", []).shot, undefined);
 });

@@ -236,6 +236,7 @@ function attack(
   const s = sents[i]!;
   let killed: number | null = null;
   let injured: number | null = null;
+  let shot: number | null = null;
   // the day nearest any telling of the attack: "... questions today about the shooting in Dalby yesterday"
   const tellings = [...ctx.text.slice(s.start, s.end).matchAll(new RegExp(TRIGGERS[0]![1].source, "gi"))].map(
     (m) => s.start + m.index,
@@ -256,7 +257,8 @@ function attack(
     const qs: Quantity[] = ctx.quantities.filter((q) => q.start >= sj.start && q.end <= sj.end);
     const c = sentenceCasualties(text, qs);
     if (c.killed !== null) killed = Math.max(killed ?? 0, c.killed);
-    if (c.injured !== null) injured = Math.max(injured ?? 0, c.injured);
+    if (c.shot) shot = Math.max(shot ?? 0, c.shot);
+    else if (c.injured !== null) injured = Math.max(injured ?? 0, c.injured);
     if (date === null && j > i) {
       date = dateIn(ctx, sj.start, sj.end, sj.start);
       borrowed = date !== null;
@@ -270,6 +272,8 @@ function attack(
       borrowed = true;
     }
   }
+  // "Two men were shot" and one died: the shot who did not die are the injured
+  if (shot !== null) injured = max(injured, killed !== null && killed >= 1 ? shot - killed || null : shot);
   // one victim told twice ("was shot ... died later") is not also an injured person
   injured = survivors(ctx.text, killed, injured);
   // "no one was hurt" in the telling of this attack overrides a guess from a victim phrase
