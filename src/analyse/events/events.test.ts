@@ -306,3 +306,12 @@ test("'two men were shot' and one died: the other is the injured", () => {
   assert.equal(sentenceCasualties("Two men were shot near the park.", []).shot, 2);
   assert.equal(sentenceCasualties("Two men were shot and wounded near the park.", []).shot, undefined);
 });
+
+test("incident days: 'says on Tuesday, just after 2 p.m.' is the event's; a span starts at its first bound", () => {
+  const says =
+    "The police department says on Tuesday, just after 2 p.m., officers stopped a car and arrested two teens.";
+  assert.equal(findEvents(context(says, "2018-03-01"))[0]?.date, "2018-02-27");
+  const span =
+    "A burglary and the theft of three handguns occurred sometime this weekend. Sometime between 10 p.m. Jan. 10 and 9 a.m. Jan. 11, three handguns were stolen from a vehicle.";
+  assert.equal(findEvents(context(span, "2014-01-12"))[0]?.date, "2014-01-10");
+});

@@ -111,7 +111,15 @@ function eventDay(ctx: AnalysisContext, t: TimeExpression): boolean {
   const before = ctx.text.slice(Math.max(0, t.start - 30), t.start);
   // "police said about 2 a.m. Saturday, a driver was ...", "police say on Friday at 11:26 p.m., a car was ...":
   // a clock time after "said" is the event's, not the report's
-  if ((REPORTING.test(before) && !CLOCK_FIRST.test(t.text)) || NOT_THE_DAY.test(before)) return false;
+  const clocked =
+    CLOCK_FIRST.test(t.text) ||
+    /^\s*,?\s*(?:(?:just|shortly)\s+)?(?:after|before|around|about|at)?\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\b/i.test(
+      ctx.text.slice(t.end, t.end + 30),
+    );
+  if ((REPORTING.test(before) && !clocked) || NOT_THE_DAY.test(before)) return false;
+  // "between 10 p.m. Jan. 10 and 9 a.m. Jan. 11": the incident began at the first bound
+  const span = /\bbetween\b([^;!?]{0,60})\band\s+$/i.exec(ctx.text.slice(Math.max(0, t.start - 70), t.start));
+  if (span && STATED_DAY.test(span[1]!)) return false;
   // a dateline "(February 13, 2014)" dates the report
   if (/\(\s*$/.test(before) && /^\s*\)/.test(ctx.text.slice(t.end, t.end + 3))) return false;
   const clause = ctx.text.slice(Math.max(0, t.start - 60), t.start);
@@ -439,7 +447,8 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
 }
 
 /**
- * The main attack told without a day ("The homicide unit is investigating the shooting.") takes the day of the
+ * The main attack or incident told without a day ("The homicide unit is investigating the shooting.", "a
+ * burglary occurred sometime this weekend") takes the day of the
  * first attack mention that states one ("shot and killed a man on Thursday afternoon"), else of an incident
  * ("police responded ... Thursday"): a report tells one
  * incident over sentences too far apart to merge, and the dated mention is the same incident unless its date
@@ -447,7 +456,8 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
  */
 function datedMain(ctx: AnalysisContext, events: NewsEvent[]): NewsEvent[] {
   const main = events[0];
-  if (main?.type !== "attack" || (main.date !== null && DAY.test(main.date))) return events;
+  if ((main?.type !== "attack" && main?.type !== "other") || (main.date !== null && DAY.test(main.date)))
+    return events;
   const dated = events
     .filter(
       (e) => e !== main && (e.type === "attack" || e.type === "other") && e.date !== null && DAY.test(e.date),
