@@ -315,3 +315,8 @@ test("incident days: 'says on Tuesday, just after 2 p.m.' is the event's; a span
     "A burglary and the theft of three handguns occurred sometime this weekend. Sometime between 10 p.m. Jan. 10 and 9 a.m. Jan. 11, three handguns were stolen from a vehicle.";
   assert.equal(findEvents(context(span, "2014-01-12"))[0]?.date, "2014-01-10");
 });
+
+test("a holiday named as a day dates the attack", () => {
+  const text = "Four people were wounded in the early hours of New Year's Day in a shooting on Elm Street.";
+  assert.equal(findEvents(context(text, "2014-01-02"))[0]?.date, "2014-01-01");
+});

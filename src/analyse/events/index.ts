@@ -81,9 +81,12 @@ const ARREST_BEFORE =
 const ARREST_FOR =
   /^[^.;]{0,25}?\bon\s+(?:[\w-]+\s+){0,2}?(?:counts?|charges?)\s+of\b|^[^.;]{0,25}?\b(?:in|for|after|over)\s+(?:connection\s+with\s+)?(?:the|a|an|his|her|their|last\s+\w+'s)\s+(?:[\w-]+\s+){0,3}?(?:shooting|killing|death|murder|robbery|stabbing|homicide|attack|carjacking)s?\b/i;
 
-/** A day the text states for itself (a weekday, month, "yesterday"), not a bare clock time anchored elsewhere. */
+/**
+ * A day the text states for itself (a weekday, month, "yesterday", a holiday named as a day: "New Year's Day"), not a
+ * bare clock time anchored elsewhere.
+ */
 const STATED_DAY =
-  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|yesterday|today|tonight|overnight|last\s+night|\d{1,2}\/\d{1,2}|\d{4}-\d{2}/i;
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|yesterday|today|tonight|overnight|last\s+night|christmas\s+day|thanksgiving|easter|halloween|new\s+year'?s\s+day|valentine|independence\s+day|memorial\s+day|labor\s+day|\d{1,2}\/\d{1,2}|\d{4}-\d{2}/i;
 
 /** Words that tell of someone hurt besides the dead: "another man was wounded", "injuring two others". */
 const SECOND_VICTIM =
