@@ -204,6 +204,11 @@ function nearbyDay(ctx: AnalysisContext, sents: readonly Span[], i: number, lead
 
 /** How much less an attack counts when it is background: no one hurt, and over a month before the report. */
 const BACKGROUND = 60;
+/**
+ * How much less an attack with casualties counts when dated over a month before the report (a file photo's
+ * "two men were shot on March 8, 2017"): enough to yield to a recent attack told as fully, not to outrank one alone.
+ */
+const PAST_CASUALTIES = 20;
 
 /** Whether a date (a day, month or year) ended more than 30 days before the reference ("an armed robbery in 1977"). */
 function background(date: string | null, reference: string | null): boolean {
@@ -379,7 +384,7 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
             WEIGHT.attack +
             (casualties > 0 ? 40 + Math.min(casualties, 100) / 10 : 0) -
             at * 2 -
-            (casualties === 0 && background(e.date, ctx.reference) ? BACKGROUND : 0),
+            (background(e.date, ctx.reference) ? (casualties === 0 ? BACKGROUND : PAST_CASUALTIES) : 0),
         });
       } else {
         const ms = mentionsIn(ctx.entities, s.start, s.end);
