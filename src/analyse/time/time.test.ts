@@ -204,3 +204,12 @@ test("a house number is not a year", () => {
   assert.deepEqual(values("The victim drove to the store at 1779 Corby Avenue."), []);
   assert.deepEqual(values("The mill was built in 1779."), [["1779", "DATE", "1779"]]);
 });
+
+test("a stated weekday corrects a year typed out of habit", () => {
+  assert.deepEqual(values("The report aired Thursday, Jan. 2, 2013.", "2014-01-03"), [
+    ["Thursday, Jan. 2, 2013", "DATE", "2014-01-02"],
+  ]);
+  assert.deepEqual(values("It rained on Wednesday, Jan. 2, 2013.", "2014-01-03"), [
+    ["Wednesday, Jan. 2, 2013", "DATE", "2013-01-02"],
+  ]);
+});

@@ -6,6 +6,23 @@ import { MONTH, monthNumber, SPELLED_YEAR, spelledYear, WEEKDAY } from "../lexic
 import { inferMonthYear, inferYear } from "../resolve.ts";
 import { full, isCap, PREFIX_MOD, type Rule, re, TIME_WORDS, validDay, wordBefore } from "./shared.ts";
 
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+/**
+ * The year of a date whose stated weekday contradicts its stated year but fits the year next to it: "Thursday,
+ * Jan. 2, 2013" (a Wednesday in 2013) is Thursday 2 January 2014, a year typed out of habit early in January.
+ */
+function weekdayYear(text: string, y: number, mo: number, d: number, stated: boolean): number {
+  const w = /^(\w+day)\b/i.exec(text)?.[1]?.toLowerCase();
+  const want = w ? WEEKDAYS.indexOf(w) : -1;
+  if (!stated || want < 0) return y;
+  const day = (year: number): number => new Date(Date.UTC(year, mo - 1, d)).getUTCDay();
+  if (day(y) === want) return y;
+  if (day(y + 1) === want) return y + 1;
+  if (day(y - 1) === want) return y - 1;
+  return y;
+}
+
 /** Vehicle makes after a model year. */
 const VEHICLE_MAKE =
   /^\s+(?:Chevrolet|Chevy|Ford|Honda|Toyota|Nissan|Dodge|Chrysler|Jeep|GMC|Buick|Cadillac|Lincoln\s+(?:Town|Navigator|MK)|Mercury|Pontiac|Hyundai|Kia|BMW|Mercedes|Volkswagen|VW|Audi|Mazda|Subaru|Lexus|Acura|Infiniti|Mitsubishi|Volvo|Saturn|Oldsmobile|Tesla|Plymouth|Suzuki|Harley|Kawasaki|Yamaha)\b/;
@@ -67,7 +84,10 @@ export const DATES_RULES: readonly Rule[] = [
         kind: "day",
         resolve: (env) => {
           const y = m[3] ? Number(m[3]) : inferYear(mo, d, { ...env, dir: "neutral" });
-          return { type: "DATE", value: full(y, mo, d) };
+          return {
+            type: "DATE",
+            value: full(y === null ? y : weekdayYear(m[0], y, mo, d, m[3] !== undefined), mo, d),
+          };
         },
       };
     },
