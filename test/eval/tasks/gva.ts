@@ -6,9 +6,9 @@
  * - `killed_acc`, `injured_acc`, `date_acc` on val; `train_*` the same on train.
  * Published system on the repo's test split (not in ../shared): 0.837 / 0.742 / 0.774.
  *
- * Lede: times → quantities → events on the text alone (no entities, no quotes), then the first attack
- * event's killed/injured (null → 0, since GVA records 0 when the text says nothing) and its date when it is
- * day-precise, else the publication date. Peer "trivial": the first number word within three words before
+ * Lede: times → quantities → events on the text alone (no entities, no quotes), then the main incident — the
+ * first attack or other incident (arrest, theft) in the events' ranking — with its killed/injured (null → 0, since
+ * GVA records 0 when the text says nothing) and its date when it is day-precise, else the publication date. Peer "trivial": the first number word within three words before
  * "killed|dead|died" (and "injured|wounded|hurt|shot"), else 0; date = publication date − 1 (the repo's baseline).
  */
 import { readFileSync } from "node:fs";
