@@ -72,6 +72,13 @@ const SEPARATE =
 const SHOT_ONLY =
   /^(?![^.;]*\b(?:wounded|injured|hurt|hospitali[sz]ed|survived|condition|recovering|treated)\b)[^.;]{0,50}?\b(?:was|were|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?shot\b/i;
 
+/**
+ * Murder named as a charge or a past conviction, not a death in this telling: "attempted second-degree murder",
+ * "assault with intent to murder", "convicted of murder ... in 2001", "tried to kill her son".
+ */
+const NOT_A_DEATH =
+  /\b(?:attempted|attempt\s+to\s+commit|conspiracy\s+to\s+commit|solicitation\s+to\s+commit)\s+(?:(?:first|second|third|1st|2nd|3rd)[- ]degree\s+)?(?:murder|homicide)\b|\bintent\s+to\s+(?:murder|kill)\b|\b(?:tried|attempted|trying|attempting)\s+to\s+(?:murder|kill)\b|\bconvicted\s+of\s+(?:[\w-]+\s+){0,2}?murder\b/gi;
+
 /** A second person hurt, told after the first: "and another wounded", "injured another". */
 const ANOTHER_HURT =
   /\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+(?:another|a\s+second|one\s+other)\b(?!\s+(?:shooting|incident|attack|case|time))|(?:\band|,)\s+(?:another|a\s+second(?!\s+(?:shooting|incident|time)))\s+(?:(?:man|woman|person|teen|boy|girl|victim)\s+)?(?:was\s+|is\s+)?(?:critically\s+|seriously\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|taken\s+to|transported\s+to|rushed\s+to)\b/i;
@@ -210,13 +217,7 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
         /\b(?:shot|shots|fired|firing|bullets?|rounds?|gunfire|projectile)\b/i.test(sentence)))
   )
     injured = 1;
-  if (
-    killed === null &&
-    !fromCounts &&
-    DEATH_WORDS.test(sentence) &&
-    !/\battempted\s+(?:murder|homicide)\b/i.test(sentence)
-  )
-    killed = 1;
+  if (killed === null && !fromCounts && DEATH_WORDS.test(sentence.replace(NOT_A_DEATH, " "))) killed = 1;
   // a tally over several incidents is no count of one: "Two people were injured in unrelated shootings"
   if (SEPARATE.test(sentence)) {
     if (killed !== null && killed > 1) killed = 1;

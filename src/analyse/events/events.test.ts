@@ -320,3 +320,16 @@ test("a holiday named as a day dates the attack", () => {
   const text = "Four people were wounded in the early hours of New Year's Day in a shooting on Elm Street.";
   assert.equal(findEvents(context(text, "2014-01-02"))[0]?.date, "2014-01-01");
 });
+
+test("murder as a charge or an old conviction is no death", () => {
+  assert.equal(
+    sentenceCasualties("Holman is wanted on charges of attempted first-degree murder.", []).killed,
+    null,
+  );
+  assert.equal(sentenceCasualties("Rose was convicted of murder and robbery in 2001.", []).killed, null);
+  assert.equal(sentenceCasualties("He was charged with assault with intent to murder.", []).killed, null);
+  assert.equal(
+    sentenceCasualties("Police are investigating the murder of a man on Elm Street.", []).killed,
+    1,
+  );
+});
