@@ -77,7 +77,7 @@ const SHOT_ONLY =
  * "assault with intent to murder", "convicted of murder ... in 2001", "tried to kill her son".
  */
 const NOT_A_DEATH =
-  /\b(?:attempted|attempt\s+to\s+commit|conspiracy\s+to\s+commit|solicitation\s+to\s+commit)\s+(?:(?:first|second|third|1st|2nd|3rd)[- ]degree\s+)?(?:murder|homicide)\b|\bintent\s+to\s+(?:murder|kill)\b|\b(?:tried|attempted|trying|attempting)\s+to\s+(?:murder|kill)\b|\bconvicted\s+of\s+(?:[\w-]+\s+){0,2}?murder\b/gi;
+  /\b(?:attempted|attempt\s+to\s+commit|conspiracy\s+to\s+commit|solicitation\s+to\s+commit)\s+(?:(?:first|second|third|1st|2nd|3rd)[- ]degree\s+)?(?:murder|homicide)\b|\bintent\s+to\s+(?:murder|kill)\b|\b(?:tried|attempted|trying|attempting)\s+to\s+(?:murder|kill)\b|\bconvicted\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}?(?:murder|killing)\b/gi;
 
 /** A second person hurt, told after the first: "and another wounded", "injured another". */
 const ANOTHER_HURT =
