@@ -333,3 +333,10 @@ test("murder as a charge or an old conviction is no death", () => {
     1,
   );
 });
+
+test("'one man killed, another taken to a hospital' keeps the second victim", () => {
+  const text = "One man was killed and another taken to a hospital after a shooting in Dalby early Saturday.";
+  const main = findEvents(context(text, "2024-03-10"))[0]!;
+  assert.equal(main.killed, 1);
+  assert.equal(main.injured, 1);
+});

@@ -90,7 +90,7 @@ const STATED_DAY =
 
 /** Words that tell of someone hurt besides the dead: "another man was wounded", "injuring two others". */
 const SECOND_VICTIM =
-  /\b(?:another|a\s+second|other|others|two|three|four)\s+(?:[\w-]+\s+){0,3}?(?:was|were|is|are|has\s+been|have\s+been)?\s*(?:shot|wounded|injured|hurt|hospitali[sz]ed)\b|\b(?:wounding|injuring|wounded|injured|hurting)\s+(?:another|a\s+second|two|three|four|at\s+least|\d+)\b|\b(?:died|killed|dead)\b[^.;]{0,40}?\band\s+(?:a|an|one|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:was\s+|were\s+)?(?:shot|wounded|injured|hurt|hospitali[sz]ed)\b|\bsurvived\b|\bnon-?life[- ]threatening\b|\bcritical\s+condition\b|\bstable\s+condition\b/i;
+  /\b(?:another|a\s+second|other|others|two|three|four)\s+(?:[\w-]+\s+){0,3}?(?:was|were|is|are|has\s+been|have\s+been)?\s*(?:shot|wounded|injured|hurt|hospitali[sz]ed)\b|\b(?:wounding|injuring|wounded|injured|hurting)\s+(?:another|a\s+second|two|three|four|at\s+least|\d+)\b|\b(?:died|killed|dead)\b[^.;]{0,40}?\band\s+(?:a|an|one|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:was\s+|were\s+)?(?:shot|wounded|injured|hurt|hospitali[sz]ed)\b|(?:\band|,)\s+(?:another|a\s+second)\s+(?:[\w-]+\s+){0,2}?(?:was\s+|is\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|taken\s+to|transported\s+to|rushed\s+to|airlifted|flown)\b|\bsurvived\b|\bnon-?life[- ]threatening\b|\bcritical\s+condition\b|\bstable\s+condition\b/i;
 
 /** Injured as told, unless they are the dead told twice ("was shot ... died later") and no one else is said hurt. */
 function survivors(text: string, killed: number | null, injured: number | null): number | null {
