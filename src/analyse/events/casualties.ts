@@ -177,7 +177,13 @@ export function sentenceCasualties(sentence: string, quantities: readonly Quanti
     if (n === 0) continue;
     // "... opened fire on the man, who was later taken to a hospital": the relative clause tells of the man
     const rel = /^[^,]+?,\s*(?:who|whom|whose|which)\b/.exec(told);
-    const rest = rel ? told.slice(0, rel[0].lastIndexOf(",")) : told;
+    const own = rel ? told.slice(0, rel[0].lastIndexOf(",")) : told;
+    // "an officer is recovering and another man is dead": the second verb has its own subject
+    const joined = /\s(?:and|while|but)\s+(?:another|an?|the|his|her|their|one|two|three)\s/i.exec(own);
+    const rest =
+      joined && /\b(?:was|were|is|are|has|have|had)\b/i.test(own.slice(0, joined.index))
+        ? own.slice(0, joined.index)
+        : own;
     if (FATAL.test(rest)) {
       killed = Math.max(killed ?? 0, n);
       continue;

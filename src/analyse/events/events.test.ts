@@ -340,3 +340,13 @@ test("'one man killed, another taken to a hospital' keeps the second victim", ()
   assert.equal(main.killed, 1);
   assert.equal(main.injured, 1);
 });
+
+test("a verb after 'and another man' has its own subject", () => {
+  assert.deepEqual(
+    sentenceCasualties(
+      "A police officer is recovering at home and another man is dead after a shootout.",
+      [],
+    ),
+    { killed: 1, injured: 1 },
+  );
+});
