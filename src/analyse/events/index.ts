@@ -15,7 +15,7 @@ export { sentenceCasualties } from "./casualties.ts";
 const TRIGGERS: readonly [EventType, RegExp][] = [
   [
     "attack",
-    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shootings?|gunfire|gunshots?|shots\s+fired|homicide|murder(?:ed)?|wounded|wounding|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles|robbed|robbery|armed\s+robbery|carjack(?:ed|ing)|held\s+up|pointed\s+a\s+(?:gun|handgun|rifle|pistol)|brandish(?:ed|ing)|pistol[- ]?whip(?:ped|ping)?|at\s+gunpoint|demanded\s+(?:money|cash)|pulled\s+(?:out\s+)?a\s+(?:gun|handgun|pistol|rifle|shotgun|firearm)|displayed\s+a\s+(?:gun|handgun|pistol|weapon|firearm)|threatened\s+\w+(?:\s+\w+)?\s+with\s+a\s+(?:gun|handgun|knife|rifle|pistol|firearm))\b/i,
+    /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air\s?strikes?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing|ings)|fired|launched|shot|shoots?|shootings?|gunfire|gunshots?|shots\s+fired|homicide|murder(?:ed)?|wounded|wounding|opened\s+fire|gunman|gunmen|killed|killing|stabb(?:ed|ing)|raid(?:ed|s)?|invaded|invasion|explosion|blast|massacre|ambush(?:ed)?|drones?\s+and\s+missiles|death\s+toll|found\s+(?:shot|dead)|bod(?:y|ies)\s+(?:was|were)\s+(?:found|discovered)|robbed|robbery|armed\s+robbery|carjack(?:ed|ing)|held\s+up|pointed\s+a\s+(?:gun|handgun|rifle|pistol)|brandish(?:ed|ing)|pistol[- ]?whip(?:ped|ping)?|at\s+gunpoint|demanded\s+(?:money|cash)|pulled\s+(?:out\s+)?a\s+(?:gun|handgun|pistol|rifle|shotgun|firearm)|displayed\s+a\s+(?:gun|handgun|pistol|weapon|firearm)|threatened\s+\w+(?:\s+\w+)?\s+with\s+a\s+(?:gun|handgun|knife|rifle|pistol|firearm))\b/i,
   ],
   ["meeting", /\b(?:met|meets|meeting|summit|held\s+talks|talks\s+with|hosted|visited|sat\s+down\s+with)\b/i],
   [
@@ -32,7 +32,7 @@ const TRIGGERS: readonly [EventType, RegExp][] = [
   ],
   [
     "other",
-    /\b(?:arrested|charged|seized|stole|stolen|burglar(?:y|ized)|broke\s+into|responded\s+to|recovered|confiscated|crash(?:ed)?|accident|incident|happened|occurred)\b/i,
+    /\b(?:arrested|charged|seized|stole|stolen|stealing|stray\s+bullets?|bullet\s+(?:holes?|struck|hit|went|lodged)|burglar(?:y|ized)|broke\s+into|responded\s+to|recovered|confiscated|crash(?:ed)?|accident|incident|happened|occurred)\b/i,
   ],
 ];
 
@@ -49,9 +49,15 @@ const WEIGHT: Readonly<Record<EventType, number>> = {
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
 
-/** Dates of the reporting, not of the event: "police said Thursday", "(Published Tuesday, March 13)". */
+/**
+ * Dates of the reporting, not of the event: "police said Thursday", "said Denver police Friday", "(Published
+ * Tuesday, March 13)", "was identified today", "a report released Monday".
+ */
 const REPORTING =
-  /\b(?:said|says|say|told|announced|(?<!\b(?:was|were|been|being)\s+)reported|published|updated|posted|confirmed|added|arraigned|sentenced|appeared|pleaded|court)\s+(?:on\s+)?$/i;
+  /\b(?:said|says|say|told|announced|(?<!\b(?:was|were|been|being|shooting|shootings|robbery|robberies|incident|burglary|attack|gunfire|shots|stabbing|homicide|carjacking)\s+)reported|published|updated|posted|confirmed|added|arraigned|sentenced|appeared|pleaded|court|identified|released|issued)\s+(?:on\s+)?$|\b(?:said|says|told)\s+(?:[A-Z][\w.]*\s+){0,3}(?:police|officials|authorities|investigators|deputies|officers|troopers|detectives|spokes(?:man|woman|person))\s+(?:on\s+)?$/i;
+
+/** An expression with a time of day: "about 2 a.m. Saturday", "Friday at approximately 11:26 p.m.". */
+const CLOCK_FIRST = /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b|o'clock)/i;
 
 /** Days that bound or schedule rather than date: "since Sept. 9", "scheduled for Friday", "until Monday". */
 const NOT_THE_DAY =
@@ -66,18 +72,25 @@ const FOLLOW_UP_BEFORE =
 const FOLLOW_UP_AFTER =
   /^[^.,;]{0,12}?\b(?:were|was|are|is)\s+(?:still\s+)?(?:searching|looking|asking|investigating|seeking|working\s+to\s+identify)\b/i;
 
+const REPORTED_AFTER = /^\s*(?:identified|released|announced|named)\b/i;
+/** "Police Wednesday said": a weekday before "said" (a calendar date there ends a subject: "a shootout on Feb. 16 told"). */
+const SAID_AFTER = /^\s*(?:said|says|told|confirmed)\b/i;
+
 const ARREST_BEFORE =
   /\b(?:arrested|charged|booked|jailed|indicted|arraigned|captured|detained)\b[^.,;]{0,30}$/i;
 const ARREST_FOR =
-  /^[^.;]{0,25}?\b(?:in|for|after|over)\s+(?:connection\s+with\s+)?(?:the|a|an|his|her|their|last\s+\w+'s)\s+(?:[\w-]+\s+){0,3}?(?:shooting|killing|death|murder|robbery|stabbing|homicide|attack|carjacking)s?\b/i;
+  /^[^.;]{0,25}?\bon\s+(?:[\w-]+\s+){0,2}?(?:counts?|charges?)\s+of\b|^[^.;]{0,25}?\b(?:in|for|after|over)\s+(?:connection\s+with\s+)?(?:the|a|an|his|her|their|last\s+\w+'s)\s+(?:[\w-]+\s+){0,3}?(?:shooting|killing|death|murder|robbery|stabbing|homicide|attack|carjacking)s?\b/i;
 
-/** A day the text states for itself (a weekday, month, "yesterday"), not a bare clock time anchored elsewhere. */
+/**
+ * A day the text states for itself (a weekday, month, "yesterday", a holiday named as a day: "New Year's Day"), not a
+ * bare clock time anchored elsewhere.
+ */
 const STATED_DAY =
-  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|yesterday|today|tonight|overnight|last\s+night|\d{1,2}\/\d{1,2}|\d{4}-\d{2}/i;
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|yesterday|today|tonight|overnight|last\s+night|christmas\s+day|thanksgiving|easter|halloween|new\s+year'?s\s+day|valentine|independence\s+day|memorial\s+day|labor\s+day|\d{1,2}\/\d{1,2}|\d{4}-\d{2}/i;
 
 /** Words that tell of someone hurt besides the dead: "another man was wounded", "injuring two others". */
 const SECOND_VICTIM =
-  /\b(?:another|a\s+second|other|others|two|three|four)\s+(?:[\w-]+\s+){0,3}?(?:was|were|is|are|has\s+been|have\s+been)?\s*(?:shot|wounded|injured|hurt|hospitali[sz]ed)\b|\b(?:wounding|injuring|wounded|injured|hurting)\s+(?:another|a\s+second|two|three|four|at\s+least|\d+)\b|\bsurvived\b|\bnon-?life[- ]threatening\b|\bcritical\s+condition\b|\bstable\s+condition\b/i;
+  /\b(?:another|a\s+second|other|others|two|three|four)\s+(?:[\w-]+\s+){0,3}?(?:was|were|is|are|has\s+been|have\s+been)?\s*(?:shot|wounded|injured|hurt|hospitali[sz]ed)\b|\b(?:wounding|injuring|wounded|injured|hurting)\s+(?:another|a\s+second|two|three|four|at\s+least|\d+)\b|\b(?:died|killed|dead)\b[^.;]{0,40}?\band\s+(?:a|an|one|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:was\s+|were\s+)?(?:shot|wounded|injured|hurt|hospitali[sz]ed)\b|(?:\band|,)\s+(?:another|a\s+second)\s+(?:[\w-]+\s+){0,2}?(?:was\s+|is\s+)?(?:wounded|injured|hurt|hospitali[sz]ed|taken\s+to|transported\s+to|rushed\s+to|airlifted|flown)\b|\bsurvived\b|\bnon-?life[- ]threatening\b|\bcritical\s+condition\b|\bstable\s+condition\b/i;
 
 /** Injured as told, unless they are the dead told twice ("was shot ... died later") and no one else is said hurt. */
 function survivors(text: string, killed: number | null, injured: number | null): number | null {
@@ -99,7 +112,17 @@ function eventDay(ctx: AnalysisContext, t: TimeExpression): boolean {
   if (!(t.type === "DATE" || t.type === "TIME") || !t.value || !DAY.test(t.value)) return false;
   if (!STATED_DAY.test(t.text)) return false;
   const before = ctx.text.slice(Math.max(0, t.start - 30), t.start);
-  if (REPORTING.test(before) || NOT_THE_DAY.test(before)) return false;
+  // "police said about 2 a.m. Saturday, a driver was ...", "police say on Friday at 11:26 p.m., a car was ...":
+  // a clock time after "said" is the event's, not the report's
+  const clocked =
+    CLOCK_FIRST.test(t.text) ||
+    /^\s*,?\s*(?:(?:just|shortly)\s+)?(?:after|before|around|about|at)?\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\b/i.test(
+      ctx.text.slice(t.end, t.end + 30),
+    );
+  if ((REPORTING.test(before) && !clocked) || NOT_THE_DAY.test(before)) return false;
+  // "between 10 p.m. Jan. 10 and 9 a.m. Jan. 11": the incident began at the first bound
+  const span = /\bbetween\b([^;!?]{0,60})\band\s+$/i.exec(ctx.text.slice(Math.max(0, t.start - 70), t.start));
+  if (span && STATED_DAY.test(span[1]!)) return false;
   // a dateline "(February 13, 2014)" dates the report
   if (/\(\s*$/.test(before) && /^\s*\)/.test(ctx.text.slice(t.end, t.end + 3))) return false;
   const clause = ctx.text.slice(Math.max(0, t.start - 60), t.start);
@@ -110,6 +133,9 @@ function eventDay(ctx: AnalysisContext, t: TimeExpression): boolean {
     return false;
   // "was arrested Monday in the fatal shooting": the arrest's day, the shooting was before
   if (ARREST_BEFORE.test(clause) && ARREST_FOR.test(ctx.text.slice(t.end, t.end + 80))) return false;
+  // "the coroner on Wednesday identified", "Authorities Wednesday released the names": the day of the report
+  const next = ctx.text.slice(t.end, t.end + 30);
+  if (REPORTED_AFTER.test(next) || (SAID_AFTER.test(next) && !/\d/.test(t.text))) return false;
   return !FOLLOW_UP_AFTER.test(ctx.text.slice(t.end, t.end + 40));
 }
 
@@ -132,8 +158,15 @@ const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
 const max = (a: number | null, b: number | null): number | null =>
   a === null ? b : b === null ? a : Math.max(a, b);
 
-/** The most specific date among times in a span: a day nearest `near`, else any DATE value. */
-export function dateIn(ctx: AnalysisContext, start: number, end: number, near: number): string | null {
+/** The most specific date among times in a span: a day nearest `near` (or the nearest of several anchors), else any DATE value. */
+export function dateIn(
+  ctx: AnalysisContext,
+  start: number,
+  end: number,
+  near: number | readonly number[],
+): string | null {
+  const anchors = typeof near === "number" ? [near] : near;
+  const gap = (at: number): number => Math.min(...anchors.map((a) => Math.abs(at - a)));
   const inside = ctx.times.filter(
     (t) =>
       t.start >= start &&
@@ -142,9 +175,7 @@ export function dateIn(ctx: AnalysisContext, start: number, end: number, near: n
       (t.type === "DATE" || t.type === "TIME") &&
       !/(?:copyright|©|\(c\))\s*$/i.test(ctx.text.slice(Math.max(0, t.start - 12), t.start)),
   );
-  const days = inside
-    .filter((t) => eventDay(ctx, t))
-    .sort((a, b) => Math.abs(a.start - near) - Math.abs(b.start - near));
+  const days = inside.filter((t) => eventDay(ctx, t)).sort((a, b) => gap(a.start) - gap(b.start));
   if (days[0]) return days[0].value!.slice(0, 10);
   // coarser dates (a month, a week); a day rejected above (a reporting date, a bare clock time) is not used
   const other = inside.filter((t) => !/_REF$/.test(t.value!) && !DAY.test(t.value!) && t.type === "DATE");
@@ -173,6 +204,11 @@ function nearbyDay(ctx: AnalysisContext, sents: readonly Span[], i: number, lead
 
 /** How much less an attack counts when it is background: no one hurt, and over a month before the report. */
 const BACKGROUND = 60;
+/**
+ * How much less an attack with casualties counts when dated over a month before the report (a file photo's
+ * "two men were shot on March 8, 2017"): enough to yield to a recent attack told as fully, not to outrank one alone.
+ */
+const PAST_CASUALTIES = 20;
 
 /** Whether a date (a day, month or year) ended more than 30 days before the reference ("an armed robbery in 1977"). */
 function background(date: string | null, reference: string | null): boolean {
@@ -199,6 +235,9 @@ interface Scored {
   readonly score: number;
 }
 
+/** How many sentences from an attack's own its telling may run. */
+const TELLING = 4;
+
 /** Attacks whose day was borrowed from a neighbouring sentence, not stated in their own. */
 const BORROWED = new WeakSet<NewsEvent>();
 
@@ -213,17 +252,29 @@ function attack(
   const s = sents[i]!;
   let killed: number | null = null;
   let injured: number | null = null;
-  let date: string | null = dateIn(ctx, s.start, s.end, trigger);
+  let shot: number | null = null;
+  // the day nearest any telling of the attack: "... questions today about the shooting in Dalby yesterday"
+  const tellings = [...ctx.text.slice(s.start, s.end).matchAll(new RegExp(TRIGGERS[0]![1].source, "gi"))].map(
+    (m) => s.start + m.index,
+  );
+  let date: string | null = dateIn(ctx, s.start, s.end, tellings.length > 0 ? tellings : trigger);
   let borrowed = false;
-  for (let j = i; j < Math.min(sents.length, i + 3); j++) {
+  // the telling goes on while no other attack is told; a sentence without casualties ("It happened in the 2700
+  // block") is passed over for one close after it ("The victim's injury was not life-threatening")
+  let quiet = 0;
+  for (let j = i; j < Math.min(sents.length, i + TELLING); j++) {
     const sj = sents[j]!;
     const text = ctx.text.slice(sj.start, sj.end);
-    if (j > i && (TRIGGERS[0]![1].test(text) || !/\b(?:dead|died|injur|wound|hurt|hospital)/i.test(text)))
-      break;
+    if (j > i && TRIGGERS[0]![1].test(text)) break;
+    if (j > i && !/\b(?:dead|died|death\s+toll|injur|wound|hurt|hospital|condition)/i.test(text)) {
+      if (++quiet > 1) break;
+      continue;
+    }
     const qs: Quantity[] = ctx.quantities.filter((q) => q.start >= sj.start && q.end <= sj.end);
     const c = sentenceCasualties(text, qs);
     if (c.killed !== null) killed = Math.max(killed ?? 0, c.killed);
-    if (c.injured !== null) injured = Math.max(injured ?? 0, c.injured);
+    if (c.shot) shot = Math.max(shot ?? 0, c.shot);
+    else if (c.injured !== null) injured = Math.max(injured ?? 0, c.injured);
     if (date === null && j > i) {
       date = dateIn(ctx, sj.start, sj.end, sj.start);
       borrowed = date !== null;
@@ -237,6 +288,8 @@ function attack(
       borrowed = true;
     }
   }
+  // "Two men were shot" and one died: the shot who did not die are the injured
+  if (shot !== null) injured = max(injured, killed !== null && killed >= 1 ? shot - killed || null : shot);
   // one victim told twice ("was shot ... died later") is not also an injured person
   injured = survivors(ctx.text, killed, injured);
   // "no one was hurt" in the telling of this attack overrides a guess from a victim phrase
@@ -331,7 +384,7 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
             WEIGHT.attack +
             (casualties > 0 ? 40 + Math.min(casualties, 100) / 10 : 0) -
             at * 2 -
-            (casualties === 0 && background(e.date, ctx.reference) ? BACKGROUND : 0),
+            (background(e.date, ctx.reference) ? (casualties === 0 ? BACKGROUND : PAST_CASUALTIES) : 0),
         });
       } else {
         const ms = mentionsIn(ctx.entities, s.start, s.end);
@@ -395,7 +448,33 @@ export function findEvents(ctx: AnalysisContext): NewsEvent[] {
       score: WEIGHT.statement - i * 0.1,
     });
   }
-  return scored.sort((a, b) => b.score - a.score || a.event.start - b.event.start).map((x) => x.event);
+  const events = scored
+    .sort((a, b) => b.score - a.score || a.event.start - b.event.start)
+    .map((x) => x.event);
+  return datedMain(ctx, events);
+}
+
+/**
+ * The main attack or incident told without a day ("The homicide unit is investigating the shooting.", "a
+ * burglary occurred sometime this weekend") takes the day of the
+ * first attack mention that states one ("shot and killed a man on Thursday afternoon"), else of an incident
+ * ("police responded ... Thursday"): a report tells one
+ * incident over sentences too far apart to merge, and the dated mention is the same incident unless its date
+ * lies months away.
+ */
+function datedMain(ctx: AnalysisContext, events: NewsEvent[]): NewsEvent[] {
+  const main = events[0];
+  if ((main?.type !== "attack" && main?.type !== "other") || (main.date !== null && DAY.test(main.date)))
+    return events;
+  const dated = events
+    .filter(
+      (e) => e !== main && (e.type === "attack" || e.type === "other") && e.date !== null && DAY.test(e.date),
+    )
+    .filter((e) => !background(e.date, ctx.reference) && (main.date === null || !farApart(main.date, e.date)))
+    // an attack mention before an arrest or a call ("other")
+    .sort((a, b) => Number(a.type !== "attack") - Number(b.type !== "attack") || a.start - b.start)[0];
+  if (!dated) return events;
+  return [{ ...main, date: dated.date }, ...events.slice(1)];
 }
 
 export { articleTimeline, deadlineStanding, type Period, periodOf, type TimelineItem } from "./timeline.ts";

@@ -43,23 +43,29 @@ const ROLE_NOUNS: readonly [RegExp, QuantityRole][] = [
 /** Cues right after the counted phrase: "... were killed". */
 const AFTER: readonly [RegExp, QuantityRole][] = [
   [
-    /^[\s,]*(?:\w+\s+){0,3}?(?:killed|dead|died|slain|murdered|perished|lost\s+their\s+lives|fatally|shot\s+dead)\b/i,
+    /^[\s,]*(?:(?!not\b|never\b|no\b)\w+\s+){0,3}?(?:killed|dead|died|slain|murdered|perished|lost\s+their\s+lives|fatally|shot\s+dead)\b/i,
     "killed",
   ],
-  [/^[\s,]*(?:\w+\s+){0,3}?(?:injured|wounded|hurt|grazed|hospitali[sz]ed|treated\s+for)\b/i, "injured"],
-  [/^[\s,]*(?:\w+\s+){0,3}?(?:missing|unaccounted)\b/i, "missing"],
-  [/^[\s,]*(?:\w+\s+){0,3}?(?:arrested|detained|taken\s+into\s+custody|charged|in\s+custody)\b/i, "arrested"],
   [
-    /^[\s,]*(?:\w+\s+){0,3}?(?:displaced|fled|evacuated|forced\s+from|made\s+homeless|uprooted)\b/i,
+    /^[\s,]*(?:(?!not\b|never\b|no\b)\w+\s+){0,3}?(?:injured|wounded|hurt|grazed|hospitali[sz]ed|treated\s+for)\b/i,
+    "injured",
+  ],
+  [/^[\s,]*(?:(?!not\b|never\b|no\b)\w+\s+){0,3}?(?:missing|unaccounted)\b/i, "missing"],
+  [
+    /^[\s,]*(?:(?!not\b|never\b|no\b)\w+\s+){0,3}?(?:arrested|detained|taken\s+into\s+custody|charged|in\s+custody)\b/i,
+    "arrested",
+  ],
+  [
+    /^[\s,]*(?:(?!not\b|never\b|no\b)\w+\s+){0,3}?(?:displaced|fled|evacuated|forced\s+from|made\s+homeless|uprooted)\b/i,
     "displaced",
   ],
-  [/^[\s,]*(?:\w+\s+){0,3}?(?:were\s+)?(?:fired|launched)\b/i, "fired"],
+  [/^[\s,]*(?:(?!not\b|never\b|no\b)\w+\s+){0,3}?(?:were\s+)?(?:fired|launched)\b/i, "fired"],
 ];
 
 /** Cues right before the number: "killing 23 people". */
 const BEFORE: readonly [RegExp, QuantityRole][] = [
   [
-    /(?:killing|killed|kill|kills|death\s+toll(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|stands\s+at|rose\s+to)|claimed\s+the\s+lives\s+of|dead\s+(?:at|to)|deaths\s+of|bodies\s+of|left)\s*$/i,
+    /(?:killing|killed|kill|kills|(?:death|casualty)\s+toll(?:\s+\w+){0,5}?\s+(?:of|to|at|is|was|reached|hit|topped|passed|stands\s+at|rose\s+to)|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|victims\s+killed)(?:\s+\w+){0,3}?\s+(?:to|at|is|was|reached|hit)|claimed\s+the\s+lives\s+of|dead\s+(?:at|to)|deaths\s+of|bodies\s+of)\s*$/i,
     "killed",
   ],
   [/(?:injuring|wounding|injured|wounded|hurting|injures|wounds)\s*$/i, "injured"],

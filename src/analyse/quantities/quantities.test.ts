@@ -35,3 +35,19 @@ test("approximate counts and roles after the noun", () => {
 test("not counts: years, money, percentages, ages, article numbers", () => {
   assert.deepEqual(brief("In 2019 the 45-year-old paid $300 for a 12% stake under Article 5."), []);
 });
+
+test("a risen death toll is a count of the dead; a negated hurt is no role", () => {
+  const role = (text: string) => findQuantities(text, []).map((q) => [q.value, q.role] as const);
+  assert.deepEqual(role("The death toll in Brevik has risen to 23, officials said."), [[23, "killed"]]);
+  assert.deepEqual(role("The number of dead has risen to 23."), [[23, "killed"]]);
+  assert.deepEqual(role("The two victims targeted were not injured."), [[2, "other"]]);
+  assert.deepEqual(role("Two passers-by were injured."), [[2, "injured"]]);
+});
+
+test("'left' takes its role from what follows: dead, or wounded", () => {
+  const role = (text: string) => findQuantities(text, []).map((q) => [q.value, q.role] as const);
+  assert.deepEqual(role("A shooting that left two men hospitalized was the result of a dispute."), [
+    [2, "injured"],
+  ]);
+  assert.deepEqual(role("The blast left 23 people dead."), [[23, "killed"]]);
+});

@@ -3,6 +3,7 @@
  * against a reference (publication) date.
  */
 import type { Span, TimeExpression } from "../../core/index.ts";
+import { splitSentences } from "../text/index.ts";
 import { type Day, fmtDay, parseDay } from "./calendar.ts";
 import type { Env, Resolved } from "./resolve.ts";
 import { type Candidate, candidates } from "./rules/index.ts";
@@ -18,18 +19,20 @@ const CONTEXT = 300;
 const CLOCK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$/i;
 const DAY_THEN_CLOCK = /^\s*,?\s*(?:at\s+)?$/i;
 
-/** Sentence spans when none are given: split after . ! ? and at line breaks. @example fallbackSentences("A. B.") */
+/**
+ * Sentence spans when none are given: the pipeline's splitter (which keeps "10 p.m. Sunday" and "Jan. 27" inside
+ * one sentence), each part also split where a sentence end lost its space ("police.According to").
+ * @example fallbackSentences("A man. He left.") // [{start: 0, end: 6}, {start: 7, end: 15}]
+ */
 export function fallbackSentences(text: string): Span[] {
   const out: Span[] = [];
-  const re = /[^\n]*?(?:[.!?]+["”’)]?(?=\s+["“‘(A-Z0-9]|\s*$)|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|\n|$)/g;
-  for (const m of text.matchAll(re)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
+  for (const s of splitSentences(text)) {
+    let start = s.start;
+    for (const m of text.slice(s.start, s.end).matchAll(/(?<=[a-z]{2}[.!?]["”’)]?)(?=[A-Z][a-z])/g)) {
+      out.push({ start, end: s.start + m.index });
+      start = s.start + m.index;
     }
-    const lead = m[0].length - m[0].trimStart().length;
-    const trail = m[0].length - m[0].trimEnd().length;
-    if (m[0].trim().length > 0) out.push({ start: m.index + lead, end: m.index + m[0].length - trail });
+    out.push({ start, end: s.end });
   }
   return out;
 }

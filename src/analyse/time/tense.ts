@@ -9,7 +9,7 @@ const FUTURE =
   /\b(?:will|won't|'ll|shall|going to|gonna|plans? to|planned|planning|expected|expects? to|scheduled|slated|set to|due|deadlines?|ultimatum|expires?|expiring|runs out|next|upcoming|coming|is to|are to|as soon as|as early as|until|till|ahead|hopes? to|intends? to|aims? to|vote on|to meet)\b/gi;
 
 const PAST =
-  /\b(?:said|told|was|were|had|did|has been|have been|met|went|came|began|took|gave|made|held|left|fell|rose|saw|won|lost|hit|led|sent|spoke|wrote|found|got|struck|shot|killed|died|announced|reported|arrested|fired|launched|occurred|happened|ago|last|earlier|since|previously)\b|\b\w+ed\b/gi;
+  /\b(?:said|told|was|were|had|did|has been|have been|met|went|came|began|took|gave|made|held|left|fell|rose|saw|won|lost|hit|led|sent|spoke|wrote|found|got|struck|shot|killed|died|announced|reported|arrested|fired|launched|occurred|happened|ago|last|earlier|since|previously|brought|bought|sold|paid|kept|became|ran|stood|chose|drew|drove|grew|knew|meant|taught|caught|built|spent|sought|broke|thought|felt|fought|wore|flew|threw)\b|\b\w+ed\b/gi;
 
 /** Just before a participle that is not a past tense. */
 const PASSIVE = /\b(?:be|is|are|being|to|will|'s|'re)\s+$/i;
@@ -59,6 +59,13 @@ export function direction(text: string, start: number, end: number, from: number
     if (/ed$/i.test(m[0]) && PASSIVE.test(ctx.slice(Math.max(0, m.index - 12), m.index))) continue;
     // "scheduled", "planned", "expected" look back but point ahead
     if (/^(?:scheduled|expected|slated)$/i.test(m[0])) continue;
+    // "'... leave at 4 a.m. Thursday,' Castro said": the attribution's tense is not the quote's
+    if (
+      from + m.index >= end &&
+      /^(?:said|told|says)$/i.test(m[0]) &&
+      /["”']/.test(text.slice(end, from + m.index))
+    )
+      continue;
     past += weight(d, gap(m.index, m[0].length));
   }
   // "by March", "no later than Friday": a target date ahead

@@ -184,3 +184,32 @@ test("reporting periods: the year ended, the latest fiscal year, halves, the wee
   assert.deepEqual(values("Now officials are checking the dam."), [["Now", "DATE", "PRESENT_REF"]]);
   assert.deepEqual(values("Now, the dam is being checked."), []);
 });
+
+test("names are not dates: model years, 'Winter Garden'; a sentence keeps '10 p.m. Sunday' whole", () => {
+  assert.deepEqual(values("He was driving a 2008 Chevrolet Impala."), []);
+  assert.deepEqual(values("The robbery happened in Winter Garden."), []);
+  assert.deepEqual(values("The pond froze in winter."), [["winter", "DATE", "2025-WI"]]);
+  assert.deepEqual(values("The fight began about 10 p.m. Sunday when a man arrived."), [
+    ["about 10 p.m. Sunday", "TIME", "2025-08-31T22:00"],
+  ]);
+});
+
+test("the tense of an attribution after a quote is not the quote's", () => {
+  assert.deepEqual(values("'The father will leave at 4 a.m. Thursday,' the minister said."), [
+    ["4 a.m. Thursday", "TIME", "2025-09-04T04:00"],
+  ]);
+});
+
+test("a house number is not a year", () => {
+  assert.deepEqual(values("The victim drove to the store at 1779 Corby Avenue."), []);
+  assert.deepEqual(values("The mill was built in 1779."), [["1779", "DATE", "1779"]]);
+});
+
+test("a stated weekday corrects a year typed out of habit", () => {
+  assert.deepEqual(values("The report aired Thursday, Jan. 2, 2013.", "2014-01-03"), [
+    ["Thursday, Jan. 2, 2013", "DATE", "2014-01-02"],
+  ]);
+  assert.deepEqual(values("It rained on Wednesday, Jan. 2, 2013.", "2014-01-03"), [
+    ["Wednesday, Jan. 2, 2013", "DATE", "2013-01-02"],
+  ]);
+});

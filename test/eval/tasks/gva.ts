@@ -6,9 +6,9 @@
  * - `killed_acc`, `injured_acc`, `date_acc` on val; `train_*` the same on train.
  * Published system on the repo's test split (not in ../shared): 0.837 / 0.742 / 0.774.
  *
- * Lede: times → quantities → events on the text alone (no entities, no quotes), then the first attack
- * event's killed/injured (null → 0, since GVA records 0 when the text says nothing) and its date when it is
- * day-precise, else the publication date. Peer "trivial": the first number word within three words before
+ * Lede: times → quantities → events on the text alone (no entities, no quotes), then the main incident — the
+ * first attack or other incident (arrest, theft) in the events' ranking — with its killed/injured (null → 0, since
+ * GVA records 0 when the text says nothing) and its date when it is day-precise, else the publication date. Peer "trivial": the first number word within three words before
  * "killed|dead|died" (and "injured|wounded|hurt|shot"), else 0; date = publication date − 1 (the repo's baseline).
  */
 import { readFileSync } from "node:fs";
@@ -49,7 +49,8 @@ export function ledeIncident(a: Article): Incident {
     quantities,
     events: [],
   });
-  const main = events.find((e) => e.type === "attack") ?? events.find((e) => e.type === "other") ?? events[0];
+  // events come main first; an incident (an attack, else an arrest or theft) outranks talks and statements
+  const main = events.find((e) => e.type === "attack" || e.type === "other") ?? events[0];
   const date = main?.date && /^\d{4}-\d{2}-\d{2}$/.test(main.date) ? main.date : a.publish_date;
   return { killed: main?.killed ?? 0, injured: main?.injured ?? 0, date };
 }

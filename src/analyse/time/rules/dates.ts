@@ -6,6 +6,31 @@ import { MONTH, monthNumber, SPELLED_YEAR, spelledYear, WEEKDAY } from "../lexic
 import { inferMonthYear, inferYear } from "../resolve.ts";
 import { full, isCap, PREFIX_MOD, type Rule, re, TIME_WORDS, validDay, wordBefore } from "./shared.ts";
 
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+/**
+ * The year of a date whose stated weekday contradicts its stated year but fits the year next to it: "Thursday,
+ * Jan. 2, 2013" (a Wednesday in 2013) is Thursday 2 January 2014, a year typed out of habit early in January.
+ */
+function weekdayYear(text: string, y: number, mo: number, d: number, stated: boolean): number {
+  const w = /^(\w+day)\b/i.exec(text)?.[1]?.toLowerCase();
+  const want = w ? WEEKDAYS.indexOf(w) : -1;
+  if (!stated || want < 0) return y;
+  const day = (year: number): number => new Date(Date.UTC(year, mo - 1, d)).getUTCDay();
+  if (day(y) === want) return y;
+  if (day(y + 1) === want) return y + 1;
+  if (day(y - 1) === want) return y - 1;
+  return y;
+}
+
+/** Vehicle makes after a model year. */
+const VEHICLE_MAKE =
+  /^\s+(?:Chevrolet|Chevy|Ford|Honda|Toyota|Nissan|Dodge|Chrysler|Jeep|GMC|Buick|Cadillac|Lincoln\s+(?:Town|Navigator|MK)|Mercury|Pontiac|Hyundai|Kia|BMW|Mercedes|Volkswagen|VW|Audi|Mazda|Subaru|Lexus|Acura|Infiniti|Mitsubishi|Volvo|Saturn|Oldsmobile|Tesla|Plymouth|Suzuki|Harley|Kawasaki|Yamaha)\b/;
+
+/** A street name after a number: "Corby Avenue", "N. Main St.". */
+const STREET_AFTER =
+  /^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Terrace|Trail|Pike)\b/;
+
 /** Rules for absolute dates: ISO and numeric dates, month-day, day-month, month-year, months, years, decades, centuries. */
 export const DATES_RULES: readonly Rule[] = [
   // 2025-08-22, optionally with a time
@@ -59,7 +84,10 @@ export const DATES_RULES: readonly Rule[] = [
         kind: "day",
         resolve: (env) => {
           const y = m[3] ? Number(m[3]) : inferYear(mo, d, { ...env, dir: "neutral" });
-          return { type: "DATE", value: full(y, mo, d) };
+          return {
+            type: "DATE",
+            value: full(y === null ? y : weekdayYear(m[0], y, mo, d, m[3] !== undefined), mo, d),
+          };
         },
       };
     },
@@ -180,6 +208,10 @@ export const DATES_RULES: readonly Rule[] = [
         )
       )
         return null;
+      // a model year names a vehicle, not a date: "a 2008 Chevrolet Impala", "his 2012 Ford F-150"
+      if (VEHICLE_MAKE.test(after)) return null;
+      // a house number: "at 1779 Corby Avenue"
+      if (STREET_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return null;
       const before = text.slice(Math.max(0, m.index - 14), m.index);
       if (
         /\b(?:about|some|nearly|almost|than|over|under|least|only|approximately|roughly|No\.|number)\s*$/i.test(

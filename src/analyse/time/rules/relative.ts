@@ -182,6 +182,9 @@ export const RELATIVE_RULES: readonly Rule[] = [
       const before = text.slice(Math.max(0, m.index - 10), m.index);
       if (!m[3] && !rel && !/\b(?:in|during|since|until|by|over)\s+$/i.test(before)) return null;
       if (m[2]!.toLowerCase() === "fall" && !m[3] && !rel) return null;
+      // a capitalised season before a capitalised word is a name: "in Winter Garden", "at Spring Lake Square"
+      if (!m[3] && /^[A-Z]/.test(m[2]!) && /^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length)))
+        return null;
       return {
         start: rel === "the" && !m[3] ? m.index + 4 : m.index,
         end: m.index + m[0].length,
