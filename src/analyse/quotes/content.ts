@@ -25,6 +25,11 @@ export function contentEnd(toks: readonly Token[], s: number, end: number): numb
       e = k;
       break;
     }
+    // `... because “...,” she said.`: the quotation belongs to its own tail attribution.
+    if (t.kind === "quote" && k > s && sourceLeftTail(toks, k + 1, end)) {
+      e = k;
+      break;
+    }
     if (isComma(t) && t.text === ",") {
       const nx = toks[k + 1];
       if (nx && (CONTENT_STOPS.has(nx.lower) || (nx.lower === "according" && toks[k + 2]?.lower === "to"))) {
@@ -74,6 +79,31 @@ export function shortTail(toks: readonly Token[], s: number, end: number): boole
   }
   return words <= 10;
 }
+
+/** Words that open the narrator's adjunct after a tail attribution: `"...," Berg told Holt, after he ...`. */
+const ADJUNCT_TAIL = new Set([
+  "after",
+  "before",
+  "as",
+  "when",
+  "while",
+  "because",
+  "during",
+  "since",
+  "until",
+]);
+
+/**
+ * Is [s, end) an object of at most a few capitalised words or an object pronoun, then a comma and the
+ * narrator's adjunct ("told Holt, after the hearing ...")? Then the attribution is a tail of the quotation
+ * before it, not a cue of what follows.
+ */
+export function adjunctTail(toks: readonly Token[], s: number, end: number): boolean {
+  let k = s;
+  while (k < end && k - s < 4 && (isCap(toks[k]) || OBJECT_PRONOUNS.has(toks[k]!.lower))) k++;
+  return isComma(toks[k]) && ADJUNCT_TAIL.has(toks[k + 1]?.lower ?? "");
+}
+const OBJECT_PRONOUNS = new Set(["him", "her", "them", "us", "me", "reporters"]);
 
 /** Skip an indirect object and a prepositional phrase after a cue; return the index where content starts. */
 export function skipToContent(toks: readonly Token[], cue: number, s: number, end: number): number {

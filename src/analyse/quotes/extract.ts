@@ -12,7 +12,7 @@
  */
 import type { Span } from "../../core/index.ts";
 import { type Attribution, PENDING, push } from "./attribution.ts";
-import { contentEnd, shortTail, skipToContent } from "./content.ts";
+import { adjunctTail, contentEnd, shortTail, skipToContent } from "./content.ts";
 import { BETWEEN, CORE_CUES, CUES, PARTICIPLES, PRONOUNS } from "./cues.ts";
 import { askedAttribution, colonAttribution, dashAttribution } from "./headline.ts";
 import {
@@ -352,7 +352,12 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     const restEmpty = rest >= end || isEndPunct(toks[rest]);
     const tailLeft = leftIsQuote || (isComma(lb) && !participle);
     const restSplit = isComma(toks[rest]) && (toks[rest + 1]?.kind === "quote" || leftIsQuote);
-    if (tailLeft && (restEmpty || restSplit || (leftIsQuote && shortTail(toks, rest, end)))) {
+    if (
+      tailLeft &&
+      (restEmpty ||
+        restSplit ||
+        (leftIsQuote && (shortTail(toks, rest, end) || adjunctTail(toks, rest, end))))
+    ) {
       // Tail pattern: the content is on the left.
       const qIdx = lb!.kind === "quote" ? leftBoundary : leftBoundary - 1;
       const q = toks[qIdx];
