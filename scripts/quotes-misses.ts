@@ -7,6 +7,7 @@
  * - source / content: for attributions whose cue Lede finds exactly, the wrong source / content spans
  * - examples WORD: missed gold attributions whose cue holds WORD, with source, cue and content
  */
+import { CUES } from "../src/analyse/quotes/cues.ts";
 import { findQuotes } from "../src/analyse/quotes/index.ts";
 import type { Quote, Span } from "../src/core/index.ts";
 import { SHARED_DATA } from "../test/eval/harness.ts";
@@ -56,7 +57,9 @@ for (const doc of docs) {
     const cueText = a.cue.map(cut).join(" … ");
     if (mode === "cues" && !hits) {
       const overlap = quotes.some((q) => q.cue && q.cue.start < cue.end && q.cue.end > cue.start);
-      bump(`${overlap ? "BOUNDARY " : ""}${cueText.toLowerCase()}`);
+      const known = (cueText.toLowerCase().match(/[\p{L}’']+/gu) ?? []).some((w) => CUES.has(w));
+      const tag = `${overlap ? "BOUNDARY " : ""}${opt("known") ? (known ? "KNOWN " : "UNKNOWN ") : ""}`;
+      bump(opt("fine") === "0" ? tag : `${tag}${cueText.toLowerCase()}`);
     } else if (mode === "examples" && !hits && cueText.toLowerCase().includes(args[1] ?? "")) {
       if (shown++ < 40)
         console.log(

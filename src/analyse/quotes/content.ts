@@ -1,5 +1,5 @@
 /** Content of reported speech: where it starts after a cue and where it ends. */
-import { CORE_CUES, CUES, PARTICIPLES, TAKES_OBJECT } from "./cues.ts";
+import { BETWEEN, CORE_CUES, CUES, PARTICIPLES, TAKES_OBJECT } from "./cues.ts";
 import {
   CLAUSE_WORDS,
   CONTENT_STOPS,
@@ -20,7 +20,8 @@ export function contentEnd(toks: readonly Token[], s: number, end: number): numb
     // "...; that's a ticket to ..." and "... and called his standing ..." end the reported clause.
     if (
       (t.kind === "punct" && t.text === ";") ||
-      (t.lower === "and" && k > s && CUES.has(toks[k + 1]?.lower ?? ""))
+      (t.lower === "and" && k > s && CUES.has(toks[k + 1]?.lower ?? "")) ||
+      ((t.lower === "and" || t.lower === "but") && k > s && subjectThenCue(toks, k + 1, end))
     ) {
       e = k;
       break;
@@ -52,6 +53,23 @@ export function contentEnd(toks: readonly Token[], s: number, end: number): numb
   while (e > s && isEndPunct(toks[e - 1]) && toks[e - 1]!.text !== ")") e--;
   while (e > s && toks[e - 1]!.kind === "punct" && /[,:;—–-]/.test(toks[e - 1]!.text)) e--;
   return e;
+}
+
+/** Subject pronouns that open a new attribution after "and": "... and she said ...". */
+const SUBJECTS = new Set(["he", "she", "they", "we", "i"]);
+
+/**
+ * Does a new attribution start at `s`: a name or a subject pronoun, then a speech cue ("... and Berg said,
+ * ...", "... but he insisted ...")? Then the reported clause before it ends there.
+ */
+export function subjectThenCue(toks: readonly Token[], s: number, end: number): boolean {
+  let k = s;
+  if (SUBJECTS.has(toks[k]?.lower ?? "")) k++;
+  else while (k < end && k - s < 4 && isCap(toks[k])) k++;
+  if (k === s) return false;
+  while (k < end && BETWEEN.has(toks[k]!.lower)) k++;
+  const cue = toks[k];
+  return cue !== undefined && cue.text === cue.lower && CUES.get(cue.lower) === "speech";
 }
 
 /** Is tokens [s, end) an attribution tail: "he said." / "said Renard."? */

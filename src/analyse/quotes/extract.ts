@@ -66,7 +66,14 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
     (NOUN_LEFT.has(prev.lower) ||
       /-/.test(prev.text) ||
       /^\p{N}/u.test(prev.text) ||
-      (isCap(prev) && !/s$/.test(t.lower) && !PRONOUNS.has(prev.lower)))
+      (isCap(prev) && !/s$/.test(t.lower) && !PRONOUNS.has(prev.lower)) ||
+      // "an early tweet", "his latest remarks": an adjective between a determiner and the noun ("the poll
+      // shows" is a verb: only the forms that are nouns after an adjective).
+      ((t.lower === "tweet" || t.lower === "remarks") &&
+        /^\p{Ll}+$/u.test(prev.text) &&
+        !BETWEEN.has(prev.lower) &&
+        !isLyAdverb(prev) &&
+        (DETERMINERS.has(toks[i - 2]?.lower ?? "") || POSSESSIVES.has(toks[i - 2]?.lower ?? ""))))
   )
     return false;
   // "called an emergency meeting", "called into a show", "a group called Lashkar": no speech.
@@ -78,7 +85,7 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
       !isCap(prev) &&
       /^\p{Ll}+$/u.test(prev.text) &&
       NAMING_NOUN.test(prev.lower) &&
-      isCap(next)
+      (isCap(next) || (next?.lower === "the" && (isCap(toks[i + 2]) || toks[i + 2]?.kind === "quote")))
     )
       return false;
     const obj = toks.slice(i + 1, i + 5).map((x) => x.lower);
@@ -283,6 +290,11 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
           // look past an age or a short place part.
           if (!base && open.kind !== "quote" && k - 1 > 0 && segEnd - k <= 3) {
             segEnd = k;
+            continue;
+          }
+          // "Ada Berg, 21, a student from Tromsø, said": an age between the name and the appositive.
+          if (!base && isComma(open) && /^\p{N}+$/u.test(toks[k - 1]!.text) && isComma(toks[k - 2])) {
+            segEnd = k - 2;
             continue;
           }
           if (

@@ -66,7 +66,8 @@ export function isEndPunct(t: Token | undefined): boolean {
 /** Words that cannot be a speaker on their own. */
 export const TIME_ONLY = new Set(
   `monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january february march april
-  may june july august september october november december week month year morning evening`.split(/\s+/),
+  may june july august september october november december week month year morning evening past time times
+  moment`.split(/\s+/),
 );
 
 /** Punctuation that may stand inside a source phrase ("Reuters/Ipsos", "Johnson & Johnson", "U.S.-based"). */

@@ -37,7 +37,13 @@ export function plausibleSource(toks: readonly Token[], a: number, b: number): b
   // A cue verb inside ("He criticized X said"), an age or number alone, a time word alone: not a speaker.
   if (words.some((t) => t.kind === "word" && CUES.get(t.lower) === "speech" && t.text === t.lower))
     return false;
-  if (words.every((t) => t.kind !== "word" || /^\p{N}/u.test(t.text) || TIME_ONLY.has(t.lower))) return false;
+  if (
+    words.every(
+      (t) =>
+        t.kind !== "word" || /^\p{N}/u.test(t.text) || TIME_ONLY.has(t.lower) || DETERMINERS.has(t.lower),
+    )
+  )
+    return false;
   const last = words[words.length - 1]!;
   if (isCap(last) || isCap(words[0])) return true;
   if (DETERMINERS.has(words[0]!.lower) && n <= 5) return true;
