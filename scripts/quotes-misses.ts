@@ -60,7 +60,7 @@ for (const doc of docs) {
       const known = (cueText.toLowerCase().match(/[\p{L}’']+/gu) ?? []).some((w) => CUES.has(w));
       const tag = `${overlap ? "BOUNDARY " : ""}${opt("known") ? (known ? "KNOWN " : "UNKNOWN ") : ""}`;
       bump(opt("fine") === "0" ? tag : `${tag}${cueText.toLowerCase()}`);
-    } else if (mode === "examples" && !hits && cueText.toLowerCase().includes(args[1] ?? "")) {
+    } else if (mode === "examples" && !hits && (opt("exact") ? cueText.toLowerCase() === args[1] : cueText.toLowerCase().includes(args[1] ?? ""))) {
       if (shown++ < 40)
         console.log(
           `${doc.name}\n  S: ${a.source.map(cut).join(" … ")}\n  C: ${cueText}\n  X: ${a.content
@@ -88,8 +88,8 @@ for (const doc of docs) {
         else if (p0.start === g0.start)
           cls =
             p0.end > g0.end
-              ? `longer-end ${cut({ start: g0.end, end: p0.end }).slice(0, 12)}`
-              : `shorter-end ${cut({ start: p0.end, end: g0.end }).slice(0, 12)}`;
+              ? `longer-end ${cut({ start: g0.end, end: p0.end }).split(" ").slice(0, 2).join(" ")}`
+              : `shorter-end ${cut({ start: p0.end, end: g0.end }).split(" ").slice(0, 2).join(" ")}`;
         else if (p0.end === g0.end)
           cls =
             p0.start < g0.start
@@ -98,6 +98,7 @@ for (const doc of docs) {
         else cls = "both";
       }
       bump(opt("fine") ? cls : cls.split(" ")[0]!);
+      if (opt("cls") && !cls.startsWith(opt("cls")!)) continue;
       if (shown++ < Number(opt("show") ?? 60))
         console.log(
           `${doc.name} [${cueText}]\n  gold: ${gold.map(cut).join(" … ").slice(0, 300)}\n  lede: ${pred

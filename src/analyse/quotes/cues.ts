@@ -26,9 +26,9 @@ const NOT_CUES = new Set([
   "criticism",
   "comments",
   // Verbs PolNeAR annotates as attributions that are actions, not speech ("agreed to", "ordered").
-  ...`continued agreed ordered nominated eager sounded angered complaints assumption ruled restricting impassioned
-  outspoken wary unveiled persuaded convinced realized sided distanced projected titled named sought seeks hoping
-  expecting offered balked encouraged listed deemed declined refused refusing refuses`.split(/\s+/),
+  ...`continued nominated eager sounded angered complaints assumption ruled restricting impassioned
+  outspoken wary unveiled persuaded convinced realized sided distanced projected titled named hoping
+  expecting offered balked encouraged listed deemed`.split(/\s+/),
 ]);
 
 /** How a cue relates to its content. */

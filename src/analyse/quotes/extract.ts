@@ -14,7 +14,7 @@ import type { Span } from "../../core/index.ts";
 import { type Attribution, PENDING, push } from "./attribution.ts";
 import { adjunctTail, contentEnd, shortTail, skipToContent } from "./content.ts";
 import { BETWEEN, CORE_CUES, CUES, PARTICIPLES, PRONOUNS } from "./cues.ts";
-import { askedAttribution, colonAttribution, dashAttribution } from "./headline.ts";
+import { askedAttribution, colonAttribution, dashAttribution, findingAttribution } from "./headline.ts";
 import {
   CLAUSE_WORDS,
   DETERMINERS,
@@ -216,7 +216,12 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
   const out: Attribution[] = [];
   const end = toks.length;
   let lastSourceIdx: [number, number] | null = null;
-  out.push(...colonAttribution(toks, unit), ...askedAttribution(toks, unit), ...dashAttribution(toks, unit));
+  out.push(
+    ...colonAttribution(toks, unit),
+    ...askedAttribution(toks, unit),
+    ...dashAttribution(toks, unit),
+    ...findingAttribution(toks, unit),
+  );
   for (let i = 0; i < end; i++) {
     if (!cueAt(toks, i)) continue;
     const t = toks[i]!;

@@ -145,3 +145,28 @@ export function dashAttribution(toks: readonly Token[], unit: number): Attributi
   }
   return out;
 }
+
+/** Nouns of findings that "In ..." attributes a clause to: "In a Monday poll, Berg led by six points." */
+const FINDINGS = /^(?:poll|polls|survey|surveys|study|studies|report|reports|analysis|census|audit)$/;
+/** Most tokens of the phrase between "In" and its comma. */
+const MAX_FINDING = 14;
+
+/**
+ * "In SOURCE, CLAUSE" where the source is a poll, survey, study or report ("In a new survey released
+ * Monday, 40 percent of voters ..."): the preposition is the cue, as PolNeAR marks it.
+ */
+export function findingAttribution(toks: readonly Token[], unit: number): Attribution[] {
+  let a = 0;
+  while (a < toks.length && LEADING.has(toks[a]!.lower) && toks[a]!.lower !== "in") a++;
+  if (toks[a]?.lower !== "in") return [];
+  let c = a + 1;
+  while (c < toks.length && c - a <= MAX_FINDING && !isComma(toks[c]) && toks[c]!.kind !== "quote") c++;
+  if (!isComma(toks[c]) || c - a > MAX_FINDING || c === a + 1) return [];
+  if (!toks.slice(a + 1, c).some((t) => FINDINGS.test(t.lower))) return [];
+  const end = contentEnd(toks, c + 1, toks.length);
+  const content = spanOf(toks, c + 1, end);
+  if (!content || end - (c + 1) < 3) return [];
+  const out: Attribution[] = [];
+  push(out, toks, content, spanOf(toks, a, a + 1)!, spanOf(toks, a + 1, c), unit);
+  return out;
+}
