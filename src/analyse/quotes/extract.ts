@@ -165,6 +165,23 @@ const ADJUNCT_OPENERS = new Set([
   "for",
 ]);
 
+/** Auxiliaries that make an -ing cue a finite progressive verb: "is calling", "were warning". */
+const PROGRESSIVE_AUX = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "am",
+  "be",
+  "been",
+  "’s",
+  "'s",
+  "’re",
+  "'re",
+  "’m",
+  "'m",
+]);
+
 /** Pronouns that are a clause's subject. */
 const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
 
@@ -263,7 +280,17 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     const colon = toks[cueEnd];
     if (colon?.text === ":" && colon.start === toks[cueEnd - 1]!.end) cueEnd++;
     const cue = spanOf(toks, cueStart, cueEnd)!;
-    const participle = PARTICIPLES.has(t.lower);
+    // A passive with its agent: "The plan was criticized by the mayor" → the mayor is the source, the subject
+    // is the content.
+    const passive = passiveAgent(toks, cueStart, i, cueEnd, end);
+    if (passive) {
+      push(out, toks, passive.content, cue, passive.source, unit);
+      i = passive.after - 1;
+      continue;
+    }
+    // "..., saying ..." attaches to the clause's subject; "is calling for" (a progressive) is a finite verb.
+    const participle =
+      PARTICIPLES.has(t.lower) && !toks.slice(cueStart, i).some((x) => PROGRESSIVE_AUX.has(x.lower));
     const e = skipBetween(toks, i, 0);
     let srcIdx: [number, number] | null = null;
     let headIdx: [number, number] | null = null;
@@ -550,4 +577,38 @@ function timeBefore(toks: readonly Token[], e: number): number {
   )
     k--;
   return k > 0 ? k : e;
+}
+
+/** Forms of "be" that make a participle cue passive. */
+const PASSIVE_AUX = new Set(["is", "are", "was", "were", "be", "been", "being"]);
+/** Most tokens between a passive cue and its "by". */
+const MAX_BEFORE_BY = 4;
+
+/**
+ * A passive cue with an agent ("The plan was [also] criticized by the mayor"): the agent after "by" is the
+ * source and the subject before the auxiliary is the content (PolNeAR's reading). Null when the cue is not a
+ * participle after a form of "be", no "by" follows closely, or the agent or subject is no noun phrase.
+ */
+export function passiveAgent(
+  toks: readonly Token[],
+  cueStart: number,
+  i: number,
+  cueEnd: number,
+  end: number,
+): { content: Span; source: Span; after: number } | null {
+  if (!/(?:ed|en|wn)$/.test(toks[i]!.lower)) return null;
+  const aux = toks.slice(cueStart, i).findIndex((x) => PASSIVE_AUX.has(x.lower));
+  if (aux < 0) return null;
+  let by = cueEnd;
+  while (by < end && by - cueEnd < MAX_BEFORE_BY && toks[by]!.kind === "word" && toks[by]!.lower !== "by")
+    by++;
+  if (toks[by]?.lower !== "by") return null;
+  const agent = sourceRight(toks, by + 1, end) ?? accordingSource(toks, by + 1, end);
+  const subject = sourceLeft(toks, cueStart, 0);
+  if (!agent || !subject) return null;
+  return {
+    content: spanOf(toks, subject[0], subject[1])!,
+    source: spanOf(toks, agent[0], agent[1])!,
+    after: agent[1],
+  };
 }
