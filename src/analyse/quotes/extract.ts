@@ -51,6 +51,8 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
   if (prev && (POSSESSIVES.has(prev.lower) || (/[’']s$/.test(prev.lower) && prev.lower.length > 2)))
     return false;
   if (prev && DETERMINERS.has(prev.lower) && prev.lower !== "one" && prev.lower !== "two") return false;
+  // "It goes without saying": no speech.
+  if (prev?.lower === "without") return false;
   if (
     prev &&
     (prev.lower === "to" || prev.lower === "be" || prev.lower === "been" || prev.lower === "being") &&

@@ -132,6 +132,14 @@ export function skipBetween(toks: readonly Token[], i: number, floor: number): n
   return e;
 }
 
+/** Lower-case words of a title before a name ("presidential nominee", "former state senator"). */
+const ROLE_WORDS = new Set(
+  `presidential vice nominee candidate senator governor secretary minister former state senior chief campaign
+  party leader chairman spokesman spokeswoman adviser advisor frontrunner front-runner hopeful rival`.split(
+    /\s+/,
+  ),
+);
+
 /** The subject of a unit for a participial cue: the nearest name or pronoun after a boundary. */
 export function unitSubject(toks: readonly Token[], before: number): [number, number] | null {
   for (let k = before - 1; k >= 0; k--) {
@@ -155,7 +163,17 @@ export function unitSubject(toks: readonly Token[], before: number): [number, nu
     }
     if (isCap(t) && !CUES.has(t.lower) && !LEADING.has(t.lower)) {
       let e = k;
-      while (e < before && (isCap(toks[e]) || (toks[e]!.lower === "of" && isCap(toks[e + 1])))) e++;
+      // "Democratic presidential nominee Ada Berg": lower-case title words between capitalised ones.
+      const titleRun = (x: number) => {
+        let y = x;
+        while (y < before && y - x < 3 && ROLE_WORDS.has(toks[y]!.lower)) y++;
+        return y > x && isCap(toks[y]) ? y : x;
+      };
+      while (e < before) {
+        if (isCap(toks[e]) || (toks[e]!.lower === "of" && isCap(toks[e + 1]))) e++;
+        else if (e > k && titleRun(e) > e) e = titleRun(e);
+        else break;
+      }
       const nx = toks[e];
       if (nx && nx.kind === "word" && !isCap(nx)) return [k, e];
     }
