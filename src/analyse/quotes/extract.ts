@@ -68,7 +68,8 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
     (NOUN_LEFT.has(prev.lower) ||
       /-/.test(prev.text) ||
       /^\p{N}/u.test(prev.text) ||
-      (isCap(prev) && !/s$/.test(t.lower) && !PRONOUNS.has(prev.lower)) ||
+      // "Fox’s show", "the TV show", but "Polls show", "Records show" (a plural subject).
+      (isCap(prev) && !/s$/.test(t.lower) && !PRONOUNS.has(prev.lower) && !pluralSubject(prev)) ||
       // "an early tweet", "his latest remarks": an adjective between a determiner and the noun ("the poll
       // shows" is a verb: only the forms that are nouns after an adjective).
       ((t.lower === "tweet" || t.lower === "remarks") &&
@@ -94,6 +95,11 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
     if (obj.some((w) => CALLED_EVENTS.has(w)) && ["a", "an", "the"].includes(obj[0] ?? "")) return false;
   }
   return true;
+}
+
+/** A capitalised plural noun that can be the subject of "show", "find" ("Polls", "Records"; not "News"). */
+function pluralSubject(t: Token): boolean {
+  return /^\p{Lu}\p{Ll}+s$/u.test(t.text) && !/(?:ss|us|news)$/.test(t.lower);
 }
 
 /** Cue words that are as often nouns. */
@@ -242,6 +248,11 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     ...findingAttribution(toks, unit),
   );
   for (let i = 0; i < end; i++) {
+    const raising = raisingAt(toks, i, end, unit);
+    if (raising) {
+      out.push(raising);
+      continue;
+    }
     if (!cueAt(toks, i)) continue;
     const t = toks[i]!;
     // "according to SRC"
@@ -612,5 +623,30 @@ export function passiveAgent(
     content: spanOf(toks, subject[0], subject[1])!,
     source: spanOf(toks, agent[0], agent[1])!,
     after: agent[1],
+  };
+}
+
+/** Verbs of expectation and appearance: "The vote is expected to ...", "The plan seemed to ...". */
+const RAISING = new Set(["expected", "seemed", "seems", "appears", "appeared"]);
+
+/**
+ * "X is expected to VP" / "X seemed to VP": PolNeAR marks an attribution without a source whose cue is the
+ * verb (with its auxiliary) and whose content is X and the infinitive; the infinitive clause is given here
+ * (the subject is a separate fragment that a quote item cannot hold). Null when no "to" follows.
+ */
+function raisingAt(toks: readonly Token[], i: number, end: number, unit: number): Attribution | null {
+  const t = toks[i]!;
+  if (t.kind !== "word" || !RAISING.has(t.text) || toks[i + 1]?.lower !== "to") return null;
+  const aux = toks[i - 1]?.lower ?? "";
+  if (t.text === "expected" && !["is", "are", "was", "were", "be", "been"].includes(aux)) return null;
+  const start = t.text === "expected" ? i - 1 : i;
+  const ce = contentEnd(toks, i + 1, end);
+  if (ce <= i + 2) return null;
+  return {
+    kind: "indirect",
+    content: spanOf(toks, i + 1, ce)!,
+    cue: spanOf(toks, start, i + 1)!,
+    source: null,
+    unit,
   };
 }
