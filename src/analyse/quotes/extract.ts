@@ -626,6 +626,23 @@ export function passiveAgent(
   };
 }
 
+/** Words before a subjectless "asked": "when asked whether ...". */
+const ASKED_OPENERS = new Set(["when", "after", "once", "if", "before"]);
+/** Words that open an indirect question. */
+const QUESTION_WORDS = new Set([
+  "whether",
+  "if",
+  "who",
+  "whom",
+  "what",
+  "which",
+  "how",
+  "why",
+  "where",
+  "when",
+  "about",
+]);
+
 /** Verbs of expectation and appearance: "The vote is expected to ...", "The plan seemed to ...". */
 const RAISING = new Set(["expected", "seemed", "seems", "appears", "appeared"]);
 
@@ -636,6 +653,22 @@ const RAISING = new Set(["expected", "seemed", "seems", "appears", "appeared"]);
  */
 function raisingAt(toks: readonly Token[], i: number, end: number, unit: number): Attribution | null {
   const t = toks[i]!;
+  // "..., he said when asked whether ...": the question is an attribution of its own, without a source.
+  if (
+    t.text === "asked" &&
+    ASKED_OPENERS.has(toks[i - 1]?.lower ?? "") &&
+    QUESTION_WORDS.has(toks[i + 1]?.lower ?? "")
+  ) {
+    const ce = contentEnd(toks, i + 1, end);
+    if (ce <= i + 2) return null;
+    return {
+      kind: "indirect",
+      content: spanOf(toks, i + 1, ce)!,
+      cue: spanOf(toks, i, i + 1)!,
+      source: null,
+      unit,
+    };
+  }
   if (t.kind !== "word" || !RAISING.has(t.text) || toks[i + 1]?.lower !== "to") return null;
   const aux = toks[i - 1]?.lower ?? "";
   if (t.text === "expected" && !["is", "are", "was", "were", "be", "been"].includes(aux)) return null;
