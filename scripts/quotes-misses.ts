@@ -2,10 +2,14 @@
  * Study Lede's attribution misses on a PolNeAR split (not a test; train by default, never the held-out set).
  *
  * Usage: npx tsx scripts/quotes-misses.ts [cues|fp|source|content|examples WORD] [--split train] [--limit N]
- * - cues: gold cue words (lower-cased) whose cue Lede misses entirely or with the wrong span, by count
- * - fp: predicted cue texts that match no gold cue, by count
- * - source / content: for attributions whose cue Lede finds exactly, the wrong source / content spans
- * - examples WORD: missed gold attributions whose cue holds WORD, with source, cue and content
+ *   [--top N] [--fine 1|0] [--known 1] [--show N] [--cls CLASS] [--exact 1]
+ * - cues: gold cue texts whose cue Lede misses entirely (BOUNDARY: overlapped by a wrong span), by count;
+ *   --known 1 tags whether a word of the cue is in Lede's lexicon, --fine 0 counts only the tags
+ * - fp: predicted cues that match no gold cue: OVERLAP (a gold cue with another span), IN-CONTENT (inside
+ *   another attribution's gold content), NONE; --fine 1 adds the cue text
+ * - source / content: for attributions whose cue Lede finds exactly, the wrong spans, by kind of difference
+ *   (--fine 1: with the first words of the difference; --cls KIND prints only that kind)
+ * - examples WORD: missed gold attributions whose cue holds WORD (--exact 1: is WORD), with context
  */
 import { CUES } from "../src/analyse/quotes/cues.ts";
 import { findQuotes } from "../src/analyse/quotes/index.ts";
@@ -60,7 +64,11 @@ for (const doc of docs) {
       const known = (cueText.toLowerCase().match(/[\p{L}’']+/gu) ?? []).some((w) => CUES.has(w));
       const tag = `${overlap ? "BOUNDARY " : ""}${opt("known") ? (known ? "KNOWN " : "UNKNOWN ") : ""}`;
       bump(opt("fine") === "0" ? tag : `${tag}${cueText.toLowerCase()}`);
-    } else if (mode === "examples" && !hits && (opt("exact") ? cueText.toLowerCase() === args[1] : cueText.toLowerCase().includes(args[1] ?? ""))) {
+    } else if (
+      mode === "examples" &&
+      !hits &&
+      (opt("exact") ? cueText.toLowerCase() === args[1] : cueText.toLowerCase().includes(args[1] ?? ""))
+    ) {
       if (shown++ < 40)
         console.log(
           `${doc.name}\n  S: ${a.source.map(cut).join(" … ")}\n  C: ${cueText}\n  X: ${a.content
