@@ -190,6 +190,19 @@ const PROGRESSIVE_AUX = new Set([
   "'m",
 ]);
 
+/** Discourse adverbs set off by commas between a source and its cue ("Berg, however, said"). */
+const DISCOURSE = new Set([
+  "meanwhile",
+  "however",
+  "too",
+  "though",
+  "instead",
+  "also",
+  "still",
+  "likewise",
+  "later",
+]);
+
 /** Pronouns that are a clause's subject. */
 const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
 
@@ -364,7 +377,9 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
               RELATIVES.has(opener?.lower ?? "") ||
               (opener !== undefined &&
                 !isCap(opener) &&
-                (/^\p{Ll}+ing$/u.test(opener.text) || ADJUNCT_OPENERS.has(opener.lower)));
+                (/^\p{Ll}+ing$/u.test(opener.text) || ADJUNCT_OPENERS.has(opener.lower))) ||
+              // "Berg, meanwhile, said": a discourse adverb between commas is the narrator's.
+              (e - k <= 4 && DISCOURSE.has(opener?.lower ?? ""));
             if (name && isCap(toks[name[1] - 1]) && isComma(open)) {
               headIdx = name;
               srcIdx = [name[0], k + 1];

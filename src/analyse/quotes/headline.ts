@@ -68,7 +68,9 @@ export function colonAttribution(toks: readonly Token[], unit: number): Attribut
     return [{ kind: "direct", content: { start: next.start, end: next.end }, cue, source, unit }];
   const ce = contentEnd(toks, c + 1, toks.length);
   const content = spanOf(toks, c + 1, ce);
-  if (!content) return [];
+  // "Berg: 1,769." is a tally, not a statement: the content needs words.
+  const words = toks.slice(c + 1, ce).filter((t) => t.kind === "word" && /\p{L}/u.test(t.text)).length;
+  if (!content || words < MIN_COLON_WORDS) return [];
   const out: Attribution[] = [];
   push(out, toks, content, cue, source, unit);
   return out;
@@ -100,9 +102,12 @@ export function askedAttribution(toks: readonly Token[], unit: number): Attribut
   return content ? [{ kind: "indirect", content, cue, source, unit }] : [];
 }
 
+/** Fewest words the content after "Name:" has (tallies and labels have none). */
+const MIN_COLON_WORDS = 2;
+
 /** Words that head a label, not a speaker, before a colon ("Question:", "The Latest:", "Editor's Note:"). */
 export const NOT_SPEAKERS = new Set(
-  "question answer latest note update watch read related photos photo video exclusive breaking live opinion analysis review editorial transcript".split(
+  "question answer latest note update watch read related photos photo video exclusive breaking live opinion analysis review editorial transcript correction name age pay job city".split(
     " ",
   ),
 );

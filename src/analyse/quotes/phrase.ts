@@ -12,7 +12,7 @@ export const CLAUSE_WORDS = new Set(
 export const LEADING = new Set(
   `but and so yet still meanwhile however also then now instead later earlier today yesterday tonight last this
   next on in at during monday tuesday wednesday thursday friday saturday sunday week month year morning afternoon
-  evening night separately moreover indeed thus`.split(/\s+/),
+  evening night separately moreover indeed thus even`.split(/\s+/),
 );
 /** Heads of lower-case source phrases ("a campaign operative", "sources", "the poll"). */
 export const SOURCE_HEADS = new Set(
