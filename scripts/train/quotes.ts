@@ -2,10 +2,12 @@
  * `npm run train -- quotes [--data DIR] [--min-count N] [--min-rate R]`: rebuild models/quotes/cues.json, the
  * learned cue lexicon, from the PolNeAR train split (../shared/data/quotes/polnear). For every lower-cased word
  * it counts how often the word is (part of) an attribution cue and how often it occurs at all; words that are
- * cues often enough are kept with both counts. Only words and counts are written: no text of the corpus.
+ * cues often enough are kept with both counts. Occurrences inside another attribution's content are not counted. Only words and counts are written: no text of the corpus.
  */
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ROOT, SHARED_DATA } from "../../test/eval/harness.ts";
 import { loadPolnear } from "../../test/eval/tasks/quotes.ts";
@@ -24,16 +26,23 @@ export default async function train(args: string[]): Promise<void> {
       data: { type: "string" },
       "min-count": { type: "string", default: "4" },
       "min-rate": { type: "string", default: "0.3" },
+      "min-precision": { type: "string", default: DEFAULT_MIN_PRECISION },
     },
   });
   const minCount = Number(values["min-count"]);
   const minRate = Number(values["min-rate"]);
+  const minPrecision = Number(values["min-precision"]);
   const docs = loadPolnear(values.data ?? SHARED_DATA, "train");
   const total = new Map<string, number>();
   const cue = new Map<string, number>();
   const word = /[\p{L}]+(?:[’'-][\p{L}]+)*/gu;
   for (const d of docs) {
     const inCue = new Set<number>();
+    // PolNeAR is univocal: a cue word inside another attribution's content is never annotated, and the rules
+    // never look there (quotations are single tokens; nested attributions are dropped). Occurrences there
+    // are not counted.
+    const contents = d.attributions.flatMap((a) => a.content);
+    const insideContent = (i: number) => contents.some((c) => c.start <= i && i < c.end);
     for (const a of d.attributions) {
       for (const c of a.cue) {
         word.lastIndex = c.start;
@@ -43,6 +52,7 @@ export default async function train(args: string[]): Promise<void> {
     word.lastIndex = 0;
     for (let m = word.exec(d.text); m; m = word.exec(d.text)) {
       const w = m[0].toLowerCase();
+      if (!inCue.has(m.index) && insideContent(m.index)) continue;
       total.set(w, (total.get(w) ?? 0) + 1);
       if (inCue.has(m.index) && !FILLER.has(w)) cue.set(w, (cue.get(w) ?? 0) + 1);
     }
@@ -62,9 +72,40 @@ export default async function train(args: string[]): Promise<void> {
     words,
   };
   const file = join(ROOT, "models/quotes/cues.json");
-  // One word a line, so a rebuild reviews as a small diff.
-  const lines = Object.entries(words).map(([w, [c, t]]) => `  ${JSON.stringify(w)}: [${c}, ${t}]`);
+  write(file, { ...out, pruned: [] });
+  // Second pass: run the rules with the new lexicon over the same train articles and prune the learned words
+  // whose attributions are seldom right (the cue span matches no gold cue): nouns and adjectives that are
+  // cues only inside longer phrases ("endorsement", "confident") and verbs of action ("voted", "issued").
+  const pruned = prune(minPrecision, values.data);
+  write(file, { ...out, pruned });
+  console.log(
+    `quotes: ${Object.keys(words).length} cue words (${pruned.length} pruned) from ${docs.length} documents -> ${file}`,
+  );
+}
+
+/** Learned words whose attributions on train have a cue precision below this are pruned. */
+const DEFAULT_MIN_PRECISION = "0.25";
+
+/**
+ * Run scripts/train/quotes/prune.ts in a fresh process: the rules there load the lexicon just written (this
+ * process already holds the previous one, imported with the eval task).
+ */
+function prune(minPrecision: number, data: string | undefined): string[] {
+  const script = join(dirname(fileURLToPath(import.meta.url)), "quotes/prune.ts");
+  const out = execFileSync(process.execPath, ["--import", "tsx", script, String(minPrecision)], {
+    encoding: "utf8",
+    env: data ? { ...process.env, LEDE_SHARED_DATA: data } : process.env,
+    maxBuffer: 1 << 24,
+  });
+  return JSON.parse(out) as string[];
+}
+
+/** Write the lexicon, one word a line, so that a rebuild reviews as a small diff. */
+function write(
+  file: string,
+  out: Record<string, unknown> & { words: Record<string, [number, number]> },
+): void {
+  const lines = Object.entries(out.words).map(([w, [c, t]]) => `  ${JSON.stringify(w)}: [${c}, ${t}]`);
   const head = JSON.stringify({ ...out, words: undefined }, null, 1).replace(/\n}$/, "");
   writeFileSync(file, `${head},\n "words": {\n${lines.join(",\n")}\n }\n}\n`);
-  console.log(`quotes: ${Object.keys(words).length} cue words from ${docs.length} documents -> ${file}`);
 }

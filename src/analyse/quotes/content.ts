@@ -1,5 +1,5 @@
 /** Content of reported speech: where it starts after a cue and where it ends. */
-import { CORE_CUES, CUES, PARTICIPLES, TAKES_OBJECT } from "./cues.ts";
+import { BETWEEN, CORE_CUES, CUES, PARTICIPLES, TAKES_OBJECT } from "./cues.ts";
 import {
   CLAUSE_WORDS,
   CONTENT_STOPS,
@@ -20,8 +20,14 @@ export function contentEnd(toks: readonly Token[], s: number, end: number): numb
     // "...; that's a ticket to ..." and "... and called his standing ..." end the reported clause.
     if (
       (t.kind === "punct" && t.text === ";") ||
-      (t.lower === "and" && k > s && CUES.has(toks[k + 1]?.lower ?? ""))
+      (t.lower === "and" && k > s && CUES.has(toks[k + 1]?.lower ?? "")) ||
+      ((t.lower === "and" || t.lower === "but") && k > s && subjectThenCue(toks, k + 1, end))
     ) {
+      e = k;
+      break;
+    }
+    // `... because “...,” she said.`: the quotation belongs to its own tail attribution.
+    if (t.kind === "quote" && k > s && sourceLeftTail(toks, k + 1, end)) {
       e = k;
       break;
     }
@@ -49,6 +55,23 @@ export function contentEnd(toks: readonly Token[], s: number, end: number): numb
   return e;
 }
 
+/** Subject pronouns that open a new attribution after "and": "... and she said ...". */
+const SUBJECTS = new Set(["he", "she", "they", "we", "i"]);
+
+/**
+ * Does a new attribution start at `s`: a name or a subject pronoun, then a speech cue ("... and Berg said,
+ * ...", "... but he insisted ...")? Then the reported clause before it ends there.
+ */
+export function subjectThenCue(toks: readonly Token[], s: number, end: number): boolean {
+  let k = s;
+  if (SUBJECTS.has(toks[k]?.lower ?? "")) k++;
+  else while (k < end && k - s < 4 && isCap(toks[k])) k++;
+  if (k === s) return false;
+  while (k < end && BETWEEN.has(toks[k]!.lower)) k++;
+  const cue = toks[k];
+  return cue !== undefined && cue.text === cue.lower && CUES.get(cue.lower) === "speech";
+}
+
 /** Is tokens [s, end) an attribution tail: "he said." / "said Renard."? */
 export function sourceLeftTail(toks: readonly Token[], s: number, end: number): boolean {
   for (let k = s; k < Math.min(end, s + MAX_SOURCE_TOKENS + 1); k++) {
@@ -74,6 +97,31 @@ export function shortTail(toks: readonly Token[], s: number, end: number): boole
   }
   return words <= 10;
 }
+
+/** Words that open the narrator's adjunct after a tail attribution: `"...," Berg told Holt, after he ...`. */
+const ADJUNCT_TAIL = new Set([
+  "after",
+  "before",
+  "as",
+  "when",
+  "while",
+  "because",
+  "during",
+  "since",
+  "until",
+]);
+
+/**
+ * Is [s, end) an object of at most a few capitalised words or an object pronoun, then a comma and the
+ * narrator's adjunct ("told Holt, after the hearing ...")? Then the attribution is a tail of the quotation
+ * before it, not a cue of what follows.
+ */
+export function adjunctTail(toks: readonly Token[], s: number, end: number): boolean {
+  let k = s;
+  while (k < end && k - s < 4 && (isCap(toks[k]) || OBJECT_PRONOUNS.has(toks[k]!.lower))) k++;
+  return isComma(toks[k]) && ADJUNCT_TAIL.has(toks[k + 1]?.lower ?? "");
+}
+const OBJECT_PRONOUNS = new Set(["him", "her", "them", "us", "me", "reporters"]);
 
 /** Skip an indirect object and a prepositional phrase after a cue; return the index where content starts. */
 export function skipToContent(toks: readonly Token[], cue: number, s: number, end: number): number {

@@ -26,9 +26,9 @@ const NOT_CUES = new Set([
   "criticism",
   "comments",
   // Verbs PolNeAR annotates as attributions that are actions, not speech ("agreed to", "ordered").
-  ...`continued agreed ordered nominated eager sounded angered complaints assumption ruled restricting impassioned
-  outspoken wary unveiled persuaded convinced realized sided distanced projected titled named sought seeks hoping
-  expecting offered balked encouraged listed deemed declined refused refusing refuses`.split(/\s+/),
+  ...`continued nominated eager sounded angered complaints assumption ruled restricting impassioned
+  outspoken wary unveiled persuaded convinced realized sided distanced projected titled named hoping
+  expecting offered balked encouraged listed deemed`.split(/\s+/),
 ]);
 
 /** How a cue relates to its content. */
@@ -72,13 +72,17 @@ export const LEARNED_MIN_RATE = 0.5;
 /** ...and they were cues at least this many times. */
 export const LEARNED_MIN_COUNT = 5;
 
+/** The hand-curated cue words (speech and object verbs), which the learned lexicon never prunes. */
+export const HAND_CUES: ReadonlySet<string> = new Set(`${SPEECH} ${OBJECT}`.split(/\s+/).filter(Boolean));
+
 /** Lower-cased word → cue class. */
 export const CUES: ReadonlyMap<string, CueClass> = (() => {
   const m = new Map<string, CueClass>();
-  const words = (learned as unknown as { words: Record<string, [number, number]> }).words;
-  for (const [w, [c, t]] of Object.entries(words)) {
+  const model = learned as unknown as { words: Record<string, [number, number]>; pruned?: string[] };
+  const pruned = new Set(model.pruned ?? []);
+  for (const [w, [c, t]] of Object.entries(model.words)) {
     // Adverbs ("reportedly", "repeatedly") belong to a cue but are none alone.
-    const ok = /^\p{L}+$/u.test(w) && !w.endsWith("ly") && !NOT_CUES.has(w);
+    const ok = /^\p{L}+$/u.test(w) && !w.endsWith("ly") && !NOT_CUES.has(w) && !pruned.has(w);
     if (c >= LEARNED_MIN_COUNT && c / t >= LEARNED_MIN_RATE && ok) m.set(w, "object");
   }
   for (const w of OBJECT.split(/\s+/)) if (w) m.set(w, "object");

@@ -12,9 +12,9 @@
  */
 import type { Span } from "../../core/index.ts";
 import { type Attribution, PENDING, push } from "./attribution.ts";
-import { contentEnd, shortTail, skipToContent } from "./content.ts";
+import { adjunctTail, contentEnd, shortTail, skipToContent } from "./content.ts";
 import { BETWEEN, CORE_CUES, CUES, PARTICIPLES, PRONOUNS } from "./cues.ts";
-import { askedAttribution, colonAttribution, dashAttribution } from "./headline.ts";
+import { askedAttribution, colonAttribution, dashAttribution, findingAttribution } from "./headline.ts";
 import {
   CLAUSE_WORDS,
   DETERMINERS,
@@ -51,6 +51,8 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
   if (prev && (POSSESSIVES.has(prev.lower) || (/[’']s$/.test(prev.lower) && prev.lower.length > 2)))
     return false;
   if (prev && DETERMINERS.has(prev.lower) && prev.lower !== "one" && prev.lower !== "two") return false;
+  // "It goes without saying": no speech.
+  if (prev?.lower === "without") return false;
   if (
     prev &&
     (prev.lower === "to" || prev.lower === "be" || prev.lower === "been" || prev.lower === "being") &&
@@ -66,7 +68,15 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
     (NOUN_LEFT.has(prev.lower) ||
       /-/.test(prev.text) ||
       /^\p{N}/u.test(prev.text) ||
-      (isCap(prev) && !/s$/.test(t.lower) && !PRONOUNS.has(prev.lower)))
+      // "Fox’s show", "the TV show", but "Polls show", "Records show" (a plural subject).
+      (isCap(prev) && !/s$/.test(t.lower) && !PRONOUNS.has(prev.lower) && !pluralSubject(prev)) ||
+      // "an early tweet", "his latest remarks": an adjective between a determiner and the noun ("the poll
+      // shows" is a verb: only the forms that are nouns after an adjective).
+      ((t.lower === "tweet" || t.lower === "remarks") &&
+        /^\p{Ll}+$/u.test(prev.text) &&
+        !BETWEEN.has(prev.lower) &&
+        !isLyAdverb(prev) &&
+        (DETERMINERS.has(toks[i - 2]?.lower ?? "") || POSSESSIVES.has(toks[i - 2]?.lower ?? ""))))
   )
     return false;
   // "called an emergency meeting", "called into a show", "a group called Lashkar": no speech.
@@ -78,13 +88,18 @@ export function cueAt(toks: readonly Token[], i: number): boolean {
       !isCap(prev) &&
       /^\p{Ll}+$/u.test(prev.text) &&
       NAMING_NOUN.test(prev.lower) &&
-      isCap(next)
+      (isCap(next) || (next?.lower === "the" && (isCap(toks[i + 2]) || toks[i + 2]?.kind === "quote")))
     )
       return false;
     const obj = toks.slice(i + 1, i + 5).map((x) => x.lower);
     if (obj.some((w) => CALLED_EVENTS.has(w)) && ["a", "an", "the"].includes(obj[0] ?? "")) return false;
   }
   return true;
+}
+
+/** A capitalised plural noun that can be the subject of "show", "find" ("Polls", "Records"; not "News"). */
+function pluralSubject(t: Token): boolean {
+  return /^\p{Lu}\p{Ll}+s$/u.test(t.text) && !/(?:ss|us|news)$/.test(t.lower);
 }
 
 /** Cue words that are as often nouns. */
@@ -158,6 +173,36 @@ const ADJUNCT_OPENERS = new Set([
   "for",
 ]);
 
+/** Auxiliaries that make an -ing cue a finite progressive verb: "is calling", "were warning". */
+const PROGRESSIVE_AUX = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "am",
+  "be",
+  "been",
+  "’s",
+  "'s",
+  "’re",
+  "'re",
+  "’m",
+  "'m",
+]);
+
+/** Discourse adverbs set off by commas between a source and its cue ("Berg, however, said"). */
+const DISCOURSE = new Set([
+  "meanwhile",
+  "however",
+  "too",
+  "though",
+  "instead",
+  "also",
+  "still",
+  "likewise",
+  "later",
+]);
+
 /** Pronouns that are a clause's subject. */
 const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
 
@@ -209,8 +254,18 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
   const out: Attribution[] = [];
   const end = toks.length;
   let lastSourceIdx: [number, number] | null = null;
-  out.push(...colonAttribution(toks, unit), ...askedAttribution(toks, unit), ...dashAttribution(toks, unit));
+  out.push(
+    ...colonAttribution(toks, unit),
+    ...askedAttribution(toks, unit),
+    ...dashAttribution(toks, unit),
+    ...findingAttribution(toks, unit),
+  );
   for (let i = 0; i < end; i++) {
+    const raising = raisingAt(toks, i, end, unit);
+    if (raising) {
+      out.push(raising);
+      continue;
+    }
     if (!cueAt(toks, i)) continue;
     const t = toks[i]!;
     // "according to SRC"
@@ -251,7 +306,17 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     const colon = toks[cueEnd];
     if (colon?.text === ":" && colon.start === toks[cueEnd - 1]!.end) cueEnd++;
     const cue = spanOf(toks, cueStart, cueEnd)!;
-    const participle = PARTICIPLES.has(t.lower);
+    // A passive with its agent: "The plan was criticized by the mayor" → the mayor is the source, the subject
+    // is the content.
+    const passive = passiveAgent(toks, cueStart, i, cueEnd, end);
+    if (passive) {
+      push(out, toks, passive.content, cue, passive.source, unit);
+      i = passive.after - 1;
+      continue;
+    }
+    // "..., saying ..." attaches to the clause's subject; "is calling for" (a progressive) is a finite verb.
+    const participle =
+      PARTICIPLES.has(t.lower) && !toks.slice(cueStart, i).some((x) => PROGRESSIVE_AUX.has(x.lower));
     const e = skipBetween(toks, i, 0);
     let srcIdx: [number, number] | null = null;
     let headIdx: [number, number] | null = null;
@@ -285,6 +350,11 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
             segEnd = k;
             continue;
           }
+          // "Ada Berg, 21, a student from Tromsø, said": an age between the name and the appositive.
+          if (!base && isComma(open) && /^\p{N}+$/u.test(toks[k - 1]!.text) && isComma(toks[k - 2])) {
+            segEnd = k - 2;
+            continue;
+          }
           if (
             base &&
             open.kind !== "quote" &&
@@ -307,7 +377,9 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
               RELATIVES.has(opener?.lower ?? "") ||
               (opener !== undefined &&
                 !isCap(opener) &&
-                (/^\p{Ll}+ing$/u.test(opener.text) || ADJUNCT_OPENERS.has(opener.lower)));
+                (/^\p{Ll}+ing$/u.test(opener.text) || ADJUNCT_OPENERS.has(opener.lower))) ||
+              // "Berg, meanwhile, said": a discourse adverb between commas is the narrator's.
+              (e - k <= 4 && DISCOURSE.has(opener?.lower ?? ""));
             if (name && isCap(toks[name[1] - 1]) && isComma(open)) {
               headIdx = name;
               srcIdx = [name[0], k + 1];
@@ -352,7 +424,12 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     const restEmpty = rest >= end || isEndPunct(toks[rest]);
     const tailLeft = leftIsQuote || (isComma(lb) && !participle);
     const restSplit = isComma(toks[rest]) && (toks[rest + 1]?.kind === "quote" || leftIsQuote);
-    if (tailLeft && (restEmpty || restSplit || (leftIsQuote && shortTail(toks, rest, end)))) {
+    if (
+      tailLeft &&
+      (restEmpty ||
+        restSplit ||
+        (leftIsQuote && (shortTail(toks, rest, end) || adjunctTail(toks, rest, end))))
+    ) {
       // Tail pattern: the content is on the left.
       const qIdx = lb!.kind === "quote" ? leftBoundary : leftBoundary - 1;
       const q = toks[qIdx];
@@ -528,4 +605,96 @@ function timeBefore(toks: readonly Token[], e: number): number {
   )
     k--;
   return k > 0 ? k : e;
+}
+
+/** Forms of "be" that make a participle cue passive. */
+const PASSIVE_AUX = new Set(["is", "are", "was", "were", "be", "been", "being"]);
+/** Most tokens between a passive cue and its "by". */
+const MAX_BEFORE_BY = 4;
+
+/**
+ * A passive cue with an agent ("The plan was [also] criticized by the mayor"): the agent after "by" is the
+ * source and the subject before the auxiliary is the content (PolNeAR's reading). Null when the cue is not a
+ * participle after a form of "be", no "by" follows closely, or the agent or subject is no noun phrase.
+ */
+export function passiveAgent(
+  toks: readonly Token[],
+  cueStart: number,
+  i: number,
+  cueEnd: number,
+  end: number,
+): { content: Span; source: Span; after: number } | null {
+  if (!/(?:ed|en|wn)$/.test(toks[i]!.lower)) return null;
+  const aux = toks.slice(cueStart, i).findIndex((x) => PASSIVE_AUX.has(x.lower));
+  if (aux < 0) return null;
+  let by = cueEnd;
+  while (by < end && by - cueEnd < MAX_BEFORE_BY && toks[by]!.kind === "word" && toks[by]!.lower !== "by")
+    by++;
+  if (toks[by]?.lower !== "by") return null;
+  const agent = sourceRight(toks, by + 1, end) ?? accordingSource(toks, by + 1, end);
+  const subject = sourceLeft(toks, cueStart, 0);
+  if (!agent || !subject) return null;
+  return {
+    content: spanOf(toks, subject[0], subject[1])!,
+    source: spanOf(toks, agent[0], agent[1])!,
+    after: agent[1],
+  };
+}
+
+/** Words before a subjectless "asked": "when asked whether ...". */
+const ASKED_OPENERS = new Set(["when", "after", "once", "if", "before"]);
+/** Words that open an indirect question. */
+const QUESTION_WORDS = new Set([
+  "whether",
+  "if",
+  "who",
+  "whom",
+  "what",
+  "which",
+  "how",
+  "why",
+  "where",
+  "when",
+  "about",
+]);
+
+/** Verbs of expectation and appearance: "The vote is expected to ...", "The plan seemed to ...". */
+const RAISING = new Set(["expected", "seemed", "seems", "appears", "appeared"]);
+
+/**
+ * "X is expected to VP" / "X seemed to VP": PolNeAR marks an attribution without a source whose cue is the
+ * verb (with its auxiliary) and whose content is X and the infinitive; the infinitive clause is given here
+ * (the subject is a separate fragment that a quote item cannot hold). Null when no "to" follows.
+ */
+function raisingAt(toks: readonly Token[], i: number, end: number, unit: number): Attribution | null {
+  const t = toks[i]!;
+  // "..., he said when asked whether ...": the question is an attribution of its own, without a source.
+  if (
+    t.text === "asked" &&
+    ASKED_OPENERS.has(toks[i - 1]?.lower ?? "") &&
+    QUESTION_WORDS.has(toks[i + 1]?.lower ?? "")
+  ) {
+    const ce = contentEnd(toks, i + 1, end);
+    if (ce <= i + 2) return null;
+    return {
+      kind: "indirect",
+      content: spanOf(toks, i + 1, ce)!,
+      cue: spanOf(toks, i, i + 1)!,
+      source: null,
+      unit,
+    };
+  }
+  if (t.kind !== "word" || !RAISING.has(t.text) || toks[i + 1]?.lower !== "to") return null;
+  const aux = toks[i - 1]?.lower ?? "";
+  if (t.text === "expected" && !["is", "are", "was", "were", "be", "been"].includes(aux)) return null;
+  const start = t.text === "expected" ? i - 1 : i;
+  const ce = contentEnd(toks, i + 1, end);
+  if (ce <= i + 2) return null;
+  return {
+    kind: "indirect",
+    content: spanOf(toks, i + 1, ce)!,
+    cue: spanOf(toks, start, i + 1)!,
+    source: null,
+    unit,
+  };
 }

@@ -68,7 +68,9 @@ export function colonAttribution(toks: readonly Token[], unit: number): Attribut
     return [{ kind: "direct", content: { start: next.start, end: next.end }, cue, source, unit }];
   const ce = contentEnd(toks, c + 1, toks.length);
   const content = spanOf(toks, c + 1, ce);
-  if (!content) return [];
+  // "Berg: 1,769." is a tally, not a statement: the content needs words.
+  const words = toks.slice(c + 1, ce).filter((t) => t.kind === "word" && /\p{L}/u.test(t.text)).length;
+  if (!content || words < MIN_COLON_WORDS) return [];
   const out: Attribution[] = [];
   push(out, toks, content, cue, source, unit);
   return out;
@@ -100,9 +102,12 @@ export function askedAttribution(toks: readonly Token[], unit: number): Attribut
   return content ? [{ kind: "indirect", content, cue, source, unit }] : [];
 }
 
+/** Fewest words the content after "Name:" has (tallies and labels have none). */
+const MIN_COLON_WORDS = 2;
+
 /** Words that head a label, not a speaker, before a colon ("Question:", "The Latest:", "Editor's Note:"). */
 export const NOT_SPEAKERS = new Set(
-  "question answer latest note update watch read related photos photo video exclusive breaking live opinion analysis review editorial transcript".split(
+  "question answer latest note update watch read related photos photo video exclusive breaking live opinion analysis review editorial transcript correction name age pay job city".split(
     " ",
   ),
 );
@@ -143,5 +148,30 @@ export function dashAttribution(toks: readonly Token[], unit: number): Attributi
       unit,
     });
   }
+  return out;
+}
+
+/** Nouns of findings that "In ..." attributes a clause to: "In a Monday poll, Berg led by six points." */
+const FINDINGS = /^(?:poll|polls|survey|surveys|study|studies|report|reports|analysis|census|audit)$/;
+/** Most tokens of the phrase between "In" and its comma. */
+const MAX_FINDING = 14;
+
+/**
+ * "In SOURCE, CLAUSE" where the source is a poll, survey, study or report ("In a new survey released
+ * Monday, 40 percent of voters ..."): the preposition is the cue, as PolNeAR marks it.
+ */
+export function findingAttribution(toks: readonly Token[], unit: number): Attribution[] {
+  let a = 0;
+  while (a < toks.length && LEADING.has(toks[a]!.lower) && toks[a]!.lower !== "in") a++;
+  if (toks[a]?.lower !== "in") return [];
+  let c = a + 1;
+  while (c < toks.length && c - a <= MAX_FINDING && !isComma(toks[c]) && toks[c]!.kind !== "quote") c++;
+  if (!isComma(toks[c]) || c - a > MAX_FINDING || c === a + 1) return [];
+  if (!toks.slice(a + 1, c).some((t) => FINDINGS.test(t.lower))) return [];
+  const end = contentEnd(toks, c + 1, toks.length);
+  const content = spanOf(toks, c + 1, end);
+  if (!content || end - (c + 1) < 3) return [];
+  const out: Attribution[] = [];
+  push(out, toks, content, spanOf(toks, a, a + 1)!, spanOf(toks, a + 1, c), unit);
   return out;
 }

@@ -284,3 +284,65 @@ describe("saidBaseline", () => {
     assert.equal(q?.speaker?.text, "Officials");
   });
 });
+
+describe("findQuotes: round 3 patterns", () => {
+  const find = (text: string) => {
+    const quotes = findQuotes(text, [], []);
+    checkSpans(text, quotes);
+    return quotes;
+  };
+
+  it("drops an attribution nested in another's reported clause", () => {
+    const quotes = find("Ada Berg said Tomas Holt had told her that the bridge would close.");
+    assert.deepEqual(
+      quotes.map((q) => q.cue?.text),
+      ["said"],
+    );
+    assert.equal(quotes[0]?.speaker?.text, "Ada Berg");
+  });
+
+  it("reads a passive cue's agent as the source and its subject as the content", () => {
+    const q = byText(find("The plan was criticized by the mayor."), "The plan");
+    assert.equal(q.cue?.text, "was criticized");
+    assert.equal(q.speaker?.text, "the mayor");
+  });
+
+  it("gives 'is expected to' and 'when asked whether' no source", () => {
+    const a = byText(find("The vote is expected to pass easily."), "to pass easily");
+    assert.equal(a.cue?.text, "is expected");
+    assert.equal(a.speaker, null);
+    const b = byText(find(`"Not now," Berg said when asked whether she would run.`), "whether she would run");
+    assert.equal(b.cue?.text, "asked");
+    assert.equal(b.speaker, null);
+  });
+
+  it("keeps an age and an appositive with the source, and leaves a discourse adverb out", () => {
+    const a = byText(
+      find("Ada Berg, 41, a teacher from Tromsø, said the school was full."),
+      "the school was full",
+    );
+    assert.equal(a.speaker?.text, "Ada Berg, 41, a teacher from Tromsø,");
+    const b = byText(find("Holt, meanwhile, said the school was empty."), "the school was empty");
+    assert.equal(b.speaker?.text, "Holt");
+  });
+
+  it("ends reported content before 'and NAME said'", () => {
+    const quotes = find(`A man asked for a photo and Berg said, "Only one."`);
+    assert.equal(byText(quotes, "for a photo").cue?.text, "asked");
+    assert.equal(byText(quotes, `"Only one."`).speaker?.text, "Berg");
+  });
+
+  it("reads a poll after 'In' as the source of the clause", () => {
+    const q = byText(
+      find("In a new Norland Research poll, Berg led Holt by six points."),
+      "Berg led Holt by six points",
+    );
+    assert.equal(q.cue?.text, "In");
+    assert.equal(q.speaker?.text, "a new Norland Research poll");
+  });
+
+  it("names a surname that is also a title word after an honorific", () => {
+    assert.equal(nameOf("Mr. King"), "King");
+    assert.equal(nameOf("the King"), null);
+  });
+});

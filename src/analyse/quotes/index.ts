@@ -107,6 +107,7 @@ export function findQuotes(text: string, sentences: readonly Span[], entities: r
   resolvePending(us, atts);
   addOrphans(us, atts);
   atts.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
+  dropNested(atts);
   dedupePartials(atts);
 
   const runs = personRuns(body);
@@ -207,6 +208,37 @@ function addOrphans(us: readonly (readonly Token[])[], atts: Attribution[]): voi
       last = own;
       lastUnit = u;
     }
+  }
+}
+
+/**
+ * Drop attributions whose cue lies inside another attribution's reported clause ("Berg said Holt had told
+ * her that ..."): the inner claim is the outer speaker's report, not the inner speaker's own words, and
+ * PolNeAR annotates only the outer relation (each token belongs to at most one attribution). Partial quotes
+ * of a dropped cue go with it; the outer attribution keeps its own.
+ */
+function dropNested(atts: Attribution[]): void {
+  const outer = atts.filter((a) => a.kind === "indirect" && a.cue);
+  const nested = new Set<string>();
+  for (const a of atts) {
+    const c = a.cue;
+    if (!c || a.kind === "partial") continue;
+    if (
+      outer.some(
+        (b) =>
+          b !== a &&
+          b.cue !== c &&
+          b.cue!.end <= b.content.start &&
+          b.content.start <= c.start &&
+          c.end <= b.content.end,
+      )
+    )
+      nested.add(`${c.start}:${c.end}`);
+  }
+  if (nested.size === 0) return;
+  for (let i = atts.length - 1; i >= 0; i--) {
+    const c = atts[i]!.cue;
+    if (c && nested.has(`${c.start}:${c.end}`)) atts.splice(i, 1);
   }
 }
 

@@ -12,7 +12,7 @@ export const CLAUSE_WORDS = new Set(
 export const LEADING = new Set(
   `but and so yet still meanwhile however also then now instead later earlier today yesterday tonight last this
   next on in at during monday tuesday wednesday thursday friday saturday sunday week month year morning afternoon
-  evening night separately moreover indeed thus`.split(/\s+/),
+  evening night separately moreover indeed thus even`.split(/\s+/),
 );
 /** Heads of lower-case source phrases ("a campaign operative", "sources", "the poll"). */
 export const SOURCE_HEADS = new Set(
@@ -66,7 +66,8 @@ export function isEndPunct(t: Token | undefined): boolean {
 /** Words that cannot be a speaker on their own. */
 export const TIME_ONLY = new Set(
   `monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january february march april
-  may june july august september october november december week month year morning evening`.split(/\s+/),
+  may june july august september october november december week month year morning evening past time times
+  moment`.split(/\s+/),
 );
 
 /** Punctuation that may stand inside a source phrase ("Reuters/Ipsos", "Johnson & Johnson", "U.S.-based"). */

@@ -37,7 +37,13 @@ export function plausibleSource(toks: readonly Token[], a: number, b: number): b
   // A cue verb inside ("He criticized X said"), an age or number alone, a time word alone: not a speaker.
   if (words.some((t) => t.kind === "word" && CUES.get(t.lower) === "speech" && t.text === t.lower))
     return false;
-  if (words.every((t) => t.kind !== "word" || /^\p{N}/u.test(t.text) || TIME_ONLY.has(t.lower))) return false;
+  if (
+    words.every(
+      (t) =>
+        t.kind !== "word" || /^\p{N}/u.test(t.text) || TIME_ONLY.has(t.lower) || DETERMINERS.has(t.lower),
+    )
+  )
+    return false;
   const last = words[words.length - 1]!;
   if (isCap(last) || isCap(words[0])) return true;
   if (DETERMINERS.has(words[0]!.lower) && n <= 5) return true;
@@ -126,6 +132,14 @@ export function skipBetween(toks: readonly Token[], i: number, floor: number): n
   return e;
 }
 
+/** Lower-case words of a title before a name ("presidential nominee", "former state senator"). */
+const ROLE_WORDS = new Set(
+  `presidential vice nominee candidate senator governor secretary minister former state senior chief campaign
+  party leader chairman spokesman spokeswoman adviser advisor frontrunner front-runner hopeful rival`.split(
+    /\s+/,
+  ),
+);
+
 /** The subject of a unit for a participial cue: the nearest name or pronoun after a boundary. */
 export function unitSubject(toks: readonly Token[], before: number): [number, number] | null {
   for (let k = before - 1; k >= 0; k--) {
@@ -149,7 +163,17 @@ export function unitSubject(toks: readonly Token[], before: number): [number, nu
     }
     if (isCap(t) && !CUES.has(t.lower) && !LEADING.has(t.lower)) {
       let e = k;
-      while (e < before && (isCap(toks[e]) || (toks[e]!.lower === "of" && isCap(toks[e + 1])))) e++;
+      // "Democratic presidential nominee Ada Berg": lower-case title words between capitalised ones.
+      const titleRun = (x: number) => {
+        let y = x;
+        while (y < before && y - x < 3 && ROLE_WORDS.has(toks[y]!.lower)) y++;
+        return y > x && isCap(toks[y]) ? y : x;
+      };
+      while (e < before) {
+        if (isCap(toks[e]) || (toks[e]!.lower === "of" && isCap(toks[e + 1]))) e++;
+        else if (e > k && titleRun(e) > e) e = titleRun(e);
+        else break;
+      }
       const nx = toks[e];
       if (nx && nx.kind === "word" && !isCap(nx)) return [k, e];
     }

@@ -267,6 +267,16 @@ const ROLE_CONTEXT = 80;
  * of ..."; "Coach Tomas Vidal"); else, when the word is a title, the nearest preceding person within
  * ROLE_WINDOW characters (news style names a person before it calls them by role).
  */
+/**
+ * Nouns news style uses to refer back to a named person without a title ("the billionaire businessman",
+ * "the former reality TV star"): resolved like titles, to the nearest person within ROLE_WINDOW.
+ */
+const EPITHETS = new Set(
+  `businessman businesswoman tycoon mogul billionaire developer hopeful frontrunner front-runner contender
+  challenger incumbent politician lawmaker host anchor moderator star actor actress singer rapper veteran
+  newcomer outsider populist`.split(/\s+/),
+);
+
 function byRole(
   text: string,
   span: Span,
@@ -306,7 +316,7 @@ function byRole(
       return { entity: p.id, name: p.name };
   }
   const nearest = people[0];
-  if (nearest && TITLES.has(head) && span.start - nearest.end <= ROLE_WINDOW)
+  if (nearest && (TITLES.has(head) || EPITHETS.has(head)) && span.start - nearest.end <= ROLE_WINDOW)
     return { entity: nearest.id, name: nearest.name };
   return { entity: null, name: null };
 }
@@ -326,6 +336,9 @@ function plausibleName(name: string): boolean {
 /** Names already judged by plausibleName (bounded). */
 const plausibleCache = new Map<string, boolean>();
 
+/** Honorifics that a surname follows ("Mr. King"). */
+const HONORIFICS = new Set(["mr", "mrs", "ms", "dr", "miss", "sir"]);
+
 /**
  * The name part of a capitalised speaker phrase: "French President Paul Renard" → "Paul Renard".
  *
@@ -342,9 +355,14 @@ export function nameOf(surface: string): string | null {
   let run = words
     .slice(start, end)
     .map((w) => w.replace(/[,’']s?$/u, (m) => (m.startsWith("’") || m.startsWith("'") ? "" : m)));
-  while (run.length > 1 && TITLES.has(run[0]!.toLowerCase().replace(/\.$/, ""))) run = run.slice(1);
+  let honorific = false;
+  while (run.length > 1 && TITLES.has(run[0]!.toLowerCase().replace(/\.$/, ""))) {
+    honorific = HONORIFICS.has(run[0]!.toLowerCase().replace(/\.$/, ""));
+    run = run.slice(1);
+  }
   if (run.length === 0 || (run.length === 1 && PRONOUNS.has(run[0]!.toLowerCase()))) return null;
-  if (run.length === 1 && TITLES.has(run[0]!.toLowerCase().replace(/\.$/, ""))) return null;
+  // "Mr. King", "Dr. Judge": after an honorific a title word is a surname.
+  if (run.length === 1 && !honorific && TITLES.has(run[0]!.toLowerCase().replace(/\.$/, ""))) return null;
   const name = run.join(" ").replace(/[,.]$/, "");
   return name.length > 0 ? name : null;
 }

@@ -349,7 +349,11 @@ const task: EvalTask = {
   name: "quotes",
   description: "PolNeAR dev: exact and token-overlap P/R/F1 of Source, Cue and Content spans",
   async run(ctx: EvalContext): Promise<EvalReport> {
-    const docs = loadPolnear(ctx.dataDir, "dev", ctx.limit);
+    // LEDE_QUOTES_SPLIT=train scores the train split, to develop rules without looking at dev (floors are
+    // checked only on dev runs; the test split is not for study).
+    const split = process.env.LEDE_QUOTES_SPLIT ?? "dev";
+    if (split === "test") throw new Error("quotes: the test split is not for development runs");
+    const docs = loadPolnear(ctx.dataDir, split, ctx.limit);
     const upstream = await loadUpstream();
     // Sentences and entities belong to other stages: computed once, outside the timing.
     const prepared = docs.map((doc) => {
