@@ -2,6 +2,8 @@
  * Words of time: months, weekdays, number words, units, and the regular-expression sources built from them.
  */
 
+import { CARDINALS } from "../text/numbers.ts";
+
 /** Month name or abbreviation (lower case, no dot) → 1-12. */
 export const MONTHS: Readonly<Record<string, number>> = {
   jan: 1,
@@ -45,33 +47,7 @@ export const WEEKDAYS: Readonly<Record<string, number>> = {
 export const NUMBER_WORDS: Readonly<Record<string, number | null>> = {
   a: 1,
   an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
+  ...CARDINALS,
   hundred: 100,
   "a hundred": 100,
   "one hundred": 100,
