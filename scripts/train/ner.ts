@@ -110,9 +110,8 @@ const MISC_LABELS = ["B", "I", "L", "U"].map((p) => labelId(`${p}-MISC`));
  */
 const EVENT_WORDS = new Set(
   (
-    "battle siege war wars campaign offensive revolution uprising crisis election elections award awards prize " +
-    "prizes trophy medal cup championship championships olympics games tournament festival season series bowl " +
-    "draft prix open"
+    "battle siege war wars campaign offensive revolution uprising election elections award awards prize " +
+    "prizes trophy medal cup championship championships olympics games tournament festival bowl prix"
   ).split(" "),
 );
 
@@ -126,28 +125,6 @@ export type OrgMisc = "none" | "events" | "all";
  * holds events, awards and competitions (CoNLL's MISC): with `orgMisc`, such an ORG name may take
  * the MISC label of the same place in the name instead, and the weights choose.
  */
-/**
- * A year that opens a WikiANN name ("1998 Lindqvist Cup") is left out of it, as CoNLL leaves it
- * out: the year becomes O and the name starts at the next token.
- *
- * @param tags the silver sentence's IOB2 tags
- * @param tokens its tokens
- * @returns the tags with leading years taken out of names
- */
-export function dropLeadingYears(tags: readonly string[], tokens: readonly string[]): string[] {
-  const out = [...tags];
-  for (let i = 0; i + 1 < out.length; i++)
-    if (
-      out[i]!.startsWith("B-") &&
-      out[i + 1]!.startsWith("I-") &&
-      /^\d{4}(?:[–-]\d{2,4})?$/.test(tokens[i]!)
-    ) {
-      out[i + 1] = `B-${out[i]!.slice(2)}`;
-      out[i] = "O";
-    }
-  return out;
-}
-
 function partialMasks(gold: readonly number[], tokens: readonly string[], orgMisc: OrgMisc): Uint32Array {
   const masks = new Uint32Array(gold.length);
   gold.forEach((g, t) => {
@@ -208,7 +185,7 @@ function trainModel(
         if (hist) for (const hs of hist[j]!) for (const h of hs) historyHashes.add(h);
         const f = hist ? feats[j]!.map((x, t) => x.concat(hist[j]![t]!)) : feats[j]!;
         for (const fs of f) for (const x of fs) counts.set(x, (counts.get(x) ?? 0) + 1);
-        const gold = fromIob2(src.partial ? dropLeadingYears(s.tags, s.tokens) : s.tags);
+        const gold = fromIob2(s.tags);
         raw.push({
           feats: f,
           gold,
