@@ -29,7 +29,7 @@ import {
 } from "../../src/analyse/entities/conll.ts";
 import { docFeatures, type FeatureResources, historyFeatures } from "../../src/analyse/entities/features.ts";
 import { Gazetteer } from "../../src/analyse/entities/gazetteer.ts";
-import { fromIob2, LABELS, labelId, NUM_LABELS, toIob2Tags } from "../../src/analyse/entities/labels.ts";
+import { fromIob2, labelId, NUM_LABELS, toIob2Tags } from "../../src/analyse/entities/labels.ts";
 import { decode, FeatureIndex, type LinearModel, serialiseModel } from "../../src/analyse/entities/model.ts";
 import { type Example, Perceptron, rng } from "../../src/analyse/entities/perceptron.ts";
 
@@ -105,41 +105,16 @@ interface Source {
 const MISC_LABELS = ["B", "I", "L", "U"].map((p) => labelId(`${p}-MISC`));
 
 /**
- * Words that make a WikiANN "ORG" name an event, an award or a competition, which CoNLL calls
- * MISC: WikiANN types a link by its article's category and puts these under ORG.
- */
-const EVENT_WORDS = new Set(
-  (
-    "battle siege war wars campaign offensive revolution uprising election elections award awards prize " +
-    "prizes trophy medal cup championship championships olympics games tournament festival bowl prix"
-  ).split(" "),
-);
-
-/** Which silver ORG names may also be read as MISC: none, those with an EVENT_WORDS word, or all. */
-export type OrgMisc = "none" | "events" | "all";
-
-/**
  * Label masks for a silver sentence: a marked name is fixed; an unmarked token may be O or part
- * of a MISC name (WikiANN marks no MISC). Letting every marked name be MISC too was tried: the
- * model then learnt to call too much MISC (CoNLL dev MISC F1 -5). WikiANN's ORG, though, also
- * holds events, awards and competitions (CoNLL's MISC): with `orgMisc`, such an ORG name may take
- * the MISC label of the same place in the name instead, and the weights choose.
+ * of a MISC name (WikiANN marks no MISC). Letting marked names be MISC too (WikiANN types a link by
+ * its article, so titles of works often come out as ORG) was tried: the model then learnt to
+ * call too much MISC (CoNLL dev MISC F1 -5).
  */
-function partialMasks(gold: readonly number[], tokens: readonly string[], orgMisc: OrgMisc): Uint32Array {
+function partialMasks(gold: readonly number[]): Uint32Array {
   const masks = new Uint32Array(gold.length);
   gold.forEach((g, t) => {
     masks[t] = g === 0 ? MISC_LABELS.reduce((m, l) => m | (1 << l), 1) : 1 << g;
   });
-  if (orgMisc === "none") return masks;
-  for (let i = 0; i < gold.length; i++) {
-    const label = LABELS[gold[i]!]!;
-    if (!(label === "B-ORG" || label === "U-ORG")) continue;
-    let j = i + 1;
-    while (j < gold.length && LABELS[gold[j - 1]!]!.match(/^[BI]-ORG$/)) j++;
-    if (orgMisc === "events" && !tokens.slice(i, j).some((w) => EVENT_WORDS.has(w.toLowerCase()))) continue;
-    for (let k = i; k < j; k++) masks[k]! |= 1 << labelId(`${LABELS[gold[k]!]![0]}-MISC`);
-    i = j - 1;
-  }
   return masks;
 }
 
@@ -170,7 +145,6 @@ function trainModel(
   epochs: number,
   name: string,
   dropout: number,
-  orgMisc: OrgMisc = "none",
 ): Trained {
   // Features of every training token, interned; rare features pruned.
   const raw: { feats: number[][]; gold: number[]; masks?: Uint32Array; weight?: number }[] = [];
@@ -189,7 +163,7 @@ function trainModel(
         raw.push({
           feats: f,
           gold,
-          ...(src.partial ? { masks: partialMasks(gold, s.tokens, orgMisc) } : {}),
+          ...(src.partial ? { masks: partialMasks(gold) } : {}),
           ...(src.weight !== undefined ? { weight: src.weight } : {}),
         });
       });
@@ -288,14 +262,9 @@ export default async function train(args: string[]): Promise<void> {
     devDocs = devDocs.slice(0, Math.ceil(limit / 4));
   }
   const silver = readConll(join(DATA, "ner/wikiann_en/train.txt"), "en:", true);
-  // WikiANN dev and test: more names for the gazetteer only (Lede evaluates on neither).
-  const silverNames = args.includes("--no-wikiann-names")
-    ? []
-    : ["dev", "test"].flatMap((split) => readConll(join(DATA, `ner/wikiann_en/${split}.txt`), "en:", true));
   // Feature dropout while training (see `Perceptron`), per stage.
   const dropout = Number(opt("dropout") ?? 0.2);
   const dropout2 = Number(opt("dropout2") ?? 0.1);
-  const orgMisc = (opt("silver-org-misc") ?? "events") as OrgMisc;
   const prose = silver.filter((d) => isProse(d.sentences[0]!));
   log(
     `read ${trainDocs.length} training docs, ${devDocs.length} dev docs, ${silver.length} silver sentences`,
@@ -309,13 +278,11 @@ export default async function train(args: string[]): Promise<void> {
   // Gazetteers: the full one ships; each training document sees one without its own fold.
   const full = new Gazetteer();
   addEntities(full, silver);
-  addEntities(full, silverNames);
   addEntities(full, trainDocs);
   const foldGazetteers = (own: readonly TaggedDoc[], other: readonly TaggedDoc[]): Gazetteer[] =>
     Array.from({ length: FOLDS }, (_, k) => {
       const g = new Gazetteer();
       addEntities(g, other);
-      addEntities(g, silverNames);
       addEntities(
         g,
         own.filter((_, i) => i % FOLDS !== k),
@@ -336,7 +303,7 @@ export default async function train(args: string[]): Promise<void> {
     sources = [conll, { docs: prose, gazetteer: (i) => silverGaz[i % FOLDS]!, partial: true, weight }];
   }
 
-  const stage1 = trainModel(sources, clusters, epochs, "stage 1", dropout, orgMisc);
+  const stage1 = trainModel(sources, clusters, epochs, "stage 1", dropout);
   log(report("dev stage 1", evaluate({ first: stage1.model }, devDocs, res)));
   const wikigold = readConll(join(DATA, "ner/wikigold/wikigold.conll.txt"));
   const wg = limit ? wikigold.slice(0, 20) : wikigold;
@@ -351,7 +318,7 @@ export default async function train(args: string[]): Promise<void> {
         docs: src.docs.filter((_, i) => i % 2 !== half),
         gazetteer: (i: number) => src.gazetteer(i * 2 + (half === 0 ? 1 : 0)),
       }));
-      const m = trainModel(part, clusters, epochs, `stage 1, half ${half + 1}`, dropout, orgMisc).model;
+      const m = trainModel(part, clusters, epochs, `stage 1, half ${half + 1}`, dropout).model;
       sources.forEach((src, k) => {
         src.docs.forEach((d, i) => {
           if (i % 2 !== half) return;

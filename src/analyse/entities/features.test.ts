@@ -45,21 +45,3 @@ test("history features read the first stage's labels of other occurrences", () =
   assert.ok(hist[1]![0]!.includes(featureHash("h=PER|LOC")));
   assert.ok(hist[0]![0]!.includes(featureHash("s1=B-PER")));
 });
-
-test("a token inside a run of capitalised words sees the run's last word and its neighbours", () => {
-  const [sentence] = docFeatures([["the", "Battle", "of", "Lindqvist", "Creek", "began"]], res);
-  const battle = sentence![1]!;
-  for (const f of ["rl=creek", "rf=battle", "rp=B|4", "rb=the", "ra=began"])
-    assert.ok(battle.includes(featureHash(f)), f);
-  // "of" joins the run; the lower-case words around it do not.
-  assert.ok(sentence![2]!.includes(featureHash("rp=I|4")));
-  assert.ok(!sentence![0]!.includes(featureHash("rl=creek")));
-  assert.ok(!sentence![5]!.includes(featureHash("rl=creek")));
-});
-
-test("a demonym neither starts nor joins a run", () => {
-  const [sentence] = docFeatures([["Danish", "Captain", "Ole", "Brandtsen", "said"]], res);
-  assert.ok(!sentence![0]!.includes(featureHash("rl=brandtsen")));
-  assert.ok(sentence![1]!.includes(featureHash("rf=captain")));
-  assert.ok(sentence![2]!.includes(featureHash("rl=brandtsen")));
-});

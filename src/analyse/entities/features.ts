@@ -4,7 +4,6 @@
  * (whether the word is also seen capitalised mid-sentence or lower-cased elsewhere in the document).
  */
 import type { Gazetteer } from "./gazetteer.ts";
-import { DEMONYMS } from "./lexicon.ts";
 
 /** What the features need besides the text: gazetteers and word clusters. */
 export interface FeatureResources {
@@ -118,12 +117,6 @@ const CM1 = P("c-1=");
 const CP1 = P("c+1=");
 const CM1F = P("c-1f=");
 const CP1F = P("c+1f=");
-const RL = P("rl=");
-const RF = P("rf=");
-const RLC = P("rlc=");
-const RP = P("rp=");
-const RB = P("rb=");
-const RA = P("ra=");
 const BIAS = featureHash("b");
 const HEADLINE = featureHash("hl");
 const INITIAL = featureHash("initial");
@@ -133,46 +126,6 @@ const D_LOW2 = featureHash("d:low2");
 
 const f1 = (h: number, a: string): number => cont(h, a) >>> 0;
 const f2 = (h: number, a: string, b: string): number => cont(cont(cont(h, a), "|"), b) >>> 0;
-
-/** Whether a word is a demonym or national adjective ("U.S." is a place and does not count). */
-function isDemonym(w: string): boolean {
-  const k = w.toLowerCase();
-  return k !== "us" && k !== "u.s." && DEMONYMS.has(k);
-}
-
-/** Lower-case words that may join the capitalised words of one name ("Battle of Lindgren Creek"). */
-const CONNECTORS = new Set(["of", "the", "de", "du", "la", "del", "da", "von", "van", "for"]);
-
-/**
- * Runs of capitalised tokens (a name-like phrase, possibly joined by a connector such as "of"),
- * as [start, end) per token: a token outside a run, or in a run of one, gets undefined.
- * A name's last word often says its type ("... Railroad", "... County", "... Awards") and its
- * neighbours say what it does; inside a long name, the ±2 word window sees neither.
- */
-function capRuns(sent: readonly string[]): ([number, number] | undefined)[] {
-  const n = sent.length;
-  // A demonym ("Danish", CoNLL's MISC) stands alone: it is an adjective before a name of another
-  // type far more often than the start of a longer name, so it neither starts nor joins a run.
-  const isCap = (w: string): boolean => /^\p{Lu}/u.test(w) && !isDemonym(w);
-  const out: ([number, number] | undefined)[] = new Array(n).fill(undefined);
-  let i = 0;
-  while (i < n) {
-    if (!isCap(sent[i]!)) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    let end = j;
-    while (j < n) {
-      if (isCap(sent[j]!)) end = ++j;
-      else if (CONNECTORS.has(sent[j]!) && j + 1 < n && isCap(sent[j + 1]!)) j++;
-      else break;
-    }
-    if (end - i >= 2) for (let k = i; k < end; k++) out[k] = [i, end];
-    i = end;
-  }
-  return out;
-}
 
 function sentenceFeatures(
   sent: readonly string[],
@@ -187,7 +140,6 @@ function sentenceFeatures(
   const shapes = sent.map(shape);
   const gaz = res.gazetteer.match(lower);
   const cl = words.map((w) => (res.clusters.get(w) ?? "").split(" "));
-  const runs = capRuns(sent);
   const at = (arr: readonly string[], i: number): string => (i < 0 ? "<s>" : i >= n ? "</s>" : arr[i]!);
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
@@ -221,15 +173,6 @@ function sentenceFeatures(
     const cp = i > 0 ? cl[i - 1]! : ["<s>", "<s>"];
     const cn = i + 1 < n ? cl[i + 1]! : ["</s>", "</s>"];
     f.push(f1(CM1, cp[0]!), f1(CP1, cn[0]!), f1(CM1F, cp[1] ?? ""), f1(CP1F, cn[1] ?? ""));
-    const run = headline ? undefined : runs[i];
-    if (run) {
-      const [a, b] = run;
-      const last = words[b - 1]!;
-      const len = b - a > 3 ? "4" : String(b - a);
-      const pos = i === a ? "B" : i === b - 1 ? "L" : "I";
-      f.push(f1(RL, last), f1(RF, words[a]!), f2(RP, pos, len), f1(RLC, cl[b - 1]![1] ?? ""));
-      f.push(f1(RB, at(words, a - 1)), f1(RA, at(words, b)));
-    }
     out.push(f);
   }
   return out;
