@@ -58,9 +58,15 @@ function isHeadline(tokens: readonly string[]): boolean {
  *
  * @param doc the document's sentences, each a list of token strings
  * @param res gazetteers and clusters
+ * @param withOwn include the features of the word alone (`wordInfo(...).own`); the tagger leaves them
+ *   out and adds their weights cached per word instead
  * @returns per sentence, per token, the features (FNV-1a hashes of their strings, see `featureHash`)
  */
-export function docFeatures(doc: readonly (readonly string[])[], res: FeatureResources): number[][][] {
+export function docFeatures(
+  doc: readonly (readonly string[])[],
+  res: FeatureResources,
+  withOwn = true,
+): number[][][] {
   // Document-level evidence: words seen capitalised mid-sentence, and seen lower-cased.
   const midCap = new Set<string>();
   const lowerSeen = new Set<string>();
@@ -73,7 +79,7 @@ export function docFeatures(doc: readonly (readonly string[])[], res: FeatureRes
       if (/^\p{Ll}/u.test(w)) lowerSeen.add(w);
     }
   });
-  return doc.map((sent, s) => sentenceFeatures(sent, res, heads[s]!, midCap, lowerSeen));
+  return doc.map((sent, s) => sentenceFeatures(sent, res, heads[s]!, midCap, lowerSeen, withOwn));
 }
 
 /** FNV-1a state after hashing `s` from state `h` (hashing "ab" = continuing "a" with "b"). */
@@ -127,40 +133,104 @@ const D_LOW2 = featureHash("d:low2");
 const f1 = (h: number, a: string): number => cont(h, a) >>> 0;
 const f2 = (h: number, a: string, b: string): number => cont(cont(cont(h, a), "|"), b) >>> 0;
 
+/** What the features need of one word, and the features of the word alone (cached per word). */
+export interface WordInfo {
+  /** Lower case. */
+  readonly lower: string;
+  /** Lower case, digits folded. */
+  readonly w: string;
+  readonly shape: string;
+  /** Cluster ids, coarse to fine ("" when the word has none). */
+  readonly clusters: readonly string[];
+  /** Features of the word alone, in extraction order: bias, word, raw, shape (head) ... */
+  readonly head: readonly number[];
+  /** ... prefixes and suffixes, the single-capital flag, clusters. */
+  readonly affixes: readonly number[];
+  readonly initial: boolean;
+  readonly clusterFeatures: readonly number[];
+  /** All of the above features together. */
+  readonly own: readonly number[];
+}
+
+/** Words whose info is kept per resources; past this the cache starts again (news reuses words). */
+const MAX_CACHED_WORDS = 100_000;
+const wordCaches = new WeakMap<FeatureResources, Map<string, WordInfo>>();
+
+/**
+ * The info of a token's text, cached: most tokens of an article are words seen before.
+ *
+ * @param raw the token as the tagger sees it (normalised quotes and dashes)
+ * @param res gazetteers and clusters
+ */
+export function wordInfo(raw: string, res: FeatureResources): WordInfo {
+  let cache = wordCaches.get(res);
+  if (!cache) wordCaches.set(res, (cache = new Map()));
+  const hit = cache.get(raw);
+  if (hit) return hit;
+  const lower = raw.toLowerCase();
+  const w = fold(lower);
+  const sh = shape(raw);
+  const clusters = (res.clusters.get(w) ?? "").split(" ");
+  const head = [BIAS, f1(W, w), f1(R, fold(raw)), f1(S, sh)];
+  const affixes: number[] = [];
+  const len = w.length;
+  for (let k = 1; k <= 4 && k < len; k++)
+    affixes.push(f1(PRE[k]!, w.slice(0, k)), f1(SUF[k]!, w.slice(len - k)));
+  const initial = raw.length === 1 && /\p{Lu}/u.test(raw);
+  const clusterFeatures = clusters.map((c, k) => f1(C[k]!, c));
+  const info: WordInfo = {
+    lower,
+    w,
+    shape: sh,
+    clusters,
+    head,
+    affixes,
+    initial,
+    clusterFeatures,
+    own: [...head, ...affixes, ...(initial ? [INITIAL] : []), ...clusterFeatures],
+  };
+  if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+  cache.set(raw, info);
+  return info;
+}
+
 function sentenceFeatures(
   sent: readonly string[],
   res: FeatureResources,
   headline: boolean,
   midCap: ReadonlySet<string>,
   lowerSeen: ReadonlySet<string>,
+  withOwn: boolean,
 ): number[][] {
   const n = sent.length;
-  const lower = sent.map((w) => w.toLowerCase());
-  const words = lower.map(fold);
-  const shapes = sent.map(shape);
-  const gaz = res.gazetteer.match(lower);
-  const cl = words.map((w) => (res.clusters.get(w) ?? "").split(" "));
+  const infos = sent.map((raw) => wordInfo(raw, res));
+  const words = infos.map((x) => x.w);
+  const shapes = infos.map((x) => x.shape);
+  const gaz = res.gazetteer.match(infos.map((x) => x.lower));
+  const cl = infos.map((x) => x.clusters);
   const at = (arr: readonly string[], i: number): string => (i < 0 ? "<s>" : i >= n ? "</s>" : arr[i]!);
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
     const raw = sent[i]!;
+    const info = infos[i]!;
     const w = words[i]!;
     const sh = shapes[i]!;
     const wm1 = at(words, i - 1);
     const wp1 = at(words, i + 1);
     const sm1 = at(shapes, i - 1);
     const sp1 = at(shapes, i + 1);
-    const f: number[] = [BIAS, f1(W, w), f1(R, fold(raw)), f1(S, sh)];
+    // Features of the word alone are pushed where they always were, so that training sums and
+    // updates them in the same order as before (the model rebuilds bit for bit).
+    const f: number[] = withOwn ? [...info.head] : [];
     f.push(f1(WM1, wm1), f1(WP1, wp1), f1(WM2, at(words, i - 2)), f1(WP2, at(words, i + 2)));
     f.push(f2(WM1W, wm1, w), f2(WWP1, w, wp1));
     f.push(f1(SM1, sm1), f1(SP1, sp1));
     f.push(f2(SM1S, sm1, sh), f2(SSP1, sh, sp1));
     f.push(cont(cont(cont(cont(cont(SM1SSP1, sm1), "|"), sh), "|"), sp1) >>> 0);
-    const len = w.length;
-    for (let k = 1; k <= 4 && k < len; k++) f.push(f1(PRE[k]!, w.slice(0, k)), f1(SUF[k]!, w.slice(len - k)));
+    if (withOwn) f.push(...info.affixes);
     if (i === 0) f.push(f1(FIRST, sh));
     if (headline) f.push(HEADLINE, f1(HL, w), f1(HLS, sh));
-    if (raw.length === 1 && /\p{Lu}/u.test(raw)) f.push(INITIAL);
+    if (withOwn && info.initial) f.push(INITIAL);
     if (/^\p{Lu}/u.test(raw) && (i === 0 || headline || /^["'(`]/.test(sent[i - 1]!))) {
       if (midCap.has(w)) f.push(D_MID);
       if (lowerSeen.has(w)) f.push(D_LOW);
@@ -168,8 +238,7 @@ function sentenceFeatures(
     for (const g of gaz[i]!) f.push(f1(G0, g));
     if (i > 0) for (const g of gaz[i - 1]!) f.push(f1(GM1, g));
     if (i + 1 < n) for (const g of gaz[i + 1]!) f.push(f1(GP1, g));
-    const c = cl[i]!;
-    for (let k = 0; k < c.length; k++) f.push(f1(C[k]!, c[k]!));
+    if (withOwn) f.push(...info.clusterFeatures);
     const cp = i > 0 ? cl[i - 1]! : ["<s>", "<s>"];
     const cn = i + 1 < n ? cl[i + 1]! : ["</s>", "</s>"];
     f.push(f1(CM1, cp[0]!), f1(CP1, cn[0]!), f1(CM1F, cp[1] ?? ""), f1(CP1F, cn[1] ?? ""));

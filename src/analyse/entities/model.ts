@@ -68,14 +68,17 @@ export const TRANSITIONS = (NUM_LABELS + 1) * NUM_LABELS;
  * @param model the model
  * @param features per token, feature hashes (see `featureHash` in features.ts)
  * @param extra per token, more feature hashes (a second stage's), if any
+ * @param base per token, scores to start from (the summed weights of features left out of `features`)
  */
 export function emissions(
   model: LinearModel,
   features: readonly (readonly number[])[],
   extra?: readonly (readonly number[])[],
+  base?: readonly Float32Array[],
 ): Float32Array {
   const L = NUM_LABELS;
   const out = new Float32Array(features.length * L);
+  if (base) for (let t = 0; t < features.length; t++) out.set(base[t]!, t * L);
   const w = model.weights;
   const add = (t: number, fs: readonly number[]): void => {
     const at = t * L;
@@ -167,8 +170,26 @@ export function decode(
   model: LinearModel,
   features: readonly (readonly number[])[],
   extra?: readonly (readonly number[])[],
+  base?: readonly Float32Array[],
 ): number[] {
-  return viterbi(emissions(model, features, extra), features.length, model.transitions);
+  return viterbi(emissions(model, features, extra, base), features.length, model.transitions);
+}
+
+/**
+ * The summed weights of some features per label (one token's share of the emission scores).
+ *
+ * @param model the model
+ * @param features feature hashes
+ */
+export function scoresOf(model: LinearModel, features: readonly number[]): Float32Array {
+  const L = NUM_LABELS;
+  const out = new Float32Array(L);
+  for (const h of features) {
+    const row = model.rows.get(h);
+    if (row < 0) continue;
+    for (let l = 0; l < L; l++) out[l]! += model.weights[row * L + l]!;
+  }
+  return out;
 }
 
 /**

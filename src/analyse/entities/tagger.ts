@@ -5,10 +5,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { docFeatures, type FeatureResources, historyFeatures } from "./features.ts";
+import { docFeatures, type FeatureResources, historyFeatures, wordInfo } from "./features.ts";
 import { Gazetteer } from "./gazetteer.ts";
 import { toIob2Tags } from "./labels.ts";
-import { decode, type LinearModel, parseModel } from "./model.ts";
+import { decode, type LinearModel, parseModel, scoresOf } from "./model.ts";
 
 /** Where the model files are, unless LEDE_NER_MODEL names another folder. */
 export const MODEL_DIR = process.env.LEDE_NER_MODEL ?? resolve(import.meta.dirname, "../../../models/ner");
@@ -62,9 +62,29 @@ export function normaliseToken(t: string): string {
 export function tagDocument(doc: readonly (readonly string[])[]): string[][] {
   const { model, second, res } = loadTagger();
   const tokens = doc.map((s) => s.map(normaliseToken));
-  const feats = docFeatures(tokens, res);
-  const first = feats.map((f) => toIob2Tags(decode(model, f)));
+  // The features of a word alone are the same wherever it stands: their summed weights are cached
+  // per word and model, and only the features of its context are looked up per token.
+  const feats = docFeatures(tokens, res, false);
+  const own = (m: LinearModel) => tokens.map((sent) => sent.map((raw) => ownScores(m, raw, res)));
+  const own1 = own(model);
+  const first = feats.map((f, s) => toIob2Tags(decode(model, f, undefined, own1[s])));
   if (!second) return first;
   const hist = historyFeatures(tokens, first);
-  return feats.map((f, s) => toIob2Tags(decode(second, f, hist[s]!)));
+  const own2 = own(second);
+  return feats.map((f, s) => toIob2Tags(decode(second, f, hist[s]!, own2[s])));
+}
+
+/** Cached per model: a word's summed weights of its own features. */
+const ownCaches = new WeakMap<LinearModel, Map<string, Float32Array>>();
+const MAX_CACHED_SCORES = 100_000;
+
+function ownScores(model: LinearModel, raw: string, res: FeatureResources): Float32Array {
+  let cache = ownCaches.get(model);
+  if (!cache) ownCaches.set(model, (cache = new Map()));
+  let scores = cache.get(raw);
+  if (!scores) {
+    if (cache.size >= MAX_CACHED_SCORES) cache.clear();
+    cache.set(raw, (scores = scoresOf(model, wordInfo(raw, res).own)));
+  }
+  return scores;
 }
