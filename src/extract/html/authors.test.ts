@@ -95,3 +95,10 @@ test("post-nominal letters, a leading date and a label before the name", () => {
   );
   assert.deepEqual(pickAuthors(dom, readMeta(dom), null, null, null), ["Jane Roe"]);
 });
+
+test("every citation_author tag, 'Family, Given' turned round", () => {
+  const dom = parsePage(
+    `<html><head><meta name="author" content="Ada Quill"><meta name="citation_author" content="Quill, Ada"><meta name="citation_author" content="Marsh, Tobin"></head><body><p>Text.</p></body></html>`,
+  );
+  assert.deepEqual(pickAuthors(dom, readMeta(dom), null, null, null), ["Ada Quill", "Tobin Marsh"]);
+});

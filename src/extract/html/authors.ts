@@ -282,7 +282,10 @@ export function pickAuthors(
 /** Names from author meta tags (not profile URLs). */
 function metaAuthors(meta: PageMeta): string[] {
   const out: string[] = [];
+  // Scholarly pages list every author in `citation_author` (one tag each); `author` often holds the first.
   for (const key of [
+    "citation_author",
+    "citation_authors",
     "author",
     "article:author",
     "parsely-author",
@@ -293,7 +296,9 @@ function metaAuthors(meta: PageMeta): string[] {
   ]) {
     for (const v of meta.meta.get(key) ?? []) {
       if (/^https?:\/\//.test(v) || /facebook\.com|twitter\.com/.test(v) || /^\d+$/.test(v)) continue;
-      out.push(...parseAuthors(v));
+      // One author per citation tag, often written "Family, Given".
+      const inverted = key.startsWith("citation_") ? /^([^,]+),\s*([^,]+)$/.exec(v) : null;
+      out.push(...parseAuthors(inverted ? `${inverted[2]} ${inverted[1]}` : v));
     }
     if (out.length > 0) break;
   }
