@@ -86,3 +86,19 @@ test("a label in a menu does not make the next item an author", () => {
   const html = `<body><ul><li><a href="/a">Authors</a></li><li><a href="/c">Courts</a></li></ul><p>Story.</p></body>`;
   assert.deepEqual(authorsOf(html), []);
 });
+
+test("post-nominal letters, a leading date and a label before the name", () => {
+  assert.deepEqual(parseAuthors("Jane Roe, MS, RDN, LD"), ["Jane Roe"]);
+  assert.deepEqual(parseAuthors("Mar. 4, 2025 · Jane Roe"), ["Jane Roe"]);
+  const dom = parsePage(
+    "<html><body><ul><li><strong>Autorin/Autor</strong> Jane Roe</li></ul><p>Text of the story.</p></body></html>",
+  );
+  assert.deepEqual(pickAuthors(dom, readMeta(dom), null, null, null), ["Jane Roe"]);
+});
+
+test("every citation_author tag, 'Family, Given' turned round", () => {
+  const dom = parsePage(
+    `<html><head><meta name="author" content="Ada Quill"><meta name="citation_author" content="Quill, Ada"><meta name="citation_author" content="Marsh, Tobin"></head><body><p>Text.</p></body></html>`,
+  );
+  assert.deepEqual(pickAuthors(dom, readMeta(dom), null, null, null), ["Ada Quill", "Tobin Marsh"]);
+});

@@ -5,7 +5,7 @@
  * byline elements, a "By ..." text); the first that names a person wins. User handles ("jdoe") count
  * when no source names a person, and the site or an organisation only when nobody is named at all.
  */
-import { type Document, type Element, isTag } from "domhandler";
+import { type AnyNode, type Document, type Element, isTag } from "domhandler";
 import { attr, findAll, findFirst, squash, walk } from "./dom.ts";
 import type { LdNode, PageMeta } from "./meta.ts";
 
@@ -14,7 +14,7 @@ const BY =
   /^(?:(?:written|reported|words|text|story|reporting|posted|published|edited|reviewed|fact[- ]checked|updated|compiled|medically reviewed|article|recipe|authored|created|insights?|interview|analysis|commentary|guest post|opinion|curated|produced)\s+)?(?:by|from|von|par|por|door|af|av|przez|od|από|автор|от)\s*[:\-–]?\s+/i;
 /** A label that introduces a name in the next text ("Written by", "Author:", "Text by"). */
 export const BYLINE_LABEL =
-  /^(?:(?:(?:written|reported|words|text|story|posted|published|edited|reviewed|fact[- ]checked|compiled|medically reviewed|article|recipe|authored|created|insights?|curated|produced|guest post)\s+)?(?:by|from|von|par|por|door|af|av)|authors?|autor(?:in|en)?|auteur|text|words)\s*:?$/iu;
+  /^(?:(?:(?:article|post|story)\s+)?(?:(?:written|reported|words|text|story|posted|published|edited|reviewed|fact[- ]checked|compiled|medically reviewed|article|recipe|authored|created|insights?|curated|produced|guest post)\s+)?(?:by|from|von|par|por|door|af|av)|(?:authors?|autor(?:in|en)?|auteur)(?:\s*\/\s*(?:authors?|autor(?:in|en)?|auteur))?|text|words)\s*:?$/iu;
 /** Credits of photos, images and videos: never the article's author. */
 const MEDIA_CREDIT =
   /^(?:photos?|images?|illustrations?|videos?|graphics?|pictures?|fotos?|bilder?|bild|grafik|foto\(s\))\s*(?:by|credit|courtesy|von|de|par|:)/i;
@@ -33,6 +33,29 @@ const NOT_A_NAME =
 /** Weekday and month names (a date's start read as a name). */
 const CALENDAR =
   /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|today|yesterday|heute|gestern|updated|published)$/i;
+/**
+ * Post-nominal letters (degrees, licences, fellowships) that follow a name after a comma: part of
+ * that name's credit, not another author ("Jane Roe, MD, RD").
+ */
+const CREDENTIALS = new Set(
+  "md do phd dphil dvm vmd rn lpn np pa pa-c ba bs bsc ma ms msc mba mph mpa mfa jd llm llb cpa cfa cfp cma rd rdn ld cdn cde cdces dds dmd od pharmd dc lpc lcsw lmft lcpc facp faclm fand foma dabom dacvb lvt vts cpt cscs ryt e-ryt mbbs frcp mrcp frcs dnp crnp aprn fnp-c ccc-slp otr pt dpt atc ibclc cnm cpm edd psyd phr sphr shrm-cp shrm-scp pmp cissp".split(
+    " ",
+  ),
+);
+
+/** Whether a text is nothing but post-nominal letters ("MD", "Ph.D.", "RDN, LD"). */
+export function isCredential(text: string): boolean {
+  const tokens = text
+    .split(/[\s,]+/)
+    .map((t) => t.replace(/\./g, "").toLowerCase())
+    .filter(Boolean);
+  return tokens.length > 0 && tokens.every((t) => CREDENTIALS.has(t));
+}
+
+/** A date at the start of a byline, with the separator after it. */
+const LEADING_DATE =
+  /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4})\s*(?:[·•|,–—-]\s*)?(?=\p{L})/iu;
+
 /** Lower-case words that may stand inside a name ("Ludwig van Beethoven", "Ana de la Cruz"). */
 const PARTICLES = new Set(
   "van von der den de del della di da das dos du la le les ten ter zu bin ibn al el y e af av ben bint mc st the of for".split(
@@ -61,7 +84,8 @@ export function parseAuthors(raw: string): string[] {
     const before = s.slice(0, inside.index).trim().split(/\s+/).length;
     if (before >= 3 && before <= 8) s = s.slice(inside.index + inside[0].length);
   }
-  s = squash(s).replace(BY, "");
+  // A date before the name ("Dec. 19, 2025 · Jane Doe") goes; a date after it ends the byline (below).
+  s = squash(s).replace(LEADING_DATE, "").replace(BY, "");
   // Cut at a date or time ("Jane Doe | 3 May 2024", "Jane Doe Updated 10:00") or a place or time after
   // at/on/in ("Posted by Jane at 10:15", "Press Association in Leeds").
   s = s.replace(
@@ -74,6 +98,7 @@ export function parseAuthors(raw: string): string[] {
     part = squash(part.replace(BY, "").replace(/^[-–—:|•·]+|[-–—:|•·.]+$/g, ""));
     part = part.replace(/^[^\p{L}\p{N}]+/u, "").replace(/["“”„'‘’«»]+$/g, "");
     if (part === "" || NOT_A_NAME.test(part) || CALENDAR.test(part.replace(/\.$/, ""))) continue;
+    if (isCredential(part)) continue;
     if (ROLE.test(part) && names.length > 0) continue;
     if (ROLE.test(part) && part.split(/\s+/).length > 2) {
       const cut = squash(part.replace(new RegExp(`\\s*(?:${ROLE.source}).*$`, "i"), ""));
@@ -257,7 +282,10 @@ export function pickAuthors(
 /** Names from author meta tags (not profile URLs). */
 function metaAuthors(meta: PageMeta): string[] {
   const out: string[] = [];
+  // Scholarly pages list every author in `citation_author` (one tag each); `author` often holds the first.
   for (const key of [
+    "citation_author",
+    "citation_authors",
     "author",
     "article:author",
     "parsely-author",
@@ -268,7 +296,9 @@ function metaAuthors(meta: PageMeta): string[] {
   ]) {
     for (const v of meta.meta.get(key) ?? []) {
       if (/^https?:\/\//.test(v) || /facebook\.com|twitter\.com/.test(v) || /^\d+$/.test(v)) continue;
-      out.push(...parseAuthors(v));
+      // One author per citation tag, often written "Family, Given".
+      const inverted = key.startsWith("citation_") ? /^([^,]+),\s*([^,]+)$/.exec(v) : null;
+      out.push(...parseAuthors(inverted ? `${inverted[2]} ${inverted[1]}` : v));
     }
     if (out.length > 0) break;
   }
@@ -348,18 +378,23 @@ const MAX_BYLINE_TEXT = 80;
 const BYLINE_SCAN_TEXTS = 600;
 
 /** A byline in the text: "By Jane Doe", or a "Written by" label followed by the name. */
+/** Elements whose text is never a byline. */
+const SKIPPED_TAGS = new Set(["script", "style", "head", "nav", "noscript", "template"]);
+
 function bylineFromText(dom: Document): string[] {
+  // Texts in document order ("<li><b>Author</b> Jane Doe</li>": the label, then the name).
   const texts: string[] = [];
-  walk(dom, (el) => {
-    if (texts.length > BYLINE_SCAN_TEXTS) return false;
-    if (el.name === "script" || el.name === "style" || el.name === "head" || el.name === "nav") return false;
-    for (const c of el.children) {
-      if (c.type !== "text") continue;
-      const t = squash((c as { data: string }).data);
+  const stack: AnyNode[] = [dom];
+  while (stack.length > 0 && texts.length <= BYLINE_SCAN_TEXTS) {
+    const n = stack.pop()!;
+    if (n.type === "text") {
+      const t = squash((n as { data: string }).data);
       if (t !== "") texts.push(t);
+      continue;
     }
-    return true;
-  });
+    if (isTag(n) && SKIPPED_TAGS.has(n.name)) continue;
+    if ("children" in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i]!;
     if (t.length > MAX_BYLINE_TEXT) continue;

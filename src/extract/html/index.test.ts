@@ -107,6 +107,13 @@ test("JSON-LD metadata and articleBody when the markup is thin", () => {
   assert.equal(a.blocks.length, 4);
 });
 
+test("JSON-LD in a meta tag counts as JSON-LD", () => {
+  const ld = { "@type": "Article", headline: "Ferry timetable changes", datePublished: "2025-06-02" };
+  const attrValue = JSON.stringify(ld).replace(/"/g, "&quot;");
+  const a = extractHtml(page(`<p>${PARA}</p>`, `<meta name="script:ld+json" content="${attrValue}">`));
+  assert.equal(a.published, "2025-06-02");
+});
+
 test("a shown date when the page has no date metadata", () => {
   const a = extractHtml(
     page(`<article><span class="post-date">March 4, 2025</span><p>${PARA}</p></article>`),

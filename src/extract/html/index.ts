@@ -16,6 +16,7 @@ import { findFirst, parsePage, squash, textLength } from "./dom.ts";
 import { type ArticleExtras, pageExtras } from "./extras.ts";
 import { pageHeadings } from "./headings.ts";
 import { articleLd, type LdNode, ldString, metaValue, type PageMeta, readMeta } from "./meta.ts";
+import { repairDoubleUtf8 } from "./mojibake.ts";
 import { pageDates } from "./pagedates.ts";
 import { prune } from "./prune.ts";
 import { railItems, resolveUrl } from "./related.ts";
@@ -44,14 +45,15 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Article
  * Extract the article and the metadata the contract has no field for yet (lead image, section,
  * keywords), from one parse.
  *
- * @param html the decoded page
+ * @param page the decoded page
  * @param options as for `extractHtml`
  * @returns the article and its extras
  */
 export function extractHtmlWithExtras(
-  html: string,
+  page: string,
   options: ExtractOptions = {},
 ): { article: Article; extras: ArticleExtras } {
+  const html = repairDoubleUtf8(page);
   const dom = parsePage(html);
   const meta = readMeta(dom);
   const ld = articleLd(meta.ld);
@@ -148,14 +150,14 @@ function protectedContainer(root: Element, stats: ReturnType<typeof computeStats
   return out;
 }
 
-function canonicalUrl(meta: PageMeta): string | null {
+export function canonicalUrl(meta: PageMeta): string | null {
   const og = metaValue(meta, "og:url");
   const canonical = meta.links.get("canonical");
   if (canonical) return resolveUrl(canonical, og) ?? (og ? resolveUrl(og, null) : null);
   return og ? resolveUrl(og, null) : null;
 }
 
-function hostOf(url: string | null): string | null {
+export function hostOf(url: string | null): string | null {
   if (!url) return null;
   try {
     return new URL(url).hostname;
@@ -164,7 +166,7 @@ function hostOf(url: string | null): string | null {
   }
 }
 
-function pickSiteName(meta: PageMeta): string | null {
+export function pickSiteName(meta: PageMeta): string | null {
   const fromLd = meta.ld.find((n) =>
     /organization|website|newsmediaorganization/i.test(String(n["@type"] ?? "")),
   );

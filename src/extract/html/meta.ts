@@ -54,6 +54,12 @@ export function readMeta(dom: Document): PageMeta {
         }
         if (attr(el, "itemprop") && !content && attr(el, "datetime"))
           add(attr(el, "itemprop"), attr(el, "datetime"));
+        // JSON-LD carried in a meta tag (`<meta name="script:ld+json" content="{...}">`, as some
+        // frameworks' metadata helpers write it).
+        if (/ld\+json$/i.test(attr(el, "name") || attr(el, "property"))) {
+          const raw = attr(el, "content");
+          if (raw.length <= MAX_LD_CHARS) collectLd(parseLd(raw), ld);
+        }
         return false;
       }
       case "link": {

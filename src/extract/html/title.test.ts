@@ -161,3 +161,60 @@ test("a label after a pipe in the heading goes", () => {
     "Why walking meetings work",
   );
 });
+
+test("the declared case when the heading is set in sentence or lower case", () => {
+  assert.equal(
+    pickTitle(["How Much Should I Budget For A Bike?"], ["How much should I budget for a bike?"], null, null),
+    "How Much Should I Budget For A Bike?",
+  );
+  // One word's case is not enough to prefer the declared form.
+  assert.equal(
+    pickTitle(
+      ["Review And Approval Steps for Editors"],
+      ["Review and Approval Steps for Editors"],
+      null,
+      null,
+    ),
+    "Review and Approval Steps for Editors",
+  );
+});
+
+test("headings that are no headline: a lead-in with a colon, a file path, a blog's name", () => {
+  assert.equal(
+    pickTitle(
+      ["Why tides run late in spring | Shore Notes"],
+      ["A word from our editor:"],
+      "Shore Notes",
+      null,
+    ),
+    "Why tides run late in spring",
+  );
+  assert.equal(
+    pickTitle(["How the cache got corrupted"], ["someone/notes.md"], null, null),
+    "How the cache got corrupted",
+  );
+  assert.equal(
+    pickTitle(["Packing light for a week of hiking"], ["Wanderlog Weekly Blog"], null, null),
+    "Packing light for a week of hiking",
+  );
+});
+
+test("a truncated declared title gives way to a full one; a site name goes from the heading", () => {
+  assert.equal(
+    pickTitle(
+      [
+        "Ten ways to fix a squeaky door (Including One",
+        "Ten ways to fix a squeaky door (Including One Nobody Tries) - Hinge Blog",
+      ],
+      [],
+      "Hinge Blog",
+      null,
+    ),
+    "Ten ways to fix a squeaky door (Including One Nobody Tries)",
+  );
+  assert.equal(
+    pickTitle(["Best walks of 2025 – Trailpost"], ["Best walks of 2025 – Trailpost"], "Trailpost", null),
+    "Best walks of 2025",
+  );
+  assert.equal(cleanTitle("quillbank.io Signed builds", null, "quillbank.io"), "Signed builds");
+});

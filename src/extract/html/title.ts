@@ -96,7 +96,7 @@ export function cleanTitle(
       exact(p) || (hk.length >= 4 && key(p).includes(hk) && p.trim().split(/\s+/).length <= 3);
     if (colon.length === 2 && (named(colon[0]!) || named(colon[1]!))) parts = colon;
   }
-  if (parts.length < 2) return stripBareSite(t, names);
+  if (parts.length < 2) return stripBareSite(t, host ? [...names, host.replace(/^www\./, "")] : names);
   const kept = parts.filter((p) => !isSite(p));
   if (kept.length > 0 && kept.length < parts.length) {
     // Rejoin with the separators between kept parts.
@@ -175,8 +175,13 @@ function betterForm(heading: string, declared: readonly string[]): string {
   const hg = gaps(heading);
   for (const d of declared) {
     if (key(d) !== hk || d === heading) continue;
+    // Markdown emphasis left in a declared title ("*Title*") is not punctuation.
+    if (/[*_]/.test(d) && !/[*_]/.test(heading)) continue;
     const dg = gaps(d);
-    const caps = /\p{Lu}{2}/u.test(heading) && heading === heading.toUpperCase() && d !== d.toUpperCase();
+    const caps =
+      (/\p{Lu}{2}/u.test(heading) && heading === heading.toUpperCase() && d !== d.toUpperCase()) ||
+      (d !== d.toUpperCase() &&
+        (initialCaps(d) >= initialCaps(heading) + 2 || (/^\p{Ll}/u.test(heading) && /^\p{Lu}/u.test(d))));
     if (dg.length < hg.length) continue;
     // Every gap of the heading is kept in the declared form (which may have more).
     let superset = true;
@@ -185,7 +190,11 @@ function betterForm(heading: string, declared: readonly string[]): string {
       for (let i = 0; i < hg.length; i++) {
         const a = hg[i]!.replace(/\s+/g, "");
         const b = dg[i]!.replace(/\s+/g, "");
-        if (a === b) continue;
+        if (a === b) {
+          // A space the heading lost after punctuation ("Police act:Two held").
+          if (/\s/.test(dg[i]!) && !/\s/.test(hg[i]!)) richer = true;
+          continue;
+        }
         if (b.includes(a)) richer = true;
         else superset = false;
       }
@@ -193,6 +202,14 @@ function betterForm(heading: string, declared: readonly string[]): string {
     if (superset && (richer || caps)) return d;
   }
   return heading;
+}
+
+/**
+ * How many words start with a capital. Style sheets often set a heading in sentence case or lower case
+ * while the page declares it in title case; the declared case is then the headline's.
+ */
+function initialCaps(s: string): number {
+  return s.match(/(?:^|[\s(["'“‘])\p{Lu}/gu)?.length ?? 0;
 }
 
 /** Whether `declared` is `heading` after a short kicker and a colon ("Election 2024: Polls close"). */
@@ -244,7 +261,8 @@ export function pickTitle(
   const own = hs.filter((h) => !isSite(h.text));
   // A heading the declared titles confirm, chrome or not.
   for (const h of own) {
-    if (key(h.text).length >= 4 && keys.has(key(h.text))) return labelFree(betterForm(h.text, forms));
+    if (key(h.text).length >= 4 && keys.has(key(h.text)))
+      return siteFree(labelFree(betterForm(h.text, forms)), sites);
   }
   for (const p of parts) {
     const pk = key(p);
@@ -263,21 +281,83 @@ export function pickTitle(
     const hk = key(h.text);
     return hk.length >= 10 && raw.some((r) => key(r).startsWith(hk) || key(r).endsWith(hk));
   };
-  for (const h of article) if (startsDeclared(h)) return labelFree(h.text);
-  // The page's own headline: the first substantial <h1> that is not the site's name.
+  const declaredParts = raw.flatMap((r) => r.split(SEPARATOR));
+  for (const h of article) if (startsDeclared(h)) return labelFree(betterForm(h.text, declaredParts));
+  // The page's own headline: the first substantial <h1> that is not the site's name, unless it shares
+  // no word with a longer declared title (then it is a blog's or section's name: "Notes from the Shed").
+  const best = cleaned.find((c) => !isSite(c)) ?? null;
   for (const h of article) {
-    if (h.text.split(" ").length >= MIN_HEADLINE_WORDS || key(h.text).length >= MIN_HEADLINE_CHARS)
-      return labelFree(h.text);
+    if (!headlineShaped(h.text)) continue;
+    if (best !== null && unrelated(h.text, best)) continue;
+    return labelFree(h.text);
   }
   // A heading in the chrome that the declared titles confirm.
   for (const h of own) if (h.chrome && startsDeclared(h)) return h.text;
   if (cleaned.length > 0) {
     // og:title and JSON-LD are usually cleaner than <title>; take the first that is not just the site.
-    for (const c of cleaned) if (!isSite(c)) return c;
+    const i = cleaned.findIndex((c) => !isSite(c));
+    if (i >= 0) return untruncated(cleaned[i]!, cleaned);
     return cleaned[0]!;
   }
   const h = own.find((x) => key(x.text).length >= 4) ?? hs.find((x) => key(x.text).length >= 4);
   return h ? h.text : null;
+}
+
+/**
+ * Whether a heading can be a headline: substantial (enough words or characters), not a lead-in
+ * ending in a colon, not a file path ("someone/notes.md"), not a description of several sentences.
+ */
+function headlineShaped(h: string): boolean {
+  if (h.split(" ").length < MIN_HEADLINE_WORDS && key(h).length < MIN_HEADLINE_CHARS) return false;
+  if (/:$/.test(h)) return false;
+  if (/^[\w.-]+(?:\/[\w.-]+)+$/.test(h)) return false;
+  const sentences = h.match(/[.!?](?=\s+\p{Lu})/gu)?.length ?? 0;
+  return !(sentences >= 2 && h.length > 120);
+}
+
+/** Content words (3+ letters or any digits) of a text. */
+function contentWords(s: string): Set<string> {
+  return new Set(words(s).filter((w) => w.length >= 3 || /\d/.test(w)));
+}
+
+/**
+ * Whether a heading has nothing to do with a declared title: no content word in common and fewer
+ * words than it. Scripts without spaces are never judged so.
+ */
+function unrelated(heading: string, declared: string): boolean {
+  const hw = contentWords(heading);
+  const dw = contentWords(declared);
+  if (hw.size === 0 || dw.size < MIN_HEADLINE_WORDS || hw.size >= dw.size) return false;
+  for (const w of hw) if (dw.has(w)) return false;
+  return true;
+}
+
+/** A heading without the site's exact name set before or after it ("Headline – Example Times"). */
+function siteFree(h: string, sites: readonly string[]): string {
+  const parts = h.split(SEPARATOR);
+  if (parts.length < 2) return h;
+  const siteKeys = new Set(sites.map(key).filter((k) => k.length >= 3));
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (siteKeys.has(key(last))) return h.slice(0, h.lastIndexOf(last)).replace(SEPARATOR_END, "");
+  if (siteKeys.has(key(first))) return h.slice(first.length).replace(SEPARATOR_START, "");
+  return h;
+}
+
+const SEPARATOR_END = /\s+(?:[|\-–—·•»~/⋆]|::)\s*$/;
+const SEPARATOR_START = /^\s*(?:[|\-–—·•»~/⋆]|::)\s+/;
+
+/**
+ * A declared title cut short (ending in an ellipsis or inside parentheses or quotes), replaced by
+ * another declared title that begins with it.
+ */
+function untruncated(title: string, others: readonly string[]): string {
+  const open = (title.match(/[([{]/g)?.length ?? 0) > (title.match(/[)\]}]/g)?.length ?? 0);
+  const quotes = (title.match(/["“”]/g)?.length ?? 0) % 2 === 1;
+  if (!/(?:\.\.\.|…)$/.test(title) && !open && !quotes) return title;
+  const k = key(title);
+  const longer = others.find((o) => key(o).length > k.length && key(o).startsWith(k));
+  return longer ?? title;
 }
 
 /** A heading without a trailing " | Label" (a section or site name set in the same element). */
