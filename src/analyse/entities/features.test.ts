@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { docFeatures, featureHash, historyFeatures, shape } from "./features.ts";
+import { docFeatures, featureHash, historyFeatures, shape, wordInfo } from "./features.ts";
 import { Gazetteer } from "./gazetteer.ts";
 
 const gazetteer = new Gazetteer();
@@ -30,6 +30,20 @@ test("features are hashes of their strings", () => {
   ]) {
     assert.ok(putin.includes(featureHash(f)), f);
   }
+  // Neighbour features, hashed from cached per-word states, equal their strings' hashes too.
+  for (const f of ["w+1=spoke", "ww+1=putin|spoke", "s-1s=Xx|Xx", "s-1ss+1=Xx|Xx|x", "w+2=</s>", "c+1f="]) {
+    assert.ok(putin.includes(featureHash(f)), f);
+  }
+});
+
+test("without the word's own features, a token keeps exactly its context features", () => {
+  const doc = [["Ada", "Lindqvist", "met", "Vladimir", "Putin", "in", "1996", "."]];
+  const [all] = docFeatures(doc, res);
+  const [context] = docFeatures(doc, res, false);
+  doc[0]!.forEach((raw, i) => {
+    const own = wordInfo(raw, res).own;
+    assert.deepEqual([...context![i]!, ...own].sort(), [...all![i]!].sort(), raw);
+  });
 });
 
 test("history features read the first stage's labels of other occurrences", () => {

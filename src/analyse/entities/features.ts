@@ -150,7 +150,61 @@ export interface WordInfo {
   readonly clusterFeatures: readonly number[];
   /** All of the above features together. */
   readonly own: readonly number[];
+  /** The word's share of its neighbours' features (the same hashes, computed once per word). */
+  readonly ctx: WordContext;
 }
+
+/**
+ * Hashes of a word as a neighbour: as the word before (m) or after (p) a token, and FNV states
+ * part-way through the pair and triple features, to be continued with the other word.
+ */
+interface WordContext {
+  readonly m1: number;
+  readonly p1: number;
+  readonly m2: number;
+  readonly p2: number;
+  readonly sm1: number;
+  readonly sp1: number;
+  readonly cm1: number;
+  readonly cp1: number;
+  readonly cm1f: number;
+  readonly cp1f: number;
+  /** cont(WM1W, w + "|"), continued with the next token's word. */
+  readonly wm1w: number;
+  /** cont(WWP1, w + "|"), continued with the next word. */
+  readonly wwp1: number;
+  /** cont(SM1S, shape + "|"), continued with the next token's shape. */
+  readonly sm1s: number;
+  /** cont(SSP1, shape + "|"), continued with the next shape. */
+  readonly ssp1: number;
+  /** cont(SM1SSP1, shape + "|"), continued with the next shape, "|" and the one after. */
+  readonly sm1ssp1: number;
+}
+
+/** The context hashes of a word (`w`, `shape`, `c0`, `c1`: what the neighbour features read of it). */
+function wordContext(w: string, sh: string, c0: string, c1: string): WordContext {
+  return {
+    m1: f1(WM1, w),
+    p1: f1(WP1, w),
+    m2: f1(WM2, w),
+    p2: f1(WP2, w),
+    sm1: f1(SM1, sh),
+    sp1: f1(SP1, sh),
+    cm1: f1(CM1, c0),
+    cp1: f1(CP1, c0),
+    cm1f: f1(CM1F, c1),
+    cp1f: f1(CP1F, c1),
+    wm1w: cont(cont(WM1W, w), "|"),
+    wwp1: cont(cont(WWP1, w), "|"),
+    sm1s: cont(cont(SM1S, sh), "|"),
+    ssp1: cont(cont(SSP1, sh), "|"),
+    sm1ssp1: cont(cont(SM1SSP1, sh), "|"),
+  };
+}
+
+/** Sentence boundaries as neighbours: "<s>" before the first token, "</s>" after the last. */
+const START = wordContext("<s>", "<s>", "<s>", "<s>");
+const END = wordContext("</s>", "</s>", "</s>", "</s>");
 
 /** Words whose info is kept per resources; past this the cache starts again (news reuses words). */
 const MAX_CACHED_WORDS = 100_000;
@@ -188,6 +242,7 @@ export function wordInfo(raw: string, res: FeatureResources): WordInfo {
     initial,
     clusterFeatures,
     own: [...head, ...affixes, ...(initial ? [INITIAL] : []), ...clusterFeatures],
+    ctx: wordContext(w, sh, clusters[0]!, clusters[1] ?? ""),
   };
   if (cache.size >= MAX_CACHED_WORDS) cache.clear();
   cache.set(raw, info);
@@ -204,29 +259,27 @@ function sentenceFeatures(
 ): number[][] {
   const n = sent.length;
   const infos = sent.map((raw) => wordInfo(raw, res));
-  const words = infos.map((x) => x.w);
-  const shapes = infos.map((x) => x.shape);
   const gaz = res.gazetteer.match(infos.map((x) => x.lower));
-  const cl = infos.map((x) => x.clusters);
-  const at = (arr: readonly string[], i: number): string => (i < 0 ? "<s>" : i >= n ? "</s>" : arr[i]!);
+  const ctx = (i: number): WordContext => (i < 0 ? START : i >= n ? END : infos[i]!.ctx);
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
     const raw = sent[i]!;
     const info = infos[i]!;
-    const w = words[i]!;
-    const sh = shapes[i]!;
-    const wm1 = at(words, i - 1);
-    const wp1 = at(words, i + 1);
-    const sm1 = at(shapes, i - 1);
-    const sp1 = at(shapes, i + 1);
+    const w = info.w;
+    const sh = info.shape;
+    const prev = ctx(i - 1);
+    const next = ctx(i + 1);
+    // The next token's word and shape as the pair features hash them ("</s>" past the end).
+    const wp1 = i + 1 < n ? infos[i + 1]!.w : "</s>";
+    const sp1 = i + 1 < n ? infos[i + 1]!.shape : "</s>";
     // Features of the word alone are pushed where they always were, so that training sums and
     // updates them in the same order as before (the model rebuilds bit for bit).
     const f: number[] = withOwn ? [...info.head] : [];
-    f.push(f1(WM1, wm1), f1(WP1, wp1), f1(WM2, at(words, i - 2)), f1(WP2, at(words, i + 2)));
-    f.push(f2(WM1W, wm1, w), f2(WWP1, w, wp1));
-    f.push(f1(SM1, sm1), f1(SP1, sp1));
-    f.push(f2(SM1S, sm1, sh), f2(SSP1, sh, sp1));
-    f.push(cont(cont(cont(cont(cont(SM1SSP1, sm1), "|"), sh), "|"), sp1) >>> 0);
+    f.push(prev.m1, next.p1, ctx(i - 2).m2, ctx(i + 2).p2);
+    f.push(cont(prev.wm1w, w) >>> 0, cont(info.ctx.wwp1, wp1) >>> 0);
+    f.push(prev.sm1, next.sp1);
+    f.push(cont(prev.sm1s, sh) >>> 0, cont(info.ctx.ssp1, sp1) >>> 0);
+    f.push(cont(cont(cont(prev.sm1ssp1, sh), "|"), sp1) >>> 0);
     if (withOwn) f.push(...info.affixes);
     if (i === 0) f.push(f1(FIRST, sh));
     if (headline) f.push(HEADLINE, f1(HL, w), f1(HLS, sh));
@@ -239,9 +292,7 @@ function sentenceFeatures(
     if (i > 0) for (const g of gaz[i - 1]!) f.push(f1(GM1, g));
     if (i + 1 < n) for (const g of gaz[i + 1]!) f.push(f1(GP1, g));
     if (withOwn) f.push(...info.clusterFeatures);
-    const cp = i > 0 ? cl[i - 1]! : ["<s>", "<s>"];
-    const cn = i + 1 < n ? cl[i + 1]! : ["</s>", "</s>"];
-    f.push(f1(CM1, cp[0]!), f1(CP1, cn[0]!), f1(CM1F, cp[1] ?? ""), f1(CP1F, cn[1] ?? ""));
+    f.push(prev.cm1, next.cp1, prev.cm1f, next.cp1f);
     out.push(f);
   }
   return out;

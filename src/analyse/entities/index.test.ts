@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { splitSentences } from "../text/index.ts";
-import { findEntities } from "./index.ts";
+import { docFeatures, historyFeatures } from "./features.ts";
+import { findEntities, loadTagger, tagDocument } from "./index.ts";
+import { toIob2Tags } from "./labels.ts";
+import { decode } from "./model.ts";
 
 const TEXT = [
   "Russian President Vladimir Putin said on Tuesday he had reached an understanding with US President Donald Trump at their summit in Alaska.",
@@ -57,4 +60,34 @@ test("cross-article keys and country links", async () => {
   assert.equal(entityKey({ type: "PERSON", name: "Volodymyr Zelenskýy" }), "PERSON:volodymyr zelenskyy");
   assert.equal(countryOf("Ukrainian"), "Ukraine");
   assert.equal(countryOfCapital("Moscow"), "Russia");
+});
+
+test("the tagger's cached per-word scores tag exactly as the full features do", () => {
+  const { model, second, res } = loadTagger();
+  const doc = [
+    [
+      "Ada",
+      "Lindqvist",
+      ",",
+      "the",
+      "Velmar",
+      "finance",
+      "minister",
+      ",",
+      "met",
+      "Omar",
+      "Haddad",
+      "in",
+      "Geneva",
+      ".",
+    ],
+    ["Lindqvist", "told", "Reuters", "the", "Northern", "Rail", "deal", "was", "off", "."],
+    ["ADA", "LINDQVIST", "WINS", "IN", "OSLO"],
+  ];
+  const feats = docFeatures(doc, res);
+  const first = feats.map((f) => toIob2Tags(decode(model, f)));
+  const expected = second
+    ? feats.map((f, s) => toIob2Tags(decode(second, f, historyFeatures(doc, first)[s]!)))
+    : first;
+  assert.deepEqual(tagDocument(doc), expected);
 });
