@@ -28,7 +28,7 @@ const NOT_CUES = new Set([
   // Verbs PolNeAR annotates as attributions that are actions, not speech ("agreed to", "ordered").
   ...`continued nominated eager sounded angered complaints assumption ruled restricting impassioned
   outspoken wary unveiled persuaded convinced realized sided distanced projected titled named hoping
-  expecting offered balked encouraged listed deemed`.split(/\s+/),
+  expecting offered balked encouraged listed deemed approved appointed`.split(/\s+/),
 ]);
 
 /** How a cue relates to its content. */

@@ -48,6 +48,11 @@ describe("findQuoteRegions", () => {
 });
 
 describe("findQuotes", () => {
+  it("takes no attribution from an act that is not speech ('approved the budget')", () => {
+    const text = "The Velmar council approved the new budget on Monday. The board appointed a new head.";
+    assert.deepEqual(findQuotes(text, [], []), []);
+  });
+
   it("finds a direct quote with a pronoun speaker resolved to the nearest person", () => {
     const text = 'Mayor Ana Lopes opened the bridge on Tuesday. "It took ten years," she said.';
     const quotes = findQuotes(text, [], []);
