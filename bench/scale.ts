@@ -62,13 +62,7 @@ interface Throughput {
 
 /** CPU ticks of this process's main thread (its task id is the pid), from /proc (0 where there is none). */
 function mainThreadTicks(): number {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0;
-  }
+  return statTicks(`/proc/self/task/${process.pid}/stat`);
 }
 
 /** Length of a clock tick of /proc/<pid>/stat (USER_HZ is 100 on Linux). */
@@ -76,8 +70,13 @@ const TICK_MS = 10;
 
 /** User + system CPU ticks of a process and its threads, from /proc (0 where there is no /proc). */
 function cpuTicks(pid: number | undefined): number {
+  return statTicks(`/proc/${pid}/stat`);
+}
+
+/** User + system CPU ticks from a /proc stat file (utime and stime), 0 where it cannot be read. */
+function statTicks(path: string): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(path, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return Number(fields[11]) + Number(fields[12]);
   } catch {

@@ -674,26 +674,28 @@ function raisingAt(toks: readonly Token[], i: number, end: number, unit: number)
     ASKED_OPENERS.has(toks[i - 1]?.lower ?? "") &&
     QUESTION_WORDS.has(toks[i + 1]?.lower ?? "")
   ) {
-    const ce = contentEnd(toks, i + 1, end);
-    if (ce <= i + 2) return null;
-    return {
-      kind: "indirect",
-      content: spanOf(toks, i + 1, ce)!,
-      cue: spanOf(toks, i, i + 1)!,
-      source: null,
-      unit,
-    };
+    return sourceless(toks, i, i + 1, end, unit);
   }
   if (t.kind !== "word" || !RAISING.has(t.text) || toks[i + 1]?.lower !== "to") return null;
   const aux = toks[i - 1]?.lower ?? "";
   if (t.text === "expected" && !["is", "are", "was", "were", "be", "been"].includes(aux)) return null;
-  const start = t.text === "expected" ? i - 1 : i;
-  const ce = contentEnd(toks, i + 1, end);
-  if (ce <= i + 2) return null;
+  return sourceless(toks, t.text === "expected" ? i - 1 : i, i + 1, end, unit);
+}
+
+/** An attribution without a source: cue tokens [cueStart, contentStart), content from there (at least two tokens). */
+function sourceless(
+  toks: readonly Token[],
+  cueStart: number,
+  contentStart: number,
+  end: number,
+  unit: number,
+): Attribution | null {
+  const ce = contentEnd(toks, contentStart, end);
+  if (ce <= contentStart + 1) return null;
   return {
     kind: "indirect",
-    content: spanOf(toks, i + 1, ce)!,
-    cue: spanOf(toks, start, i + 1)!,
+    content: spanOf(toks, contentStart, ce)!,
+    cue: spanOf(toks, cueStart, contentStart)!,
     source: null,
     unit,
   };
