@@ -205,6 +205,12 @@ describe("JSON API", () => {
     const big = await post("/api/ingest", { text: "x".repeat(6 * 1024 * 1024) });
     assert.equal(big.status, 413);
     assert.equal(((await big.json()) as { error: { code: string } }).error.code, "too-large");
+    // Found by fuzzing: a body that claims to be a form but is none was an unhandled error (500).
+    for (const path of ["/api/ingest", "/api/sources/opml"]) {
+      const bad = await post(path, "e}C<z=", s.token, "multipart/form-data");
+      assert.equal(bad.status, 400, path);
+      assert.equal(((await bad.json()) as { error: { code: string } }).error.code, "bad-input");
+    }
   });
 
   test("a file upload is ingested", async () => {

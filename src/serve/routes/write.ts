@@ -39,11 +39,23 @@ export function writeRoutes(app: Hono, deps: ServeDeps): void {
     }
   };
 
+  /** The fields of a multipart form, or null when the body is no well-formed form. */
+  const formBody = async (c: Context): Promise<Record<string, unknown> | null> => {
+    try {
+      return (await c.req.parseBody()) as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  };
+  const badForm = (c: Context) =>
+    apiError(c, 400, "bad-input", "the body is not a well-formed multipart form");
+
   app.post("/api/ingest", limit, async (c) => {
     if (!(await authorised(c))) return noToken(c);
     let request: IngestRequest;
     if ((c.req.header("content-type") ?? "").startsWith("multipart/form-data")) {
-      const form = await c.req.parseBody();
+      const form = await formBody(c);
+      if (!form) return badForm(c);
       const file = form.file;
       if (!(file instanceof File))
         return apiError(c, 400, "bad-input", 'upload the page as the form field "file"');
@@ -106,7 +118,9 @@ export function writeRoutes(app: Hono, deps: ServeDeps): void {
     if (!(await authorised(c))) return noToken(c);
     let text: string;
     if ((c.req.header("content-type") ?? "").startsWith("multipart/form-data")) {
-      const file = (await c.req.parseBody()).file;
+      const form = await formBody(c);
+      if (!form) return badForm(c);
+      const file = form.file;
       if (!(file instanceof File))
         return apiError(c, 400, "bad-input", 'upload the OPML as the form field "file"');
       text = await file.text();
