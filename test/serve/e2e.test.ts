@@ -39,6 +39,7 @@ describe("reader in Chromium", { skip }, () => {
   let page: Page;
   let profile: string;
   let summitId = 0;
+  let sampleId = 0;
   const problems: string[] = [];
 
   const shot = async (name: string, p: Page = page) =>
@@ -107,6 +108,7 @@ describe("reader in Chromium", { skip }, () => {
       ? readFileSync(SAMPLE, "utf8")
       : "Officials met in the capital on Monday and agreed a new budget for the flood defences.";
     const { id } = await ingest({ text, published: "2025-09-01" });
+    sampleId = id;
     await page.waitForSelector(`#latest-list li.new[data-id="${id}"]`, { timeout: 10_000 });
     const first = await page.getAttribute("#latest-list li:first-child", "data-id");
     assert.equal(first, String(id));
@@ -208,6 +210,106 @@ describe("reader in Chromium", { skip }, () => {
     });
     assert.equal(second, "They agreed to meet again in spring.");
     await shot("13-listen");
+  });
+
+  test("a new user presses play on the sample page: it plays, seeks, and the spoken sentence is highlighted", {
+    timeout: 180_000,
+  }, async () => {
+    assert.ok(sampleId > 0, "the live-rail test ingested the sample page");
+    const { article } = (await (await fetch(`${server.url}/api/articles/${sampleId}`)).json()) as {
+      article: { text: string };
+    };
+    const audioResponses: Array<{ status: number; type: string | null }> = [];
+    const onResponse = (r: { url(): string; status(): number; headers(): Record<string, string> }) => {
+      if (/\/api\/articles\/\d+\/audio\.mp3/.test(r.url()))
+        audioResponses.push({ status: r.status(), type: r.headers()["content-type"] ?? null });
+    };
+    page.on("response", onResponse);
+    try {
+      await page.goto(`${server.url}/articles/${sampleId}`);
+      // The player is the page's native <audio controls>: focus it and press Space, as a keyboard user would.
+      await page.focus(".listen audio");
+      await page.keyboard.press("Space");
+      await page.waitForFunction(
+        () => {
+          const a = (
+            globalThis as unknown as { document: { querySelector(s: string): { currentTime: number } } }
+          ).document.querySelector(".listen audio");
+          return a.currentTime > 0.8;
+        },
+        undefined,
+        { timeout: 150_000, polling: 100 },
+      );
+      type Mark = { kind: string; start: number; end: number; startMs: number; endMs: number };
+      /** The highlighted text, the playback position and the marks, read in one go in the page. */
+      const spoken = () =>
+        page.evaluate(async () => {
+          const g = globalThis as unknown as {
+            document: {
+              querySelector(s: string): {
+                currentTime: number;
+                paused: boolean;
+                dataset: { marks: string };
+                addEventListener(t: string, f: () => void, o: object): void;
+              };
+            };
+            fetch(u: string): Promise<{ json(): Promise<{ marks: Mark[] }> }>;
+            CSS: { highlights: { get(n: string): Set<{ toString(): string }> | undefined } };
+          };
+          const audio = g.document.querySelector(".listen audio");
+          await new Promise((r) => audio.addEventListener("timeupdate", () => r(null), { once: true }));
+          const ms = audio.currentTime * 1000;
+          const highlighted = [...(g.CSS.highlights.get("speaking") ?? [])].map((x) => x.toString()).join("");
+          const { marks } = await (await g.fetch(audio.dataset.marks)).json();
+          return { ms, paused: audio.paused, highlighted, marks };
+        });
+      const flat = (t: string) => t.replace(/\s+/g, " ").trim();
+      const sentenceAt = (marks: Mark[], ms: number) =>
+        marks.filter((m) => m.kind === "sentence" && m.startMs <= ms + 400 && ms - 400 < m.endMs);
+      const playing = await spoken();
+      assert.equal(playing.paused, false, "the audio plays");
+      assert.ok(playing.highlighted.length > 0, "a sentence is highlighted while it plays");
+      const near = sentenceAt(playing.marks, playing.ms).map((m) => flat(article.text.slice(m.start, m.end)));
+      assert.ok(
+        near.includes(flat(playing.highlighted)),
+        `highlight "${playing.highlighted}" at ${playing.ms} ms`,
+      );
+      // Seek near the end: the highlight follows to the sentence spoken there.
+      const sentences = playing.marks.filter((m) => m.kind === "sentence");
+      assert.ok(sentences.length > 10, `the sample is read sentence by sentence (${sentences.length})`);
+      const target = sentences[sentences.length - 2]!;
+      await page.evaluate(
+        (t) => {
+          const a = (
+            globalThis as unknown as { document: { querySelector(s: string): { currentTime: number } } }
+          ).document.querySelector(".listen audio");
+          a.currentTime = t;
+        },
+        (target.startMs + target.endMs) / 2000,
+      );
+      const after = await spoken();
+      const nearAfter = sentenceAt(after.marks, after.ms).map((m) =>
+        flat(article.text.slice(m.start, m.end)),
+      );
+      assert.ok(after.ms >= target.startMs - 400, `seeked to ${after.ms} ms`);
+      assert.ok(
+        nearAfter.includes(flat(after.highlighted)),
+        `highlight after seeking: "${after.highlighted}"`,
+      );
+      assert.notEqual(flat(after.highlighted), flat(playing.highlighted));
+      assert.ok(
+        audioResponses.some((r) => (r.status === 200 || r.status === 206) && r.type === "audio/mpeg"),
+        `audio responses: ${JSON.stringify(audioResponses)}`,
+      );
+      await shot("14-listen-sample");
+    } finally {
+      page.off("response", onResponse);
+      await page.evaluate(() =>
+        (globalThis as unknown as { document: { querySelector(s: string): { pause(): void } } }).document
+          .querySelector(".listen audio")
+          .pause(),
+      );
+    }
   });
 
   test("keyboard: j/k walk the rail, o opens, g d goes home; the skip link is first", async () => {
