@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Hono } from "hono";
 import { apiError, bearer, type ServeDeps } from "./context.ts";
+import { LineageReader } from "./lineage.ts";
 import { type EncodedPage, PageCache } from "./page-cache.ts";
 import { rateLimit } from "./rate-limit.ts";
 import { alertRoutes } from "./routes/alerts.ts";
@@ -91,11 +92,14 @@ export function createApp(deps: ServeDeps): Hono {
   // pages are kept (their story and copies may lag a new copy by their 10 s time to live): under a steady
   // ingest, emptying them too made nearly every article view a fresh render.
   const cache = new PageCache<EncodedPage>(2000, deps.now ? () => deps.now!().getTime() : Date.now);
-  deps.events.subscribe((e) =>
-    cache.clear((key) => key.startsWith("article:") && !key.startsWith(`article:${e.id}:`)),
-  );
-  pageRoutes(app, deps, cache);
-  apiRoutes(app, deps, cache);
+  // Copies' texts and diffs for lineages, shared by every copy's page (a wire report may have thousands).
+  const lineage = new LineageReader(deps.store);
+  deps.events.subscribe((e) => {
+    cache.clear((key) => key.startsWith("article:") && !key.startsWith(`article:${e.id}:`));
+    if (e.type === "article") lineage.forget(e.id);
+  });
+  pageRoutes(app, deps, cache, lineage);
+  apiRoutes(app, deps, cache, lineage);
   listenRoutes(app, deps);
   writeRoutes(app, deps);
   alertRoutes(app, deps);

@@ -20,8 +20,10 @@ export interface StoryReader {
   storyOf(articleId: number): Promise<StoryRef | null>;
   /** Article ids of a story in time order, or null when there is no such story. */
   articlesOf(storyId: string): Promise<readonly number[] | null>;
-  /** Other stored copies of this article's report (syndication lineage), oldest first. */
-  copiesOf(articleId: number): Promise<readonly ArticleSummary[]>;
+  /** Other stored copies of this article's report (syndication lineage), oldest first (at most `limit`). */
+  copiesOf(articleId: number, limit?: number): Promise<readonly ArticleSummary[]>;
+  /** How many other copies there are in all (when the reader can count them beyond a page of copies). */
+  copyCount?(articleId: number): Promise<number>;
   /** The stories most covered lately, most outlets first (the desk's "Top stories"). */
   topStories(limit: number): Promise<readonly StoryRef[]>;
 }
@@ -39,7 +41,8 @@ export function storyReader(store: Store): StoryReader {
       return s ? ref(s) : null;
     },
     articlesOf: async (id) => (await store.stories.get(id))?.articleIds ?? null,
-    copiesOf: (id) => store.stories.copiesOf(id),
+    copiesOf: (id, limit) => store.stories.copiesOf(id, limit),
+    copyCount: (id) => store.stories.copyCount(id),
     topStories: async (limit) => (await store.stories.top(limit)).map(ref),
   };
 }

@@ -89,6 +89,8 @@ export interface StoryStore {
   top(limit: number, recent?: number): Promise<StoryRecord[]>;
   /** The other stored copies of the report an article carries (its original and other copies), oldest first. */
   copiesOf(articleId: number, limit?: number): Promise<ArticleSummary[]>;
+  /** How many other stored copies of the report an article carries (a wire story may have thousands). */
+  copyCount(articleId: number): Promise<number>;
 }
 
 /** Numeric part of a story id (`s42` → 42), or 0. */

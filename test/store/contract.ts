@@ -340,6 +340,13 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         (await s.copiesOf(a)).map((x) => x.id),
         [c],
       );
+      assert.equal(await s.copyCount(a), 1);
+      assert.equal(await s.copyCount(b), 0, "an article that copies nothing and is copied by none");
+      assert.deepEqual(
+        (await s.copiesOf(a, 0)).map((x) => x.id),
+        [],
+        "the limit holds",
+      );
       // d bridges the two stories: s902 merges into s901.
       assert.equal(
         await s.recordLinks(epoch!, [link(d, "s901", { merged: ["s902"], outlet: "Other" })]),

@@ -3,7 +3,7 @@ import type { Context, Hono } from "hono";
 import type { ItemFilter, ItemKind } from "../../store/index.ts";
 import { apiError, intParam, type ServeDeps, textParam } from "../context.ts";
 import { entityView } from "../entity.ts";
-import { lineageOf } from "../lineage.ts";
+import { type LineageReader, MAX_COPIES } from "../lineage.ts";
 import { OPENAPI } from "../openapi.ts";
 import { type EncodedPage, encodePage, type PageCache, sendEncoded } from "../page-cache.ts";
 import { runSearch } from "../search.ts";
@@ -22,7 +22,12 @@ const LATEST_TTL_MS = 1000;
  * @param deps the dependencies
  * @param cache encoded responses (emptied by the app on every article event)
  */
-export function apiRoutes(app: Hono, deps: ServeDeps, cache: PageCache<EncodedPage>): void {
+export function apiRoutes(
+  app: Hono,
+  deps: ServeDeps,
+  cache: PageCache<EncodedPage>,
+  lineage: LineageReader,
+): void {
   const { store } = deps;
 
   app.get("/api/openapi.json", (c) => c.json(OPENAPI));
@@ -58,8 +63,8 @@ export function apiRoutes(app: Hono, deps: ServeDeps, cache: PageCache<EncodedPa
     const id = Number(c.req.param("id"));
     const a = Number.isSafeInteger(id) && id > 0 ? await store.getArticle(id) : null;
     if (!a) return apiError(c, 404, "not-found", "no article with that id");
-    const copies = deps.stories ? await deps.stories.copiesOf(a.id) : [];
-    return c.json({ lineage: await lineageOf(store, a, copies) });
+    const copies = deps.stories ? await deps.stories.copiesOf(a.id, MAX_COPIES) : [];
+    return c.json({ lineage: await lineage.of(a, copies) });
   });
 
   app.get("/api/search", async (c) => {

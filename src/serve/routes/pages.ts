@@ -3,7 +3,7 @@ import type { Context, Hono } from "hono";
 import type { ServeDeps } from "../context.ts";
 import { intParam, textParam } from "../context.ts";
 import { entityView } from "../entity.ts";
-import { lineageOf } from "../lineage.ts";
+import { type LineageReader, MAX_COPIES } from "../lineage.ts";
 import { type EncodedPage, encodePage, type PageCache, sendEncoded } from "../page-cache.ts";
 import { runSearch } from "../search.ts";
 import { isEmptySearch, parseQuoteQuestion, parseSearch } from "../search-query.ts";
@@ -35,7 +35,12 @@ const ARTICLE_TTL_MS = 10_000;
  * @param deps the dependencies
  * @param cache rendered pages (emptied by the app on every article event)
  */
-export function pageRoutes(app: Hono, deps: ServeDeps, cache: PageCache<EncodedPage>): void {
+export function pageRoutes(
+  app: Hono,
+  deps: ServeDeps,
+  cache: PageCache<EncodedPage>,
+  lineage: LineageReader,
+): void {
   const { store } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => now().toISOString().slice(0, 10);
@@ -63,9 +68,15 @@ export function pageRoutes(app: Hono, deps: ServeDeps, cache: PageCache<EncodedP
       const a = await store.getArticle(id);
       if (!a) return null;
       const story = deps.stories ? await deps.stories.storyOf(a.id) : null;
-      const copies = deps.stories ? await deps.stories.copiesOf(a.id) : [];
-      const lineage = await lineageOf(store, a, copies);
-      return encodePage(articlePage(a, story, now(), copies, deps.narration !== undefined, lineage));
+      const copies = deps.stories ? await deps.stories.copiesOf(a.id, MAX_COPIES) : [];
+      const copyCount =
+        copies.length < MAX_COPIES
+          ? copies.length
+          : ((await deps.stories?.copyCount?.(a.id)) ?? copies.length);
+      const copyLineage = await lineage.of(a, copies);
+      return encodePage(
+        articlePage(a, story, now(), copies, deps.narration !== undefined, copyLineage, copyCount),
+      );
     });
     return page !== null
       ? send(c, page)

@@ -125,6 +125,7 @@ function lineageList(l: Lineage, self: number) {
  * @param copies other copies of this report (lineage), when linking knows them
  * @param listen whether the server narrates articles (the Listen player)
  * @param lineage which of the copies is the original and what each copy changed
+ * @param copyCount how many copies there are in all (`copies` may be the first of them)
  */
 export function articlePage(
   a: StoredArticle,
@@ -133,6 +134,7 @@ export function articlePage(
   copies: readonly ArticleSummary[] = [],
   listen = false,
   lineage: Lineage | null = null,
+  copyCount = copies.length,
 ): string {
   const art = a.article;
   const analysis: Partial<Analysis> = a.analysis ?? {};
@@ -168,7 +170,7 @@ ${
       )}</ul></section>`
     : ""
 }
-${copies.length > 0 ? html`<section class="copies" aria-labelledby="copies-h"><h2 id="copies-h">Copies of this report <span class="n">${copies.length}</span></h2>${lineage ? lineageList(lineage, a.id) : html`<ol class="items">${copies.map((x) => articleItem(x, now))}</ol>`}</section>` : ""}
+${copies.length > 0 ? html`<section class="copies" aria-labelledby="copies-h"><h2 id="copies-h">Copies of this report <span class="n">${copyCount.toLocaleString("en")}</span></h2>${copyCount > copies.length ? html`<p class="meta">The first ${copies.length} stored are compared here.</p>` : ""}${lineage ? lineageList(lineage, a.id) : html`<ol class="items">${copies.map((x) => articleItem(x, now))}</ol>`}</section>` : ""}
 </article>
 ${sidePanel(analysis, now)}
 </div>`,

@@ -164,12 +164,24 @@ export class PostgresStoryStore implements StoryStore {
   async copiesOf(articleId: number, limit = 100): Promise<ArticleSummary[]> {
     const rows = await this.rows(
       `SELECT ${SUMMARY_COLUMNS}, left(v.article_json->>'text', 200) AS snippet
-       FROM story_links me JOIN story_links l ON l.copy_root = me.copy_root AND l.article_id <> me.article_id
-       JOIN articles a ON a.id = l.article_id
+       FROM (SELECT l.article_id, l.seq FROM story_links me
+             JOIN story_links l ON l.copy_root = me.copy_root AND l.article_id <> me.article_id
+             WHERE me.article_id = $1 ORDER BY l.seq LIMIT $2) AS c
+       JOIN articles a ON a.id = c.article_id
        JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
-       WHERE me.article_id = $1 ORDER BY l.seq LIMIT $2`,
+       ORDER BY c.seq`,
       [articleId, limit],
     );
     return rows.map(toSummary);
+  }
+
+  async copyCount(articleId: number): Promise<number> {
+    const rows = await this.rows(
+      `SELECT count(*)::int AS n FROM story_links me
+       JOIN story_links l ON l.copy_root = me.copy_root AND l.article_id <> me.article_id
+       WHERE me.article_id = $1`,
+      [articleId],
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 }

@@ -140,4 +140,9 @@ export const MIGRATIONS: readonly string[] = [
     failures INTEGER NOT NULL
   );
   `,
+  // 6: an article's copies in link order read from the index alone (a wire report may have thousands)
+  `
+  CREATE INDEX story_links_root_seq ON story_links (copy_root, seq);
+  DROP INDEX story_links_root;
+  `,
 ];

@@ -21,6 +21,14 @@ const toStory = (r: Row): StoryRecord => storyOf(r, JSON.parse(r.keywords as str
 export class SqliteStoryStore implements StoryStore {
   constructor(private readonly db: Database.Database) {}
 
+  /** Read statements, prepared once (preparing costs more than most of these reads). */
+  private readonly statements = new Map<string, Database.Statement>();
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
   async acquireLease(owner: string, ttlMs: number): Promise<number | null> {
     return this.db
       .transaction((): number | null => {
@@ -129,44 +137,53 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   async storyOf(articleId: number): Promise<StoryRecord | null> {
-    const r = this.db
-      .prepare("SELECT s.* FROM story_links l JOIN stories s ON s.id = l.story_id WHERE l.article_id = ?")
-      .get(articleId) as Row | undefined;
+    const r = this.prepared(
+      "SELECT s.* FROM story_links l JOIN stories s ON s.id = l.story_id WHERE l.article_id = ?",
+    ).get(articleId) as Row | undefined;
     return r ? toStory(r) : null;
   }
 
   async get(storyId: string, limit = STORY_ARTICLES): Promise<StoryWithArticles | null> {
-    const byId = this.db.prepare("SELECT * FROM stories WHERE id = ?");
+    const byId = this.prepared("SELECT * FROM stories WHERE id = ?");
     let r = byId.get(storyId) as Row | undefined;
     for (let i = 0; r?.merged_into && i < MAX_REDIRECTS; i++) r = byId.get(r.merged_into) as Row | undefined;
     if (!r || r.merged_into) return null;
-    const ids = this.db
-      .prepare("SELECT article_id FROM story_links WHERE story_id = ? ORDER BY seq LIMIT ?")
-      .all(r.id, Math.max(1, Math.floor(limit))) as Row[];
+    const ids = this.prepared(
+      "SELECT article_id FROM story_links WHERE story_id = ? ORDER BY seq LIMIT ?",
+    ).all(r.id, Math.max(1, Math.floor(limit))) as Row[];
     return { ...toStory(r), articleIds: ids.map((x) => x.article_id as number) };
   }
 
   async top(limit: number, recent = RECENT_STORIES): Promise<StoryRecord[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM (SELECT * FROM stories WHERE merged_into IS NULL ORDER BY updated_at DESC LIMIT ?)
+    const rows = this.prepared(
+      `SELECT * FROM (SELECT * FROM stories WHERE merged_into IS NULL ORDER BY updated_at DESC LIMIT ?)
          WHERE articles >= 2 ORDER BY outlets DESC, articles DESC, updated_at DESC LIMIT ?`,
-      )
-      .all(recent, limit) as Row[];
+    ).all(recent, limit) as Row[];
     return rows.map(toStory);
   }
 
+  // The page of copies is picked before any article's JSON is read: a sort over the joined rows would read
+  // every copy's JSON for its snippet (a wire report may have thousands of copies).
   async copiesOf(articleId: number, limit = 100): Promise<ArticleSummary[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published,
+    const rows = this.prepared(
+      `SELECT a.id, a.created_at, v.title, v.url, v.site_name, v.source, v.published,
            substr(json_extract(v.article_json, '$.text'), 1, 200) AS snippet
-         FROM story_links me JOIN story_links l ON l.copy_root = me.copy_root AND l.article_id != me.article_id
-         JOIN articles a ON a.id = l.article_id
+         FROM (SELECT l.article_id, l.seq FROM story_links me
+               JOIN story_links l ON l.copy_root = me.copy_root AND l.article_id != me.article_id
+               WHERE me.article_id = ? ORDER BY l.seq LIMIT ?) AS c
+         JOIN articles a ON a.id = c.article_id
          JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
-         WHERE me.article_id = ? ORDER BY l.seq LIMIT ?`,
-      )
-      .all(articleId, limit) as Row[];
+         ORDER BY c.seq`,
+    ).all(articleId, limit) as Row[];
     return rows.map(toSummary);
+  }
+
+  async copyCount(articleId: number): Promise<number> {
+    const row = this.prepared(
+      `SELECT count(*) AS n FROM story_links me
+         JOIN story_links l ON l.copy_root = me.copy_root AND l.article_id != me.article_id
+         WHERE me.article_id = ?`,
+    ).get(articleId) as { n: number };
+    return row.n;
   }
 }
