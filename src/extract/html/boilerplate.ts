@@ -7,6 +7,33 @@ import type { Element } from "domhandler";
 import { attr } from "./dom.ts";
 
 /** Tags removed with everything inside. */
+/** AMP components that are ads, tracking, prompts, menus, share buttons or media, never article text. */
+const AMP_CHROME = [
+  "amp-ad",
+  "amp-embed",
+  "amp-sticky-ad",
+  "amp-auto-ads",
+  "amp-analytics",
+  "amp-pixel",
+  "amp-sidebar",
+  "amp-consent",
+  "amp-user-notification",
+  "amp-geo",
+  "amp-social-share",
+  "amp-web-push-widget",
+  "amp-subscriptions-dialog",
+  "amp-list",
+  "amp-iframe",
+  "amp-img",
+  "amp-anim",
+  "amp-video",
+  "amp-audio",
+  "amp-youtube",
+  "amp-twitter",
+  "amp-instagram",
+  "amp-facebook",
+];
+
 export const DROP_TAGS = new Set([
   "script",
   "style",
@@ -38,6 +65,8 @@ export const DROP_TAGS = new Set([
   "picture",
   "img",
   "label",
+  // AMP's components of page chrome and media (an AMP page's text is ordinary markup around them).
+  ...AMP_CHROME,
 ]);
 
 /** ARIA roles of page chrome. */
