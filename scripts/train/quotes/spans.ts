@@ -12,9 +12,9 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { findQuoteRegions } from "../../../src/analyse/quotes/marks.ts";
 import { ruleAttributions } from "../../../src/analyse/quotes/index.ts";
-import { cueRate, type TaggedSpan, tagSpans } from "../../../src/analyse/quotes/refine.ts";
+import { findQuoteRegions } from "../../../src/analyse/quotes/marks.ts";
+import { cueRate, mergeTagged, type TaggedSpan, tagSpans } from "../../../src/analyse/quotes/refine.ts";
 import { type SeqExample, SeqPerceptron, serialiseSeq } from "../../../src/analyse/quotes/seq.ts";
 import { featurize, goldLabels, paragraphs } from "../../../src/analyse/quotes/tagger.ts";
 import type { Span } from "../../../src/core/index.ts";
@@ -23,8 +23,8 @@ import { loadPolnear, loadUpstream, type PolnearDoc } from "../../../test/eval/t
 
 const { values } = parseArgs({
   options: {
-    epochs: { type: "string", default: "8" },
-    bits: { type: "string", default: "18" },
+    epochs: { type: "string", default: "12" },
+    bits: { type: "string", default: "19" },
     holdout: { type: "string" },
     out: { type: "string" },
     limit: { type: "string" },
@@ -98,8 +98,12 @@ function f1(pred: Set<string>[], gold: Set<string>[]): string {
   return `${(100 * ((2 * pr * rc) / Math.max(1e-9, pr + rc))).toFixed(1)} (P ${(100 * pr).toFixed(1)} R ${(100 * rc).toFixed(1)})`;
 }
 
-/** Combine the rules' spans (R) and the tagged spans (T) of one role. */
-type Combine = "T" | "R+T" | "T+R";
+/**
+ * How the spans of one role are chosen: T the tagged spans alone; R+T the rules' plus tagged ones that overlap
+ * none of them; T+R the reverse; M the attributions `mergeTagged` builds (what runs); Mcdn the same without
+ * adding attributions for cues the rules missed.
+ */
+type Combine = "T" | "R+T" | "T+R" | "M" | "Mcdn";
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 function evaluate(model: ReturnType<SeqPerceptron["averaged"]> | null, how: Combine = "T"): string {
@@ -121,9 +125,23 @@ function evaluate(model: ReturnType<SeqPerceptron["averaged"]> | null, how: Comb
       }
       const tags = model ? (tagged[d] as TaggedSpan[]).filter((t) => t.role === role).map((t) => t.span) : [];
       let chosen: Span[] = rules;
+      if (model && how.startsWith("M")) {
+        chosen = [];
+        const merged = mergeTagged(p.body, p.atts, tagSpans(p.body, p.atts, p.ctx, model), p.ctx.regions, {
+          contents: how.includes("c"),
+          drop: how.includes("d"),
+          add: !how.includes("n"),
+        });
+        for (const a of merged) {
+          const s = role === 1 ? a.source : role === 2 ? a.cue : a.kind === "partial" ? null : a.content;
+          if (s) chosen.push(s);
+        }
+      }
       if (model && how === "T") chosen = tags;
-      if (model && how === "R+T") chosen = [...rules, ...tags.filter((t) => !rules.some((r) => overlaps(r, t)))];
-      if (model && how === "T+R") chosen = [...tags, ...rules.filter((r) => !tags.some((t) => overlaps(r, t)))];
+      if (model && how === "R+T")
+        chosen = [...rules, ...tags.filter((t) => !rules.some((r) => overlaps(r, t)))];
+      if (model && how === "T+R")
+        chosen = [...tags, ...rules.filter((r) => !tags.some((t) => overlaps(r, t)))];
       pred.push(new Set(chosen.map(key)));
     });
     rows.push(`${["", "Source", "Cue", "Content"][role]} ${f1(pred, gold)}`);
@@ -145,9 +163,9 @@ for (let e = 1; e <= epochs; e++) {
   for (const i of order) perceptron.learn(examples[i]!);
   if (holdout) {
     const m = perceptron.averaged();
-    for (const how of ["T", "R+T", "T+R"] as const) console.error(`epoch ${e} ${how}: ${evaluate(m, how)}`);
-  }
-  else console.error(`epoch ${e} done`);
+    for (const how of (e === epochs ? ["T", "M", "Mcdn"] : ["T"]) as Combine[])
+      console.error(`epoch ${e} ${how}: ${evaluate(m, how)}`);
+  } else console.error(`epoch ${e} done`);
 }
 const trainMs = performance.now() - t1;
 console.error(`trained in ${(trainMs / 1000).toFixed(1)} s (${examples.length} paragraphs)`);

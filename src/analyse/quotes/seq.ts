@@ -22,7 +22,8 @@ function allowed(from: number, to: number): boolean {
 }
 
 const TRANS_ALLOWED = new Uint8Array((L + 1) * L);
-for (let f = -1; f < L; f++) for (let t = 0; t < L; t++) TRANS_ALLOWED[(f + 1) * L + t] = allowed(f, t) ? 1 : 0;
+for (let f = -1; f < L; f++)
+  for (let t = 0; t < L; t++) TRANS_ALLOWED[(f + 1) * L + t] = allowed(f, t) ? 1 : 0;
 
 /** FNV-1a hash of a string, unsigned 32 bits. */
 export function fnv(s: string): number {

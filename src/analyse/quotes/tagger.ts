@@ -16,7 +16,8 @@ export interface WordToken extends Span {
 }
 
 /** Words, a contraction's auxiliary ("’s", "’ll"), or one other non-space character. */
-const TOKEN = /[\p{L}\p{N}]+(?:(?:[.&]|[’'](?!(?:s|re|ve|ll|d|m)\b))[\p{L}\p{N}]+)*|[’'](?:s|re|ve|ll|d|m)\b|\S/gu;
+const TOKEN =
+  /[\p{L}\p{N}]+(?:(?:[.&]|[’'](?!(?:s|re|ve|ll|d|m)\b))[\p{L}\p{N}]+)*|[’'](?:s|re|ve|ll|d|m)\b|\S/gu;
 
 /** Tokens of a text, grouped by paragraph (line). */
 export function paragraphs(text: string): WordToken[][] {
@@ -36,8 +37,8 @@ export function paragraphs(text: string): WordToken[][] {
   return out;
 }
 
-/** Rule roles per token: 0 none, 1 source, 2 cue, 3 content, 4 partial quote. */
-const ROLE_NAMES = ["O", "S", "C", "X", "P"];
+/** Rule roles per token: 0 none, 1 source, 2 cue, 3 content, 4 partial quote, 5 direct quotation. */
+const ROLE_NAMES = ["O", "S", "C", "X", "P", "D"];
 
 /** Mix two 32-bit values into a hash (for feature ids without building strings). */
 function mix(a: number, b: number): number {
@@ -116,7 +117,7 @@ function docMaps(ctx: FeatureContext): DocMaps {
     for (let i = Math.max(0, s.start); i < Math.min(n, s.end); i++) if (role[i] === 0 || r <= 2) role[i] = r;
     if (s.start < n) begin[s.start] = 1;
   };
-  for (const a of ctx.atts) mark(a.content, a.kind === "partial" ? 4 : 3);
+  for (const a of ctx.atts) mark(a.content, a.kind === "partial" ? 4 : a.kind === "direct" ? 5 : 3);
   for (const a of ctx.atts) {
     mark(a.source, 1);
     mark(a.cue, 2);
@@ -202,15 +203,35 @@ export function featurize(
     const lex = toks.map((t) => (CUES.has(t.lower) ? 1 : 0));
     const lexLeft: number[] = new Array(n).fill(0);
     const lexRight: number[] = new Array(n).fill(0);
+    const lexLeftWord: number[] = new Array(n).fill(0);
+    const lexRightWord: number[] = new Array(n).fill(0);
     let lastLex = -1;
     for (let i = 0; i < n; i++) {
       lexLeft[i] = lastLex < 0 ? 0 : dist(i - lastLex);
+      lexLeftWord[i] = lastLex < 0 ? 0 : words[lastLex]!;
       if (lex[i]) lastLex = i;
     }
     lastLex = -1;
     for (let i = n - 1; i >= 0; i--) {
       lexRight[i] = lastLex < 0 ? 0 : dist(lastLex - i);
+      lexRightWord[i] = lastLex < 0 ? 0 : words[lastLex]!;
       if (lex[i]) lastLex = i;
+    }
+    // Per sentence: whether it holds a rule cue and a quotation.
+    const sentCue: number[] = new Array(n).fill(0);
+    const sentQuote: number[] = new Array(n).fill(0);
+    for (let a = 0; a < n; ) {
+      let b = a + 1;
+      while (b < n && sentPos[b] !== 0) b++;
+      let c = 0;
+      let qq = 0;
+      for (let k = a; k < b; k++) {
+        if (roles[k] === 2) c = 1;
+        if (maps.quote[toks[k]!.start]) qq = 1;
+      }
+      sentCue.fill(c, a, b);
+      sentQuote.fill(qq, a, b);
+      a = b;
     }
     const feats: number[] = [];
     const offsets = new Int32Array(n + 1);
@@ -252,7 +273,11 @@ export function featurize(
       // Quotation marks.
       f(30, q + qEdge + qEnd);
       f(31, mix(r, q + qEdge + qEnd));
-      f(32, mix(q, i > 0 ? maps.quote[toks[i - 1]!.start]! : 5) + (i + 1 < n ? maps.quote[toks[i + 1]!.start]! * 7 : 9));
+      f(
+        32,
+        mix(q, i > 0 ? maps.quote[toks[i - 1]!.start]! : 5) +
+          (i + 1 < n ? maps.quote[toks[i + 1]!.start]! * 7 : 9),
+      );
       // Sentence position.
       f(40, sp * 2 + sentLast[i]!);
       f(41, mix(r, sp * 2 + sentLast[i]!));
@@ -271,6 +296,18 @@ export function featurize(
       f(60, mix(ent, maps.entBegin[t.start]!));
       f(61, mix(ent, r));
       f(62, mix(ent, cueRight[i]!));
+      // Wider context.
+      f(70, mix(mix(W(i - 1), W(i)), W(i + 1)));
+      f(71, mix(lexLeftWord[i]!, lexLeft[i]!));
+      f(72, mix(lexRightWord[i]!, lexRight[i]!));
+      f(73, mix(mix(lexLeftWord[i]!, lexLeft[i]!), r));
+      f(
+        74,
+        mix(cueRate(i > 0 ? toks[i - 1]!.lower : ""), cueRate(i + 1 < n ? toks[i + 1]!.lower : "")) ^
+          shapes[i]!,
+      );
+      f(75, mix(sentCue[i]! * 2 + sentQuote[i]!, r));
+      f(76, mix(mix(sentCue[i]! * 2 + sentQuote[i]!, q), sp));
       offsets[i + 1] = feats.length;
     }
     out.push({ feats: Int32Array.from(feats), offsets });
@@ -279,7 +316,10 @@ export function featurize(
 }
 
 /** Spans per role (1 source, 2 cue, 3 content) from BIO label ids of one paragraph. */
-export function spansOf(toks: readonly WordToken[], labels: readonly number[]): { role: number; span: Span }[] {
+export function spansOf(
+  toks: readonly WordToken[],
+  labels: readonly number[],
+): { role: number; span: Span }[] {
   const out: { role: number; span: Span }[] = [];
   let cur: { role: number; span: { start: number; end: number } } | null = null;
   for (let i = 0; i < toks.length; i++) {
@@ -298,7 +338,10 @@ export function spansOf(toks: readonly WordToken[], labels: readonly number[]): 
 }
 
 /** Gold BIO label ids of a paragraph's tokens from role spans (first span wins where they overlap). */
-export function goldLabels(toks: readonly WordToken[], spans: readonly { role: number; span: Span }[]): number[] {
+export function goldLabels(
+  toks: readonly WordToken[],
+  spans: readonly { role: number; span: Span }[],
+): number[] {
   const labels = new Array<number>(toks.length).fill(0);
   for (const { role, span } of spans) {
     let first = true;
