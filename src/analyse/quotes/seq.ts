@@ -38,7 +38,9 @@ export function fnv(s: string): number {
 /** A trained model: buckets × labels weights and (labels + 1) × labels transitions (first row: start). */
 export interface SeqModel {
   readonly bits: number;
-  readonly weights: Float32Array;
+  /** Weights, buckets × labels: floats while training, 16-bit integers times `scale` when loaded. */
+  readonly weights: Float32Array | Int16Array;
+  readonly scale: number;
   readonly transitions: Float32Array;
 }
 
@@ -103,7 +105,9 @@ export function viterbi(em: Float64Array, n: number, trans: ArrayLike<number>): 
 
 /** Tag one sequence. */
 export function decodeSeq(model: SeqModel, feats: Int32Array, offsets: Int32Array): number[] {
-  return viterbi(emissions(model.weights, feats, offsets), offsets.length - 1, model.transitions);
+  const em = emissions(model.weights, feats, offsets);
+  if (model.scale !== 1) for (let i = 0; i < em.length; i++) em[i]! *= model.scale;
+  return viterbi(em, offsets.length - 1, model.transitions);
 }
 
 /** One training sequence. */
@@ -163,17 +167,17 @@ export class SeqPerceptron {
       for (let i = 0; i < w.length; i++) out[i] = w[i]! - acc[i]! / this.c;
       return out;
     };
-    return { bits: this.bits, weights: avg(this.w, this.acc), transitions: avg(this.tw, this.tacc) };
+    return { bits: this.bits, weights: avg(this.w, this.acc), scale: 1, transitions: avg(this.tw, this.tacc) };
   }
 }
 
 /** Serialise: a JSON header line, then int16 weights, gzipped. */
 export function serialiseSeq(model: SeqModel): Buffer {
   let max = 0;
-  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  for (const w of model.weights) max = Math.max(max, Math.abs(w * model.scale));
   const scale = max / 32767 || 1;
   const q = new Int16Array(model.weights.length);
-  for (let i = 0; i < q.length; i++) q[i] = Math.round(model.weights[i]! / scale);
+  for (let i = 0; i < q.length; i++) q[i] = Math.round((model.weights[i]! * model.scale) / scale);
   const header = Buffer.from(
     `${JSON.stringify({ format: 1, labels: SEQ_LABELS, bits: model.bits, scale, transitions: [...model.transitions] })}\n`,
   );
@@ -194,8 +198,11 @@ export function parseSeq(gz: Uint8Array): SeqModel {
   const body = buf.subarray(nl + 1);
   const copy = new Uint8Array(body.length);
   copy.set(body);
-  const q = new Int16Array(copy.buffer, 0, (1 << header.bits) * L);
-  const weights = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
-  return { bits: header.bits, weights, transitions: Float32Array.from(header.transitions) };
+  const weights = new Int16Array(copy.buffer, 0, (1 << header.bits) * L);
+  return {
+    bits: header.bits,
+    weights,
+    scale: header.scale,
+    transitions: Float32Array.from(header.transitions),
+  };
 }

@@ -79,6 +79,37 @@ function hw(s: string): number {
   return h;
 }
 
+/** What the features read of a word alone, cached per surface form. */
+interface WordInfo {
+  /** Hashes of the lower-cased word, its shape and its last three letters. */
+  readonly word: number;
+  readonly shape: number;
+  readonly suffix: number;
+  /** The learned cue rate bucket; the hand lexicon's class (0 none, 1 speech, 2 object). */
+  readonly rate: number;
+  readonly cls: number;
+}
+
+const infoCache = new Map<string, WordInfo>();
+const MAX_CACHED_WORDS = 100_000;
+
+function infoOf(surface: string, lower: string, cueRate: CueRate): WordInfo {
+  let info = infoCache.get(surface);
+  if (!info) {
+    if (infoCache.size >= MAX_CACHED_WORDS) infoCache.clear();
+    const cls = CUES.get(lower);
+    info = {
+      word: hw(lower),
+      shape: hw(shapeOf(surface)),
+      suffix: hw(lower.slice(-3)),
+      rate: cueRate(lower),
+      cls: cls === undefined ? 0 : cls === "speech" ? 1 : 2,
+    };
+    infoCache.set(surface, info);
+  }
+  return info;
+}
+
 /** Everything the features read besides the tokens. */
 export interface FeatureContext {
   readonly text: string;
@@ -165,10 +196,13 @@ export function featurize(
   const maps = docMaps(ctx);
   const mask = (1 << bits) - 1;
   const out: { feats: Int32Array; offsets: Int32Array }[] = [];
+  const feats: number[] = [];
+  const f = (template: number, v: number) => feats.push(mix(template, v) & mask);
   for (const toks of paras) {
     const n = toks.length;
-    const words = toks.map((t) => hw(t.lower));
-    const shapes = toks.map((t) => hw(shapeOf(ctx.text.slice(t.start, t.end))));
+    const infos = toks.map((t) => infoOf(ctx.text.slice(t.start, t.end), t.lower, cueRate));
+    const words = infos.map((x) => x.word);
+    const shapes = infos.map((x) => x.shape);
     const roles = toks.map((t) => maps.role[t.start]!);
     const begins = toks.map((t) => maps.begin[t.start]!);
     const rtag = roles.map((r, i) => (r === 0 ? 0 : r * 2 - 1 + begins[i]!));
@@ -200,7 +234,7 @@ export function featurize(
       if (roles[i] === 2) lastCue = i;
     }
     // Distance to the nearest lexicon cue word before and after.
-    const lex = toks.map((t) => (CUES.has(t.lower) ? 1 : 0));
+    const lex = infos.map((x) => (x.cls > 0 ? 1 : 0));
     const lexLeft: number[] = new Array(n).fill(0);
     const lexRight: number[] = new Array(n).fill(0);
     const lexLeftWord: number[] = new Array(n).fill(0);
@@ -233,19 +267,19 @@ export function featurize(
       sentQuote.fill(qq, a, b);
       a = b;
     }
-    const feats: number[] = [];
+    feats.length = 0;
     const offsets = new Int32Array(n + 1);
     const W = (i: number) => (i < 0 ? 1 : i >= n ? 2 : words[i]!);
     const R = (i: number) => (i < 0 ? 9 : i >= n ? 10 : rtag[i]!);
     for (let i = 0; i < n; i++) {
       const t = toks[i]!;
-      const f = (template: number, v: number) => feats.push(mix(template, v) & mask);
       const r = rtag[i]!;
       const q = maps.quote[t.start]!;
       const qEdge = q && (i === 0 || !maps.quote[toks[i - 1]!.start]) ? 1 : 0;
       const qEnd = q && (i === n - 1 || !maps.quote[toks[i + 1]!.start]) ? 2 : 0;
       const sp = Math.min(sentPos[i]!, 3);
-      const cls = CUES.get(t.lower);
+      const info = infos[i]!;
+      const rate = info.rate;
       const ent = maps.ent[t.start]!;
       f(1, 0);
       f(2, W(i));
@@ -258,7 +292,7 @@ export function featurize(
       f(9, shapes[i]!);
       f(10, mix(shapes[i]!, i > 0 ? shapes[i - 1]! : 1));
       f(11, mix(shapes[i]!, i + 1 < n ? shapes[i + 1]! : 2));
-      f(12, hw(t.lower.slice(-3)));
+      f(12, info.suffix);
       // The rules' labels.
       f(20, r);
       f(21, mix(R(i - 1), r));
@@ -283,15 +317,15 @@ export function featurize(
       f(41, mix(r, sp * 2 + sentLast[i]!));
       f(42, mix(W(i), sp));
       // Cue lexicons.
-      f(50, cls === undefined ? 0 : cls === "speech" ? 1 : 2);
-      f(51, cueRate(t.lower));
-      f(52, mix(cueRate(t.lower), r));
+      f(50, info.cls);
+      f(51, rate);
+      f(52, mix(rate, r));
       f(53, mix(cueLeft[i]!, cueRight[i]!));
       f(54, mix(mix(cueLeft[i]!, cueRight[i]!), r));
       f(55, mix(lexLeft[i]!, lexRight[i]!));
       f(56, mix(mix(lexLeft[i]!, lexRight[i]!), shapes[i]!));
-      f(57, mix(cueRate(t.lower), W(i + 1)));
-      f(58, mix(cueRate(t.lower), W(i - 1)));
+      f(57, mix(rate, W(i + 1)));
+      f(58, mix(rate, W(i - 1)));
       // Entities.
       f(60, mix(ent, maps.entBegin[t.start]!));
       f(61, mix(ent, r));
@@ -301,11 +335,7 @@ export function featurize(
       f(71, mix(lexLeftWord[i]!, lexLeft[i]!));
       f(72, mix(lexRightWord[i]!, lexRight[i]!));
       f(73, mix(mix(lexLeftWord[i]!, lexLeft[i]!), r));
-      f(
-        74,
-        mix(cueRate(i > 0 ? toks[i - 1]!.lower : ""), cueRate(i + 1 < n ? toks[i + 1]!.lower : "")) ^
-          shapes[i]!,
-      );
+      f(74, mix(i > 0 ? infos[i - 1]!.rate : 0, i + 1 < n ? infos[i + 1]!.rate : 0) ^ shapes[i]!);
       f(75, mix(sentCue[i]! * 2 + sentQuote[i]!, r));
       f(76, mix(mix(sentCue[i]! * 2 + sentQuote[i]!, q), sp));
       offsets[i + 1] = feats.length;
