@@ -9,13 +9,19 @@
  * each epoch (no file is written unless --out is given). Without it all 840 train articles are used. Dev is
  * never read here.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ruleAttributions } from "../../../src/analyse/quotes/index.ts";
 import { findQuoteRegions } from "../../../src/analyse/quotes/marks.ts";
 import { cueRate, mergeTagged, type TaggedSpan, tagSpans } from "../../../src/analyse/quotes/refine.ts";
-import { type SeqExample, SeqPerceptron, serialiseSeq } from "../../../src/analyse/quotes/seq.ts";
+import {
+  parseSeq,
+  type SeqExample,
+  type SeqModel,
+  SeqPerceptron,
+  serialiseSeq,
+} from "../../../src/analyse/quotes/seq.ts";
 import { featurize, goldLabels, paragraphs } from "../../../src/analyse/quotes/tagger.ts";
 import type { Span } from "../../../src/core/index.ts";
 import { ROOT, SHARED_DATA } from "../../../test/eval/harness.ts";
@@ -24,10 +30,11 @@ import { loadPolnear, loadUpstream, type PolnearDoc } from "../../../test/eval/t
 const { values } = parseArgs({
   options: {
     epochs: { type: "string", default: "12" },
-    bits: { type: "string", default: "19" },
+    bits: { type: "string", default: "18" },
     holdout: { type: "string" },
     out: { type: "string" },
     limit: { type: "string" },
+    model: { type: "string" },
   },
 });
 const epochs = Number(values.epochs);
@@ -106,7 +113,7 @@ function f1(pred: Set<string>[], gold: Set<string>[]): string {
 type Combine = "T" | "R+T" | "T+R" | "M" | "Mcdn";
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-function evaluate(model: ReturnType<SeqPerceptron["averaged"]> | null, how: Combine = "T"): string {
+function evaluate(model: SeqModel | null, how: Combine = "T"): string {
   const roles = [1, 2, 3];
   const rows: string[] = [];
   const tagged = model ? testSet.map((p) => tagSpans(p.body, p.atts, p.ctx, model).flat()) : [];
@@ -127,11 +134,8 @@ function evaluate(model: ReturnType<SeqPerceptron["averaged"]> | null, how: Comb
       let chosen: Span[] = rules;
       if (model && how.startsWith("M")) {
         chosen = [];
-        const merged = mergeTagged(p.body, p.atts, tagSpans(p.body, p.atts, p.ctx, model), p.ctx.regions, {
-          contents: how.includes("c"),
-          drop: how.includes("d"),
-          add: !how.includes("n"),
-        });
+        const opts = how === "M" ? undefined : { contents: true, drop: true, add: false };
+        const merged = mergeTagged(p.body, p.atts, tagSpans(p.body, p.atts, p.ctx, model), p.ctx, opts);
         for (const a of merged) {
           const s = role === 1 ? a.source : role === 2 ? a.cue : a.kind === "partial" ? null : a.content;
           if (s) chosen.push(s);
@@ -150,6 +154,35 @@ function evaluate(model: ReturnType<SeqPerceptron["averaged"]> | null, how: Comb
 }
 
 if (holdout) console.error(`rules on held-out: ${evaluate(null)}`);
+if (values.model) {
+  // Evaluate a saved model on the held-out articles (it must have been trained with the same --holdout).
+  const m = parseSeq(readFileSync(values.model));
+  for (const how of ["T", "M", "Mcdn"] as Combine[]) console.error(`${how}: ${evaluate(m, how)}`);
+  if (process.env.DIAG) {
+    const cut = (b: string, x: Span) => b.slice(x.start, x.end).replace(/\s+/g, " ").slice(0, 90);
+    for (const p of testSet.slice(0, 60)) {
+      const tags = tagSpans(p.body, p.atts, p.ctx, m);
+      const merged = mergeTagged(p.body, p.atts, tags, p.ctx);
+      const gold = new Set(p.doc.attributions.flatMap((a) => a.content).map(key));
+      const mk = new Set(merged.filter((a) => a.kind !== "partial").map((a) => key(a.content)));
+      for (const t of tags.flat())
+        if (t.role === 3 && gold.has(key(t.span)) && !mk.has(key(t.span))) {
+          const over = merged.find((a) => a.kind !== "partial" && overlaps(a.content, t.span));
+          console.log(
+            `LOST [${cut(p.body, t.span)}] merged=[${over ? cut(p.body, over.content) : "-"}] cue=[${over?.cue ? cut(p.body, over.cue) : "-"}]`,
+          );
+        }
+      for (const a of merged)
+        if (
+          a.kind !== "partial" &&
+          !gold.has(key(a.content)) &&
+          !tags.flat().some((t) => t.role === 3 && key(t.span) === key(a.content))
+        )
+          console.log(`ADDED-WRONG [${cut(p.body, a.content)}] cue=[${a.cue ? cut(p.body, a.cue) : "-"}]`);
+    }
+  }
+  process.exit(0);
+}
 const perceptron = new SeqPerceptron(bits);
 const examples = trainSet.flatMap((p) => p.examples);
 const random = rng(7);

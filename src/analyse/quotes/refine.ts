@@ -8,7 +8,7 @@ import type { Entity, Span } from "../../core/index.ts";
 import type { Attribution } from "./attribution.ts";
 import type { QuoteRegion } from "./marks.ts";
 import { decodeSeq, parseSeq, type SeqModel } from "./seq.ts";
-import { featurize, paragraphs, spansOf } from "./tagger.ts";
+import { featurize, paragraphs, sentenceEdges, spansOf } from "./tagger.ts";
 
 /**
  * The span model file, opt-in: LEDE_QUOTES_MODEL names it (`npm run train -- quotes --spans` writes
@@ -87,7 +87,7 @@ const gap = (a: Span, b: Span): number => Math.max(0, a.start - b.end, b.start -
 export function refineAttributions(body: string, atts: Attribution[], ctx: RefineContext): Attribution[] {
   const m = spanModel();
   if (!m) return atts;
-  return mergeTagged(body, atts, tagSpans(body, atts, ctx, m), ctx.regions);
+  return mergeTagged(body, atts, tagSpans(body, atts, ctx, m), ctx);
 }
 
 /** How tagged spans change the rules' attributions (for experiments; the defaults are what runs). */
@@ -98,6 +98,8 @@ export interface MergeOptions {
   readonly drop: boolean;
   /** Add attributions for cues the rules missed. */
   readonly add?: boolean;
+  /** ... only those with a source. */
+  readonly sourced?: boolean;
 }
 
 const DEFAULT_MERGE: MergeOptions = { contents: true, drop: true, add: true };
@@ -153,9 +155,31 @@ export function mergeTagged(
   body: string,
   atts: readonly Attribution[],
   tagged: readonly (readonly TaggedSpan[])[],
-  regions: readonly QuoteRegion[],
+  ctx: Pick<RefineContext, "regions" | "sentences">,
   opts: MergeOptions = DEFAULT_MERGE,
 ): Attribution[] {
+  const regions = ctx.regions;
+  const starts = [...sentenceEdges({ text: body, sentences: ctx.sentences }).sentStart].sort((a, b) => a - b);
+  /** Index of the sentence holding a character offset. */
+  const sentenceAt = (pos: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  /** Sentences between two spans (0: they share one). */
+  const apart = (a: Span, b: Span): number => {
+    const a0 = sentenceAt(a.start);
+    const a1 = sentenceAt(Math.max(a.start, a.end - 1));
+    const b0 = sentenceAt(b.start);
+    const b1 = sentenceAt(Math.max(b.start, b.end - 1));
+    return Math.max(0, a0 - b1, b0 - a1);
+  };
+  const cost = (a: Span, b: Span): number => apart(a, b) * 100_000 + gap(a, b);
   const out: Attribution[] = [];
   const all = tagged.flat();
   const tagCues = all.filter((t) => t.role === 2).map((t) => t.span);
@@ -166,7 +190,8 @@ export function mergeTagged(
     if (a.cue && !cue && opts.drop && a.kind !== "partial") continue;
     kept.add(a);
   }
-  const ruleContents = atts.filter((a) => kept.has(a) && a.kind !== "partial").map((a) => a.content);
+  // Attributions of cues the rules missed and cueless contents: added last, where no other content is.
+  const extra: Attribution[][] = [];
   tagged.forEach((para, p) => {
     const cues = para.filter((t) => t.role === 2).map((t) => t.span);
     const sources = para.filter((t) => t.role === 1).map((t) => t.span);
@@ -176,31 +201,34 @@ export function mergeTagged(
     const byCue = cues.map(() => [] as Span[]);
     for (const c of contents) {
       let best = -1;
-      for (let k = 0; k < cues.length; k++) if (best < 0 || gap(cues[k]!, c) < gap(cues[best]!, c)) best = k;
+      for (let k = 0; k < cues.length; k++)
+        if (best < 0 || cost(cues[k]!, c) < cost(cues[best]!, c)) best = k;
       if (best >= 0) byCue[best]!.push(c);
-      else if (!ruleContents.some((r) => overlaps(r, c)))
-        // A content with no cue in its paragraph, where the rules have none: a quotation's continuation.
-        out.push(...withPartials(body, c, null, null, null, p, regions));
+      // A content with no cue in its paragraph, where the rules have none: a quotation's continuation.
+      else extra.push(withPartials(body, c, null, null, null, p, regions));
     }
     cues.forEach((cue, k) => {
       let source: Span | null = null;
       let bestD = Number.POSITIVE_INFINITY;
+      let bare = false;
       for (const s of sources) {
-        if (!validSource(body, s)) continue;
         const d = gap(s, cue) + (s.start > cue.start ? 40 : 0);
-        if (gap(s, cue) <= MAX_SOURCE_GAP && d < bestD) {
+        if (gap(s, cue) <= MAX_SOURCE_GAP && apart(s, cue) === 0 && d < bestD) {
           source = s;
           bestD = d;
         }
       }
+      if (source && !validSource(body, source)) {
+        source = null;
+        bare = true;
+      }
       const rules = atts.filter((a) => kept.has(a) && a.cue && overlaps(a.cue, cue));
       if (rules.length === 0) {
-        // A cue the rules missed (with a speaker: a noun cue alone, "a claim that ...", is too often none):
-        // its contents where the rules claim none.
-        if (!source || opts.add === false) return;
-        const mine = byCue[k]!.filter((c) => !ruleContents.some((r) => overlaps(r, c)));
-        for (const c of mine)
-          out.push(...withPartials(body, c, cue, source, headOf(body, source), p, regions));
+        // A cue the rules missed, unless its nearest source is a bare determiner (the noun of "a claim that
+        // ..." is then no cue): its contents where the rules claim none.
+        if (bare || opts.add === false || (opts.sourced && !source)) return;
+        for (const c of byCue[k]!)
+          extra.push(withPartials(body, c, cue, source, source ? headOf(body, source) : null, p, regions));
         return;
       }
       for (const a of rules) {
@@ -228,6 +256,13 @@ export function mergeTagged(
     });
   });
   for (const a of atts) if (kept.has(a)) out.push(a);
+  const taken = out.filter((a) => a.kind !== "partial").map((a) => a.content);
+  for (const group of extra) {
+    const c = group[0]!.content;
+    if (taken.some((t) => overlaps(t, c))) continue;
+    out.push(...group);
+    taken.push(c);
+  }
   return out.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
 }
 

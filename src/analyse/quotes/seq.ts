@@ -167,7 +167,12 @@ export class SeqPerceptron {
       for (let i = 0; i < w.length; i++) out[i] = w[i]! - acc[i]! / this.c;
       return out;
     };
-    return { bits: this.bits, weights: avg(this.w, this.acc), scale: 1, transitions: avg(this.tw, this.tacc) };
+    return {
+      bits: this.bits,
+      weights: avg(this.w, this.acc),
+      scale: 1,
+      transitions: avg(this.tw, this.tacc),
+    };
   }
 }
 

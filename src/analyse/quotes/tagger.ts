@@ -139,6 +139,29 @@ interface DocMaps {
   readonly sentEnd: Set<number>;
 }
 
+/**
+ * Sentence starts and ends: from the sentence splitter, or (when none is given) after ".", "!" or "?" and
+ * any closing marks, before a space and a capital letter or an opening mark.
+ */
+export function sentenceEdges(ctx: Pick<FeatureContext, "text" | "sentences">): {
+  sentStart: Set<number>;
+  sentEnd: Set<number>;
+} {
+  if (ctx.sentences.length > 0)
+    return {
+      sentStart: new Set(ctx.sentences.map((s) => s.start)),
+      sentEnd: new Set(ctx.sentences.map((s) => s.end)),
+    };
+  const sentStart = new Set<number>([0]);
+  const sentEnd = new Set<number>([ctx.text.length]);
+  for (const m of ctx.text.matchAll(/[.!?]["”’)]*(\s+)(?=["“‘(]?\p{Lu})/gu)) {
+    const end = m.index + m[0].length - m[1]!.length;
+    sentEnd.add(end);
+    sentStart.add(m.index + m[0].length);
+  }
+  return { sentStart, sentEnd };
+}
+
 function docMaps(ctx: FeatureContext): DocMaps {
   const n = ctx.text.length;
   const role = new Uint8Array(n);
@@ -171,8 +194,7 @@ function docMaps(ctx: FeatureContext): DocMaps {
     quote,
     ent,
     entBegin,
-    sentStart: new Set(ctx.sentences.map((s) => s.start)),
-    sentEnd: new Set(ctx.sentences.map((s) => s.end)),
+    ...sentenceEdges(ctx),
   };
 }
 
@@ -285,13 +307,9 @@ export function featurize(
       f(2, W(i));
       f(3, W(i - 1));
       f(4, W(i + 1));
-      f(5, W(i - 2));
-      f(6, W(i + 2));
       f(7, mix(W(i - 1), W(i)));
       f(8, mix(W(i), W(i + 1)));
       f(9, shapes[i]!);
-      f(10, mix(shapes[i]!, i > 0 ? shapes[i - 1]! : 1));
-      f(11, mix(shapes[i]!, i + 1 < n ? shapes[i + 1]! : 2));
       f(12, info.suffix);
       // The rules' labels.
       f(20, r);
@@ -301,21 +319,13 @@ export function featurize(
       f(24, mix(r, W(i)));
       f(25, mix(r, W(i - 1)));
       f(26, mix(r, W(i + 1)));
-      f(27, mix(R(i - 2), r));
-      f(28, mix(r, R(i + 2)));
       f(29, mix(r, shapes[i]!));
       // Quotation marks.
       f(30, q + qEdge + qEnd);
       f(31, mix(r, q + qEdge + qEnd));
-      f(
-        32,
-        mix(q, i > 0 ? maps.quote[toks[i - 1]!.start]! : 5) +
-          (i + 1 < n ? maps.quote[toks[i + 1]!.start]! * 7 : 9),
-      );
       // Sentence position.
       f(40, sp * 2 + sentLast[i]!);
       f(41, mix(r, sp * 2 + sentLast[i]!));
-      f(42, mix(W(i), sp));
       // Cue lexicons.
       f(50, info.cls);
       f(51, rate);
@@ -323,21 +333,17 @@ export function featurize(
       f(53, mix(cueLeft[i]!, cueRight[i]!));
       f(54, mix(mix(cueLeft[i]!, cueRight[i]!), r));
       f(55, mix(lexLeft[i]!, lexRight[i]!));
-      f(56, mix(mix(lexLeft[i]!, lexRight[i]!), shapes[i]!));
       f(57, mix(rate, W(i + 1)));
       f(58, mix(rate, W(i - 1)));
       // Entities.
       f(60, mix(ent, maps.entBegin[t.start]!));
       f(61, mix(ent, r));
-      f(62, mix(ent, cueRight[i]!));
       // Wider context.
       f(70, mix(mix(W(i - 1), W(i)), W(i + 1)));
       f(71, mix(lexLeftWord[i]!, lexLeft[i]!));
       f(72, mix(lexRightWord[i]!, lexRight[i]!));
       f(73, mix(mix(lexLeftWord[i]!, lexLeft[i]!), r));
-      f(74, mix(i > 0 ? infos[i - 1]!.rate : 0, i + 1 < n ? infos[i + 1]!.rate : 0) ^ shapes[i]!);
       f(75, mix(sentCue[i]! * 2 + sentQuote[i]!, r));
-      f(76, mix(mix(sentCue[i]! * 2 + sentQuote[i]!, q), sp));
       offsets[i + 1] = feats.length;
     }
     out.push({ feats: Int32Array.from(feats), offsets });
