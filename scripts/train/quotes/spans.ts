@@ -159,27 +159,36 @@ if (values.model) {
   const m = parseSeq(readFileSync(values.model));
   for (const how of ["T", "M", "Mcdn"] as Combine[]) console.error(`${how}: ${evaluate(m, how)}`);
   if (process.env.DIAG) {
-    const cut = (b: string, x: Span) => b.slice(x.start, x.end).replace(/\s+/g, " ").slice(0, 90);
-    for (const p of testSet.slice(0, 60)) {
-      const tags = tagSpans(p.body, p.atts, p.ctx, m);
-      const merged = mergeTagged(p.body, p.atts, tags, p.ctx);
-      const gold = new Set(p.doc.attributions.flatMap((a) => a.content).map(key));
-      const mk = new Set(merged.filter((a) => a.kind !== "partial").map((a) => key(a.content)));
-      for (const t of tags.flat())
-        if (t.role === 3 && gold.has(key(t.span)) && !mk.has(key(t.span))) {
-          const over = merged.find((a) => a.kind !== "partial" && overlaps(a.content, t.span));
-          console.log(
-            `LOST [${cut(p.body, t.span)}] merged=[${over ? cut(p.body, over.content) : "-"}] cue=[${over?.cue ? cut(p.body, over.cue) : "-"}]`,
-          );
+    // Wrong content spans of the grouped attributions, by kind of difference from the overlapping gold span.
+    const kinds = new Map<string, number>();
+    const bump = (k: string) => kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    const cut = (b: string, x: Span) => b.slice(x.start, x.end).replace(/\s+/g, " ");
+    for (const p of testSet) {
+      const merged = mergeTagged(p.body, p.atts, tagSpans(p.body, p.atts, p.ctx, m), p.ctx);
+      const gold = p.doc.attributions.flatMap((a) => a.content);
+      const g = new Set(gold.map(key));
+      for (const a of merged) {
+        if (a.kind === "partial" || g.has(key(a.content))) continue;
+        const o = gold.find((x) => overlaps(x, a.content));
+        if (!o) {
+          bump("none");
+          continue;
         }
-      for (const a of merged)
-        if (
-          a.kind !== "partial" &&
-          !gold.has(key(a.content)) &&
-          !tags.flat().some((t) => t.role === 3 && key(t.span) === key(a.content))
-        )
-          console.log(`ADDED-WRONG [${cut(p.body, a.content)}] cue=[${a.cue ? cut(p.body, a.cue) : "-"}]`);
+        const c = a.content;
+        const tag =
+          c.start === o.start
+            ? c.end > o.end
+              ? `end-longer ${cut(p.body, { start: o.end, end: c.end }).split(" ").slice(0, 2).join(" ")}`
+              : `end-shorter ${cut(p.body, { start: c.end, end: o.end }).split(" ").slice(0, 2).join(" ")}`
+            : c.end === o.end
+              ? c.start < o.start
+                ? `start-earlier ${cut(p.body, { start: c.start, end: o.start }).split(" ").slice(0, 2).join(" ")}`
+                : `start-later ${cut(p.body, { start: o.start, end: c.start }).split(" ").slice(0, 2).join(" ")}`
+              : "both";
+        bump(process.env.DIAG === "2" ? tag : tag.split(" ")[0]!);
+      }
     }
+    for (const [k, n] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(n, k);
   }
   process.exit(0);
 }
