@@ -1,8 +1,8 @@
 /**
- * `npm run train -- quotes [--data DIR] [--min-count N] [--min-rate R]`: rebuild models/quotes/cues.json, the
+ * `npm run train -- quotes [--data DIR] [--min-count N] [--min-rate R] [--spans]`: rebuild models/quotes/cues.json, the
  * learned cue lexicon, from the PolNeAR train split (../shared/data/quotes/polnear). For every lower-cased word
  * it counts how often the word is (part of) an attribution cue and how often it occurs at all; words that are
- * cues often enough are kept with both counts. Occurrences inside another attribution's content are not counted. Only words and counts are written: no text of the corpus.
+ * cues often enough are kept with both counts. --spans also trains the opt-in span model (quotes/spans.ts). Occurrences inside another attribution's content are not counted. Only words and counts are written: no text of the corpus.
  */
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -27,6 +27,7 @@ export default async function train(args: string[]): Promise<void> {
       "min-count": { type: "string", default: "4" },
       "min-rate": { type: "string", default: "0.3" },
       "min-precision": { type: "string", default: DEFAULT_MIN_PRECISION },
+      spans: { type: "boolean", default: false },
     },
   });
   const minCount = Number(values["min-count"]);
@@ -78,6 +79,14 @@ export default async function train(args: string[]): Promise<void> {
   // cues only inside longer phrases ("endorsement", "confident") and verbs of action ("voted", "issued").
   const pruned = prune(minPrecision, values.data);
   write(file, { ...out, pruned });
+  if (values.spans) {
+    // The opt-in span model, trained in a fresh process on the rules with the new lexicon.
+    const script = join(dirname(fileURLToPath(import.meta.url)), "quotes/spans.ts");
+    execFileSync(process.execPath, ["--import", "tsx", script], {
+      stdio: "inherit",
+      env: values.data ? { ...process.env, LEDE_SHARED_DATA: values.data } : process.env,
+    });
+  }
   console.log(
     `quotes: ${Object.keys(words).length} cue words (${pruned.length} pruned) from ${docs.length} documents -> ${file}`,
   );

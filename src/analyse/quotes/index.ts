@@ -9,7 +9,8 @@ import type { Entity, Quote, Span, TextSpan } from "../../core/index.ts";
 import { CUES, type CueClass } from "./cues.ts";
 import { type Attribution, attributeUnit, PENDING } from "./extract.ts";
 import { dashAttribution } from "./headline.ts";
-import { findQuoteRegions } from "./marks.ts";
+import { findQuoteRegions, type QuoteRegion } from "./marks.ts";
+import { refineAttributions } from "./refine.ts";
 import { genderOf, type NameSeen, nameOf, resolveSpeaker, textGenders } from "./speaker.ts";
 import { type Token, tokenize, units } from "./tokens.ts";
 
@@ -94,6 +95,26 @@ function fullName(name: string, seen: readonly NameSeen[], before: number): stri
 export function findQuotes(text: string, sentences: readonly Span[], entities: readonly Entity[]): Quote[] {
   const body = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   const regions = findQuoteRegions(body);
+  const atts = refineAttributions(body, ruleAttributions(body, sentences, regions), {
+    regions,
+    sentences,
+    entities,
+  });
+  return resolveQuotes(body, atts, entities);
+}
+
+/**
+ * The rules' attributions of a text, in order of their content, before speaker resolution.
+ *
+ * @param body - the text (already cut to MAX_TEXT)
+ * @param sentences - sentence spans (may be empty)
+ * @param regions - the quoted regions (`findQuoteRegions(body)`)
+ */
+export function ruleAttributions(
+  body: string,
+  sentences: readonly Span[],
+  regions: readonly QuoteRegion[] = findQuoteRegions(body),
+): Attribution[] {
   const tokens = tokenize(body, regions);
   const us = units(body, tokens, sentences);
   const atts: Attribution[] = [];
@@ -109,7 +130,22 @@ export function findQuotes(text: string, sentences: readonly Span[], entities: r
   atts.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
   dropNested(atts);
   dedupePartials(atts);
+  // A sentence-final abbreviation ("in the U.S.") carries the sentence's period, which is not content.
+  return atts.map((a) => {
+    const content = a.content;
+    if (
+      a.kind === "indirect" &&
+      body[content.end - 1] === "." &&
+      body[content.end - 2] !== "." &&
+      /^\s|^$/.test(body.slice(content.end, content.end + 1))
+    )
+      return { ...a, content: { start: content.start, end: content.end - 1 } };
+    return a;
+  });
+}
 
+/** Quotes from attributions: speakers resolved, in the order given. */
+function resolveQuotes(body: string, atts: readonly Attribution[], entities: readonly Entity[]): Quote[] {
   const runs = personRuns(body);
   const seen: NameSeen[] = [...runs];
   const genders = textGenders(body);
@@ -142,16 +178,7 @@ export function findQuotes(text: string, sentences: readonly Span[], entities: r
         });
       }
     }
-    // A sentence-final abbreviation ("in the U.S.") carries the sentence's period, which is not content.
-    let content = a.content;
-    if (
-      a.kind === "indirect" &&
-      body[content.end - 1] === "." &&
-      body[content.end - 2] !== "." &&
-      /^\s|^$/.test(body.slice(content.end, content.end + 1))
-    ) {
-      content = { start: content.start, end: content.end - 1 };
-    }
+    const content = a.content;
     const q: Quote = {
       kind: a.kind,
       ...textSpan(body, content),
