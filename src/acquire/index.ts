@@ -10,6 +10,7 @@ export * from "./file.ts";
 export * from "./host-limiter.ts";
 export * from "./inputs.ts";
 export * from "./opml.ts";
+export * from "./pages.ts";
 export * from "./poll.ts";
 export * from "./robots.ts";
 export * from "./sitemap.ts";

@@ -11,6 +11,7 @@ import { parseFeed } from "./feed.ts";
 import { type FetchOptions, fetchUrl } from "./fetch.ts";
 import { type FileInputOptions, readFileInput } from "./file.ts";
 import { flattenOpml, parseOpml } from "./opml.ts";
+import { withFurtherPages } from "./pages.ts";
 import { parseSitemap, sitemapsFromRobots } from "./sitemap.ts";
 import { canonicalizeUrl } from "./url.ts";
 import { readWarc, type WarcSkip } from "./warc.ts";
@@ -102,7 +103,8 @@ async function* pages(
   const get = async ({ url, hints }: (typeof unique)[number]): Promise<Result<Document>> => {
     const r = await fetchUrl(url, { ...options, sourceKind, input: url });
     if (!r.ok) return r;
-    return { ok: true, value: hints && Object.keys(hints).length > 0 ? { ...r.value, hints } : r.value };
+    const doc = await withFurtherPages(r.value, (u) => fetchUrl(u, { ...options, sourceKind, input: u }));
+    return { ok: true, value: hints && Object.keys(hints).length > 0 ? { ...doc, hints } : doc };
   };
   const width = Math.max(1, options.fetchConcurrency ?? 4);
   const running: Promise<Result<Document>>[] = [];
@@ -187,7 +189,16 @@ async function* expand(
     });
     return;
   }
-  yield { ok: true, value: doc };
+  // An article page fetched from the web brings its further pages when it is paginated.
+  yield {
+    ok: true,
+    value:
+      kind === "html" && doc.url
+        ? await withFurtherPages(doc, (u) =>
+            fetchUrl(u, { ...options, sourceKind: doc.sourceKind, input: u }),
+          )
+        : doc,
+  };
 }
 
 async function* readUrl(

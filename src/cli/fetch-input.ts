@@ -1,5 +1,5 @@
 /** Fetch one URL named on the command line or posted to the API (SSRF guard, limits, robots.txt). */
-import { fetchUrl } from "../acquire/index.ts";
+import { fetchUrl, withFurtherPages } from "../acquire/index.ts";
 import type { Config, Document, Result } from "../core/index.ts";
 
 /**
@@ -7,5 +7,7 @@ import type { Config, Document, Result } from "../core/index.ts";
  * @param config the allow list for private addresses (`LEDE_FETCH_ALLOW`)
  */
 export async function fetchInput(url: string, config: Pick<Config, "fetchAllow">): Promise<Result<Document>> {
-  return fetchUrl(url, { allow: config.fetchAllow, input: url, sourceKind: "url" });
+  const fetchPage = (u: string) => fetchUrl(u, { allow: config.fetchAllow, input: u, sourceKind: "url" });
+  const r = await fetchPage(url);
+  return r.ok ? { ok: true, value: await withFurtherPages(r.value, fetchPage) } : r;
 }

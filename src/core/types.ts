@@ -60,6 +60,8 @@ export interface Document {
   readonly sourceId?: number;
   /** Hints a feed entry gives (title, date, author) used when the page lacks them. */
   readonly hints?: DocumentHints;
+  /** The further pages of a paginated article, in order (fetched by acquire's `withFurtherPages`). */
+  readonly pages?: readonly Document[];
 }
 
 export interface DocumentHints {

@@ -21,6 +21,7 @@ import {
 } from "../core/index.ts";
 import { extractHtml } from "./html/index.ts";
 import { detectLanguage } from "./language.ts";
+import { joinPages } from "./pages.ts";
 import { looksLikeHtml } from "./sniff.ts";
 import { extractTextPage } from "./text/index.ts";
 
@@ -43,7 +44,24 @@ export function extractDocument(doc: Document, options: ExtractOptions = {}): Re
     return err(new LedeError("extract", "binary", `input looks binary, not a page or text [${doc.input}]`));
   }
   const { text } = decodeBytes(doc.body, doc.contentType);
-  return extractString(text, { ...options, ...(doc.url && !options.url ? { url: doc.url } : {}) }, doc.input);
+  const first = extractString(
+    text,
+    { ...options, ...(doc.url && !options.url ? { url: doc.url } : {}) },
+    doc.input,
+  );
+  if (!first.ok || !doc.pages || doc.pages.length === 0) return first;
+  // A paginated article's further pages (see acquire/pages.ts): each read alone, then joined.
+  const further: Article[] = [];
+  for (const page of doc.pages) {
+    if (page.body.length === 0 || looksBinary(page.body)) continue;
+    const r = extractString(
+      decodeBytes(page.body, page.contentType).text,
+      page.url ? { url: page.url } : {},
+      page.input,
+    );
+    if (r.ok) further.push(r.value);
+  }
+  return ok(joinPages(first.value, further));
 }
 
 /**

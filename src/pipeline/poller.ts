@@ -12,6 +12,7 @@ import {
   itemKey,
   NEW_HEALTH,
   pollFeed,
+  withFurtherPages,
 } from "../acquire/index.ts";
 import type { Document } from "../core/index.ts";
 import type { SourceRecord, Store } from "../store/index.ts";
@@ -153,12 +154,11 @@ export class Poller {
     if (item.authors.length > 0) hints.authors = item.authors;
     let doc: Document | null = null;
     if (item.url) {
-      const fetched = await fetchUrl(item.url, {
-        ...this.options.fetch,
-        sourceKind: "feed",
-        input: item.url,
-      });
-      if (fetched.ok) doc = { ...fetched.value, sourceId: source.id, hints };
+      const fetchPage = (url: string) =>
+        fetchUrl(url, { ...this.options.fetch, sourceKind: "feed", input: url });
+      const fetched = await fetchPage(item.url);
+      if (fetched.ok)
+        doc = { ...(await withFurtherPages(fetched.value, fetchPage)), sourceId: source.id, hints };
     }
     if (!doc && item.contentHtml) {
       doc = {

@@ -15,12 +15,26 @@ import {
   toOpml,
 } from "../../src/acquire/index.ts";
 import type { Document, LedeError, Result } from "../../src/core/index.ts";
+import { extractDocument } from "../../src/extract/index.ts";
 import { startServer, type TestServer } from "./server.ts";
 
 let srv: TestServer;
 let dir: string;
 const page = (title: string) =>
   `<!doctype html><html><head><title>${title}</title></head><body><p>${title} body</p></body></html>`;
+
+/** Page n of a long read: the shared header and standfirst, then this page's paragraphs. */
+function longRead(n: number, next: string | null): string {
+  const paragraphs = [1, 2, 3]
+    .map(
+      (i) =>
+        `<p>On page ${n}, paragraph ${i} tells how the river authority rebuilt the flood barrier at Fenmouth over the winter, stone by stone, while the town watched the tides.</p>`,
+    )
+    .join("");
+  return `<!doctype html><html><head><title>The barrier | Gazette</title>${next ? `<link rel="next" href="${next}">` : ""}</head>
+<body><nav><a href="/">Home</a></nav><article><h1>The barrier</h1><p class="standfirst">How a town kept the sea out for another century.</p>
+${paragraphs}</article></body></html>`;
+}
 
 function rss(origin: string): string {
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title><link>${origin}/</link><ttl>60</ttl>
@@ -51,6 +65,14 @@ before(async () => {
     "/old-feed": (_q, s) => s.writeHead(301, { location: "/feed.xml" }).end(),
     "/temp-feed": (_q, s) => s.writeHead(302, { location: "/feed.xml" }).end(),
     "/limited": (_q, s) => s.writeHead(429, { "retry-after": "7200" }).end(),
+    // A paginated article (three pages, each naming the next), and a post that names the next post.
+    "/long-read": (_q, s) =>
+      s.writeHead(200, { "content-type": "text/html" }).end(longRead(1, "/long-read/2")),
+    "/long-read/2": (_q, s) =>
+      s.writeHead(200, { "content-type": "text/html" }).end(longRead(2, `${srv.origin}/long-read/3`)),
+    "/long-read/3": (_q, s) => s.writeHead(200, { "content-type": "text/html" }).end(longRead(3, null)),
+    "/post-one": (_q, s) => s.writeHead(200, { "content-type": "text/html" }).end(longRead(1, "/post-two")),
+    "/post-two": (_q, s) => s.writeHead(200, { "content-type": "text/html" }).end(longRead(2, null)),
   });
   dir = await mkdtemp(join(tmpdir(), "lede-acquire-"));
 });
@@ -140,6 +162,28 @@ describe("readInputs", () => {
     assert.equal(missing.errors[0]?.code, "not-found");
     const ftp = await all(readInputs("ftp://x.example/feed", opts()));
     assert.equal(ftp.errors[0]?.code, "bad-input");
+  });
+
+  it("a paginated article brings its further pages, joined by extraction; the next post is not followed", async () => {
+    const { docs, errors } = await all(readInputs(`${srv.origin}/long-read`, opts()));
+    assert.deepEqual(errors, []);
+    assert.equal(docs.length, 1);
+    assert.deepEqual(
+      docs[0]!.pages?.map((p) => p.url),
+      [`${srv.origin}/long-read/2`, `${srv.origin}/long-read/3`],
+    );
+    const r = extractDocument(docs[0]!);
+    assert.ok(r.ok);
+    for (const n of [1, 2, 3]) assert.match(r.value.text, new RegExp(`On page ${n}, paragraph 3 tells`));
+    assert.equal(
+      r.value.text.split("How a town kept the sea out").length - 1 <= 1,
+      true,
+      "the standfirst once",
+    );
+    assert.equal(r.value.title, "The barrier");
+    const post = await all(readInputs(`${srv.origin}/post-one`, opts()));
+    assert.equal(post.docs[0]?.pages, undefined);
+    assert.equal(srv.hits.get("/post-two"), undefined, "nothing fetched");
   });
 });
 

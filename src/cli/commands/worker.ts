@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { parseFeed } from "../../acquire/feed.ts";
 import { createFetchContext, fetchUrl } from "../../acquire/fetch.ts";
+import { withFurtherPages } from "../../acquire/pages.ts";
 import { type Config, type Document, LedeError, LIMITS, loadConfig, ok } from "../../core/index.ts";
 import {
   type FeedEntry,
@@ -279,14 +280,20 @@ export function createPipelineDeps(
       ? { narrate: (job: NarrateJob, progress: (p: number) => Promise<void>) => narrator.run(job, progress) }
       : {}),
     pollIntervalMs: Math.max(1, setup.pollMinutes || 15) * 60_000,
-    fetch: (r) =>
-      fetchUrl(r.url, {
+    fetch: async (r) => {
+      const fetched = await fetchUrl(r.url, {
         allow: config.fetchAllow,
         context,
         sourceKind: r.kind === "feed" ? "feed" : "url",
         ...(r.etag ? { etag: r.etag } : {}),
         ...(r.lastModified ? { lastModified: r.lastModified } : {}),
-      }),
+      });
+      if (!fetched.ok || r.kind === "feed") return fetched;
+      // A paginated article's further pages come with it.
+      const further = (url: string) =>
+        fetchUrl(url, { allow: config.fetchAllow, context, sourceKind: "url" });
+      return { ok: true, value: await withFurtherPages(fetched.value, further) };
+    },
     process: async (doc: Document, analyse: boolean) => {
       const o = await pool.run({ doc, options: {}, analyse });
       if (o.ok) return o.value;
