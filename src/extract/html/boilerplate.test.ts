@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { classId, isBoilerplateClass, isStrongBoilerplateClass, weakMayHoldProse } from "./boilerplate.ts";
+import {
+  classId,
+  isBoilerplateClass,
+  isNeverArticle,
+  isStrongBoilerplateClass,
+  weakMayHoldProse,
+} from "./boilerplate.ts";
 
 test("boilerplate class words", () => {
   assert.equal(isBoilerplateClass("share-bar"), true);
@@ -24,4 +30,13 @@ test("weak words of page-builder blocks may hold prose; captions, bios and socia
   assert.equal(weakMayHoldProse("wp-caption alignnone"), false);
   assert.equal(weakMayHoldProse("author-info"), false);
   assert.equal(weakMayHoldProse("wp-block-embed is-provider-twitter"), false);
+});
+
+test("consent prompts and comment threads never wrap an article; paywall and sidebar wrappers may", () => {
+  assert.equal(isNeverArticle("onetrust-consent-sdk"), true);
+  assert.equal(isNeverArticle("cookie-banner"), true);
+  assert.equal(isNeverArticle("posts-page-comments-section"), true);
+  assert.equal(isNeverArticle("paywall-article"), false);
+  assert.equal(isNeverArticle("sidebar-grid__content"), false);
+  assert.equal(isNeverArticle("comment-on-selection"), false);
 });

@@ -121,6 +121,38 @@ const STRONG = wordsRe([
   "donation",
 ]);
 
+/**
+ * Strong words of what never wraps an article (consent prompts, comment threads, recommendation
+ * widgets): removed even in the lenient reading that ignores other class words.
+ */
+const NEVER_ARTICLE = wordsRe([
+  "comments",
+  "disqus",
+  "cookie",
+  "cookies",
+  "consent",
+  "gdpr",
+  "onetrust",
+  "outbrain",
+  "taboola",
+  "recommended",
+  "recommendations",
+  "most-read",
+  "mostread",
+  "most-popular",
+  "trending",
+]);
+
+/**
+ * Whether class/id words mark something that never holds the article, whatever else they say.
+ *
+ * @example isNeverArticle("onetrust-consent-sdk") // true
+ * @example isNeverArticle("paywall-article") // false
+ */
+export function isNeverArticle(names: string): boolean {
+  return names.trim() !== "" && NEVER_ARTICLE.test(names);
+}
+
 /** Class/id words that mark boilerplate unless a content word is present too. */
 const WEAK = wordsRe([
   "ad",
