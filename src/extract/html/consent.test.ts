@@ -1,0 +1,45 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { isConsentPrompt } from "./consent.ts";
+
+test("consent prompts of embeds, comment forms and sign-up boxes", () => {
+  assert.equal(isConsentPrompt("By clicking to watch this video, you agree to our privacy policy."), true);
+  assert.equal(
+    isConsentPrompt(
+      "By clicking “Accept”, you agree to the storing of cookies on your device to analyse usage.",
+    ),
+    true,
+  );
+  assert.equal(
+    isConsentPrompt("By posting a comment, you consent to have your details used in line with our policy."),
+    true,
+  );
+  assert.equal(
+    isConsentPrompt("Ich bin damit einverstanden, dass mir Inhalte von Videoportalen angezeigt werden."),
+    true,
+  );
+  assert.equal(
+    isConsentPrompt("Dabei können personenbezogene Daten an Drittplattformen übermittelt werden."),
+    true,
+  );
+  assert.equal(
+    isConsentPrompt(
+      "Hier steht ein externer Inhalt, der den Artikel ergänzt. Mit einem Klick wird er angezeigt.",
+    ),
+    true,
+  );
+  assert.equal(isConsentPrompt("En cliquant sur ce bouton, vous acceptez le dépôt de traceurs."), true);
+});
+
+test("sentences about privacy and cookies are not prompts", () => {
+  assert.equal(
+    isConsentPrompt("The regulator said the site stored cookies without asking its users."),
+    false,
+  );
+  assert.equal(isConsentPrompt("Users agree to the terms without reading them, the study found."), false);
+  assert.equal(
+    isConsentPrompt("Die Behörde prüft, ob personenbezogene Daten gespeichert wurden, sagte ein Sprecher."),
+    false,
+  );
+  assert.equal(isConsentPrompt(`We use cookies. ${"x".repeat(500)}`), false);
+});

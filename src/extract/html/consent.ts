@@ -1,0 +1,39 @@
+/**
+ * Consent prompts that embeds, comment forms and sign-up boxes leave inside an article ("By clicking
+ * Accept, you agree to ...", "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden"):
+ * what a reader is asked to agree to, not what the article says. Each cue is the wording of the
+ * request itself, so an article about privacy or cookies keeps its sentences.
+ */
+
+const CUES: readonly RegExp[] = [
+  // English: "By clicking/continuing/posting ..., you agree/consent to ..."
+  /\bby (?:clicking|continuing|using|posting|submitting|signing up|subscribing|entering)\b.{0,120}\byou(?:'re| are)? (?:agree|accept|consent|confirm|acknowledge)/i,
+  /\byou (?:agree|consent) to (?:the |our )?(?:use of cookies|storing of cookies|privacy policy|terms)/i,
+  /\b(?:we|this (?:site|website)) uses? cookies\b/i,
+  /\bstor(?:e|ing)(?: of)? cookies on your (?:device|browser|computer)/i,
+  // German: embeds and external content
+  /\bich bin damit einverstanden\b/i,
+  /\bpersonenbezogene(?:n)? daten\b.{0,80}\b(?:übermittelt|drittplattform|drittanbieter)/i,
+  /\beinwilligung\b.{0,80}\b(?:personenbezogen|übermittlung|drittanbieter|externe)/i,
+  /\b(?:einen |ein )?externe[nr]? inhalt\b.{0,120}\b(?:anzeigen|angezeigt|klick)/i,
+  /\bein klick für den datenschutz\b/i,
+  /\bmehr dazu in unserer datenschutzerklärung\b/i,
+  // French, Spanish, Italian, Dutch
+  /\ben cliquant\b.{0,120}\bvous acceptez\b/i,
+  /\bal hacer clic\b.{0,120}\bacept/i,
+  /\bcliccando\b.{0,120}\baccett/i,
+  /\bdoor (?:te )?klikken\b.{0,120}\b(?:ga je akkoord|accepteer)/i,
+];
+
+/** Longest block read as a prompt (a consent text is a sentence or two). */
+const MAX_PROMPT = 400;
+
+/**
+ * Whether a block is a consent prompt.
+ *
+ * @example isConsentPrompt("By clicking Accept, you agree to the storing of cookies on your device.") // true
+ * @example isConsentPrompt("The regulator said the site stored cookies without asking.") // false
+ */
+export function isConsentPrompt(text: string): boolean {
+  return text.length <= MAX_PROMPT && CUES.some((re) => re.test(text));
+}
