@@ -40,3 +40,11 @@ test("consent prompts and comment threads never wrap an article; paywall and sid
   assert.equal(isNeverArticle("sidebar-grid__content"), false);
   assert.equal(isNeverArticle("comment-on-selection"), false);
 });
+
+test("embedded social posts and affiliate disclosures are boilerplate; disclosures never hold the article's prose", () => {
+  assert.equal(isBoilerplateClass("twitter-tweet"), true);
+  assert.equal(isBoilerplateClass("instagram-media"), true);
+  assert.equal(isBoilerplateClass("affiliate-disclosure"), true);
+  assert.equal(isBoilerplateClass("article-body tweet"), false);
+  assert.equal(weakMayHoldProse("disclosure-box"), false);
+});
