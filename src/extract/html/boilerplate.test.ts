@@ -48,3 +48,12 @@ test("embedded social posts and affiliate disclosures are boilerplate; disclosur
   assert.equal(isBoilerplateClass("article-body tweet"), false);
   assert.equal(weakMayHoldProse("disclosure-box"), false);
 });
+
+test("footnotes, fact boxes, calls to action and sign-up boxes are boilerplate", () => {
+  assert.equal(isBoilerplateClass("footnotes"), true);
+  assert.equal(isBoilerplateClass("factbox"), true);
+  assert.equal(isBoilerplateClass("infobox-wrapper"), true);
+  assert.equal(isBoilerplateClass("call-to-action"), true);
+  assert.equal(isStrongBoilerplateClass("sign-up-form"), true);
+  assert.equal(isBoilerplateClass("footnote-ref"), false);
+});
