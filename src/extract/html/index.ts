@@ -21,6 +21,7 @@ import { pageDates } from "./pagedates.ts";
 import { prune } from "./prune.ts";
 import { railItems, resolveUrl } from "./related.ts";
 import { selectContent } from "./score.ts";
+import { scriptArticleHtml } from "./scriptdata.ts";
 import { computeStats } from "./stats.ts";
 import { pickTitle } from "./title.ts";
 
@@ -93,6 +94,14 @@ export function extractHtmlWithExtras(
   if (ldBody && ldBody.length >= LD_BODY_MIN) {
     const have = textOfBlocks(raw);
     if (ldBody.length > have * LD_BODY_RATIO) raw = ldBlocks(ldBody);
+  }
+  if (textOfBlocks(raw) < THIN_BODY) {
+    // A client-rendered page: the article's markup only in the scripts' data.
+    const fragment = scriptArticleHtml(html);
+    if (fragment !== null) {
+      const fromScript = trimEdges(bodyBlocks(contentRoot(parsePage(`<body>${fragment}</body>`)), false).raw);
+      if (textOfBlocks(fromScript) > textOfBlocks(raw)) raw = fromScript;
+    }
   }
   const { text, blocks } = assemble(raw);
   const article: Article = {
