@@ -3,6 +3,7 @@ import { test } from "node:test";
 import {
   classId,
   isBoilerplateClass,
+  isHidden,
   isNeverArticle,
   isStrongBoilerplateClass,
   weakMayHoldProse,
@@ -56,4 +57,11 @@ test("footnotes, fact boxes, calls to action and sign-up boxes are boilerplate",
   assert.equal(isBoilerplateClass("call-to-action"), true);
   assert.equal(isStrongBoilerplateClass("sign-up-form"), true);
   assert.equal(isBoilerplateClass("footnote-ref"), false);
+});
+
+test("a page builder's class for conditionally hidden elements hides them", () => {
+  const el = (cls: string) =>
+    ({ name: "div", attribs: { class: cls } }) as unknown as Parameters<typeof isHidden>[0];
+  assert.equal(isHidden(el("blog-cta w-condition-invisible")), true);
+  assert.equal(isHidden(el("blog-cta")), false);
 });

@@ -296,7 +296,7 @@ export function classId(el: Element): string {
 }
 
 /** Utility classes that hide an element. */
-const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden|hide|invisible)(?:$|\s)/;
+const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden|hide|invisible|w-condition-invisible)(?:$|\s)/;
 
 /**
  * Whether an element is hidden from readers (`hidden`, `aria-hidden`, `display:none`).
