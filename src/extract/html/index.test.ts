@@ -249,3 +249,13 @@ test("segments streamed into plain placeholders (P:n), nested in other segments,
     ["Monday", "Tuesday", "Wednesday", "Friday"],
   );
 });
+
+test("the headline repeated in the body after a one-word label is dropped", () => {
+  const html = page(
+    `<article><h1>Title: Budget passes</h1><p>${PARA}</p><p>${PARA.replace("Monday", "Tuesday")}</p></article>`,
+    '<meta property="og:title" content="Budget passes">',
+  );
+  const a = extractHtml(html);
+  assert.equal(a.title, "Budget passes");
+  assert.match(a.text, /^The council approved/);
+});

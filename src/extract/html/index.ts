@@ -213,7 +213,10 @@ function key(s: string): string {
 function dropTitleBlocks(blocks: RawBlock[], title: string | null): RawBlock[] {
   if (!title) return blocks;
   const t = key(title);
-  const i = blocks.findIndex((b, idx) => idx < 8 && key(b.text) === t);
+  // The headline as the body repeats it, possibly after a one-word label ("Title: ...", "Blog: ...").
+  const i = blocks.findIndex(
+    (b, idx) => idx < 8 && (key(b.text) === t || key(b.text.replace(/^\p{L}+:\s*/u, "")) === t),
+  );
   if (i < 0) return blocks;
   const before = blocks.slice(0, i);
   // Short lines above the headline are kicker, section and breadcrumb labels.
