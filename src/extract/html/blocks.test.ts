@@ -10,6 +10,8 @@ test("bylines, datelines, credits and prompts are furniture", () => {
   assert.equal(isFurniture("© 2025 The Daily. All rights reserved."), true);
   assert.equal(isFurniture("Listen to this article"), true);
   assert.equal(isFurniture("Advertisement"), true);
+  assert.equal(isFurniture("Artikel veröffentlicht am 28. April 2024, 14:26 Uhr,"), true);
+  assert.equal(isFurniture("Article published on May 3, 2024"), true);
 });
 
 test("sentences are not furniture", () => {

@@ -91,7 +91,7 @@ const LINK_PARAGRAPH_DENSITY = 0.8;
 const BYLINE =
   /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v|[Aa]f)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})*\s*$/u;
 const DATELINE =
-  /^(?:(?:published|updated|posted|last updated|last modified|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|stand)\b(?=[^\d]{0,30}\d).{0,80}|(?:\w+day,?\s+)?(?:\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|[A-Z]{2,5}))?)?)$/iu;
+  /^(?:(?:(?:article|artikel|story|post|beitrag)\s+)?(?:published|updated|posted|last updated|last modified|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|stand)\b(?=[^\d]{0,30}\d).{0,80}|(?:\w+day,?\s+)?(?:\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|[A-Z]{2,5}))?)?)$/iu;
 /** A publication label glued to its date ("Publiziert17. Dezember 2024", "Updated:10:32"). */
 const DATE_LABEL =
   /^(?:published|publiziert|veröffentlicht|updated|aktualisiert|posted|online seit|stand|publié|publicado|pubblicato)\s*:?\s*(?:am|on|le|el|il|heute|gestern|today|yesterday|\d)/i;

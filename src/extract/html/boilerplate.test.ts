@@ -18,6 +18,7 @@ test("boilerplate class words", () => {
   assert.equal(isBoilerplateClass("elementor-widget-text-editor"), false);
   assert.equal(isBoilerplateClass("shareholder-report"), false);
   assert.equal(isStrongBoilerplateClass("newsletter-signup"), true);
+  assert.equal(isStrongBoilerplateClass("g g6 promos"), true);
 });
 
 test("camelCase class names split into words", () => {

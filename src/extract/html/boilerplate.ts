@@ -86,6 +86,7 @@ const STRONG = wordsRe([
   "consent",
   "gdpr",
   "promo",
+  "promos",
   "advert",
   "advertisement",
   "ads",
