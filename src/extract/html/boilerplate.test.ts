@@ -66,3 +66,9 @@ test("a page builder's class for conditionally hidden elements hides them", () =
   assert.equal(isHidden(el("blog-cta w-condition-invisible")), true);
   assert.equal(isHidden(el("blog-cta")), false);
 });
+
+test("web-push prompts and author descriptions are boilerplate", () => {
+  assert.equal(isStrongBoilerplateClass("article-webpush l-content-wrapper"), true);
+  assert.equal(isBoilerplateClass("author-description"), true);
+  assert.equal(weakMayHoldProse("author-card"), false);
+});
