@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isConsentPrompt } from "./consent.ts";
+import { isAffiliateDisclosure, isConsentPrompt } from "./consent.ts";
 
 test("consent prompts of embeds, comment forms and sign-up boxes", () => {
   assert.equal(isConsentPrompt("By clicking to watch this video, you agree to our privacy policy."), true);
@@ -42,4 +42,25 @@ test("sentences about privacy and cookies are not prompts", () => {
     false,
   );
   assert.equal(isConsentPrompt(`We use cookies. ${"x".repeat(500)}`), false);
+});
+
+test("affiliate disclosures are the page speaking of its links", () => {
+  assert.equal(isAffiliateDisclosure("This post contains affiliate links. Read my full disclosure."), true);
+  assert.equal(
+    isAffiliateDisclosure("If you buy something using links in our stories, we may earn a commission."),
+    true,
+  );
+  assert.equal(isAffiliateDisclosure("We may earn commission from links on this page."), true);
+  assert.equal(
+    isAffiliateDisclosure("Examplesite.org is supported by commissions from providers listed."),
+    true,
+  );
+  assert.equal(
+    isAffiliateDisclosure("Streamers earn a commission when viewers buy games via affiliate links."),
+    false,
+  );
+  assert.equal(
+    isAffiliateDisclosure("Implement affiliate links and tracking codes for each campaign."),
+    false,
+  );
 });

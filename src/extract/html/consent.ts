@@ -37,3 +37,29 @@ const MAX_PROMPT = 400;
 export function isConsentPrompt(text: string): boolean {
   return text.length <= MAX_PROMPT && CUES.some((re) => re.test(text));
 }
+
+/**
+ * Affiliate disclosures ("This post contains affiliate links", "If you buy through our links, we may
+ * earn a commission"): what the page says about its links, not what the article says. An article
+ * about affiliate marketing keeps its sentences: the cues are the page speaking of itself.
+ */
+const DISCLOSURE_CUES: readonly RegExp[] = [
+  /\b(?:this|our|the) (?:post|article|page|site|website|story|stories|blog|guide|review|content)s? (?:may |might )?(?:contains?|includes?|uses?) (?:some )?affiliate links?\b/i,
+  /\b(?:if|when) you (?:buy|purchase|click|shop|make a purchase|decide to (?:buy|purchase))\b.{0,100}\b(?:we|i|us)(?:'ll| may| might| will| could| can)? (?:earn|receive|get|make)s? (?:a |an )?(?:small |affiliate )?(?:commission|compensation)/i,
+  /\b(?:we|i) (?:may |might |can )?(?:earn|receive|get) (?:a |an )?(?:small |affiliate )?commissions? (?:from|on|for|when|if)\b.{0,80}\b(?:links?|purchases?|buy)/i,
+  /\b(?:is supported by|earns) commissions from\b/i,
+  /\bas an amazon associate,? (?:we|i) earn\b/i,
+];
+
+/** Longest block read as a disclosure. */
+const MAX_DISCLOSURE = 400;
+
+/**
+ * Whether a block is an affiliate disclosure.
+ *
+ * @example isAffiliateDisclosure("This post contains affiliate links. Read my full disclosure.") // true
+ * @example isAffiliateDisclosure("Streamers earn a commission when viewers buy games via affiliate links.") // false
+ */
+export function isAffiliateDisclosure(text: string): boolean {
+  return text.length <= MAX_DISCLOSURE && DISCLOSURE_CUES.some((re) => re.test(text));
+}
