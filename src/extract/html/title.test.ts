@@ -247,3 +247,23 @@ test("a heading whose markup replaced characters by '?' takes the declared form"
     "Why now? The council's answer",
   );
 });
+
+test("a short first part before a bar is the site's name when no name is known", () => {
+  assert.equal(
+    cleanTitle("The Quarry | Ten tips for a quieter garden", null),
+    "Ten tips for a quieter garden",
+  );
+  assert.equal(
+    cleanTitle("Ten tips for a quieter garden | The Quarry", null),
+    "Ten tips for a quieter garden",
+  );
+  // Not across other separators, and not when both parts are long.
+  assert.equal(
+    cleanTitle("Spring planting: Ten tips for a quieter garden", null),
+    "Spring planting: Ten tips for a quieter garden",
+  );
+  assert.equal(
+    cleanTitle("Ten tips for gardens | Five more for balconies", null),
+    "Ten tips for gardens | Five more for balconies",
+  );
+});

@@ -111,6 +111,8 @@ export function cleanTitle(
     const [a, b] = parts as [string, string];
     const count = (s: string) => s.split(/\s+/).length;
     if (count(b) <= 3 && count(a) >= 4) return a;
+    // "Site | Headline": a short first part before a bar.
+    if (count(a) <= 3 && count(b) >= 4 && /^\s*[^|]+\s\|\s[^|]+$/.test(t)) return b;
   }
   return t;
 }
