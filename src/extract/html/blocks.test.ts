@@ -14,6 +14,21 @@ test("bylines, datelines, credits and prompts are furniture", () => {
   assert.equal(isFurniture("Article published on May 3, 2024"), true);
 });
 
+test("labels without their value, agency credits and trailing photo credits are furniture", () => {
+  assert.equal(isFurniture("Article reviewed by:"), true);
+  assert.equal(isFurniture("Written By"), true);
+  assert.equal(isFurniture("Table of Contents"), true);
+  assert.equal(isFurniture("No credit card required."), true);
+  assert.equal(isFurniture("Getty Images / Jane Roe"), true);
+  assert.equal(isFurniture("Courtesy of brand"), true);
+  assert.equal(isFurniture("Guests pick their pastries from the counter. | Photo by Jane Roe"), true);
+  assert.equal(isFurniture("Written by hand, the letters were sent to the council in May."), false);
+  assert.equal(
+    isFurniture("Courtesy calls were made to every resident on the street before the works began."),
+    false,
+  );
+});
+
 test("sentences are not furniture", () => {
   assert.equal(isFurniture("The council voted on Monday."), false);
   assert.equal(isFurniture("By the end of the year, prices had doubled."), false);

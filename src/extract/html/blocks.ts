@@ -103,6 +103,19 @@ const CREDIT =
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)/i;
 const PROMPT =
   /^(?:read more|read also|also read|see also|related|more:|watch:|listen:|sign up|subscribe|click here|follow us|share this|advertisement|anzeige|werbung|publicité|publicidad|continue reading|read the full|you might also like|recommended for you|more from)\b/i;
+/**
+ * Labels standing alone: a byline's or review's label without its name ("Written by", "Article
+ * reviewed by:"), a date label without its date, a table of contents' or caption toggle's title, a
+ * call to action ("No credit card required.", "Book a demo").
+ */
+const LABEL =
+  /^(?:(?:article |post |story )?(?:written|reviewed|edited|fact[- ]checked|medically reviewed|updated|posted) by|more by (?:this )?author|last updated?|updated on|published on|table of contents?|contents|in this article|show caption|hide caption|share(?: this)?(?: article| post| story)?|no credit card required|book a demo|request a (?:demo|quote)|start (?:your )?free trial|free \d+[- ]day trial)\s*[:.!]?$/i;
+/** Stock agencies and "courtesy" credits set as a caption line ("Getty Images / Jane Roe", "Courtesy of brand"). */
+const AGENCY_CREDIT =
+  /^(?:getty images|shutterstock|istock(?:photo)?|alamy|unsplash|ap photo|afp|dpa|imago|picture alliance|courtesy(?: of)?)\b.{0,60}$/i;
+/** A caption ending with its photographer's credit ("Guests pick pastries. | Photo by Jane Roe"). */
+const TRAILING_CREDIT =
+  /[|·•]\s*(?:photo|image|picture|foto|bild)s?(?: credit)?\s*(?::|by|©)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*$/u;
 
 /**
  * Whether a block's text is page furniture rather than article text.
@@ -120,6 +133,8 @@ export function isFurniture(raw: string): boolean {
   if (text.length <= 80 && READING_TIME.test(text)) return true;
   if (text.length <= 200 && (CREDIT.test(text) || COPYRIGHT.test(text))) return true;
   if (text.length <= 150 && PROMPT.test(text)) return true;
+  if (text.length <= 80 && (LABEL.test(text) || AGENCY_CREDIT.test(text))) return true;
+  if (text.length <= 200 && TRAILING_CREDIT.test(text)) return true;
   return isConsentPrompt(text) || isAffiliateDisclosure(text);
 }
 
