@@ -115,7 +115,7 @@ const AGENCY_CREDIT =
   /^(?:getty images|shutterstock|istock(?:photo)?|alamy|unsplash|ap photo|afp|dpa|imago|picture alliance|courtesy(?: of)?)\b.{0,60}$/i;
 /** A caption ending with its photographer's credit ("Guests pick pastries. | Photo by Jane Roe"). */
 const TRAILING_CREDIT =
-  /[|·•]\s*(?:photo|image|picture|foto|bild)s?(?: credit)?\s*(?::|by|©)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*$/u;
+  /[|·•]\s*(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Ff]oto|[Bb]ild)s?(?: [Cc]redit)?\s*(?::|[Bb]y|©)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*$/u;
 
 /**
  * Whether a block's text is page furniture rather than article text.
