@@ -15,6 +15,7 @@ import { collectBlocks, dropAuthorBoxes, type RawBlock, trimEdges } from "./bloc
 import { findFirst, parsePage, squash, textLength } from "./dom.ts";
 import { type ArticleExtras, pageExtras } from "./extras.ts";
 import { pageHeadings } from "./headings.ts";
+import { findLead } from "./lead.ts";
 import { articleLd, type LdNode, ldString, metaValue, type PageMeta, readMeta } from "./meta.ts";
 import { repairDoubleUtf8 } from "./mojibake.ts";
 import { pageDates } from "./pagedates.ts";
@@ -80,6 +81,13 @@ export function extractHtmlWithExtras(
   const published = options.published ?? dates.published;
   const modified = dates.modified;
 
+  // The standfirst above the article, read before pruning takes the header it sits in.
+  const lead = findLead(dom, [
+    metaValue(meta, "og:description"),
+    metaValue(meta, "description"),
+    metaValue(meta, "twitter:description"),
+    ldString(ld?.description),
+  ]);
   const found = bodyBlocks(contentRoot(dom), false);
   let raw = found.raw;
   const related = railItems(found.rails, url);
@@ -102,6 +110,10 @@ export function extractHtmlWithExtras(
       const fromScript = trimEdges(bodyBlocks(contentRoot(parsePage(`<body>${fragment}</body>`)), false).raw);
       if (textOfBlocks(fromScript) > textOfBlocks(raw)) raw = fromScript;
     }
+  }
+  // The lead, unless the body has it already (its first words suffice: descriptions are often cut).
+  if (lead !== null && !key(raw.map((b) => b.text).join(" ")).includes(key(lead).slice(0, 60))) {
+    raw = [{ type: "paragraph", text: lead }, ...raw];
   }
   const { text, blocks } = assemble(raw);
   const article: Article = {
