@@ -5,7 +5,7 @@
 import { type AnyNode, type Element, isTag, isText } from "domhandler";
 import type { BlockType } from "../../core/index.ts";
 import { isWidgetLine } from "../text/widgets.ts";
-import { isAffiliateDisclosure, isConsentPrompt } from "./consent.ts";
+import { isAffiliateDisclosure, isConsentPrompt, isPaywallNotice } from "./consent.ts";
 import { squash } from "./dom.ts";
 import { linkDensity, type TextStats } from "./stats.ts";
 
@@ -135,7 +135,7 @@ export function isFurniture(raw: string): boolean {
   if (text.length <= 150 && PROMPT.test(text)) return true;
   if (text.length <= 80 && (LABEL.test(text) || AGENCY_CREDIT.test(text))) return true;
   if (text.length <= 200 && TRAILING_CREDIT.test(text)) return true;
-  return isConsentPrompt(text) || isAffiliateDisclosure(text);
+  return isConsentPrompt(text) || isAffiliateDisclosure(text) || isPaywallNotice(text);
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isAffiliateDisclosure, isConsentPrompt } from "./consent.ts";
+import { isAffiliateDisclosure, isConsentPrompt, isPaywallNotice } from "./consent.ts";
 
 test("consent prompts of embeds, comment forms and sign-up boxes", () => {
   assert.equal(isConsentPrompt("By clicking to watch this video, you agree to our privacy policy."), true);
@@ -63,4 +63,18 @@ test("affiliate disclosures are the page speaking of its links", () => {
     isAffiliateDisclosure("Implement affiliate links and tracking codes for each campaign."),
     false,
   );
+});
+
+test("subscription notices are the page asking to be paid", () => {
+  assert.equal(isPaywallNotice("This article is exclusive to Daily+ subscribers"), true);
+  assert.equal(
+    isPaywallNotice("Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés."),
+    true,
+  );
+  assert.equal(
+    isPaywallNotice("Become a paid subscriber to The Letter to unlock this piece and learn about:"),
+    true,
+  );
+  assert.equal(isPaywallNotice("The service has 20 million subscribers who pay monthly."), false);
+  assert.equal(isPaywallNotice("Subscribers to the plan can read the report online."), false);
 });

@@ -63,3 +63,29 @@ const MAX_DISCLOSURE = 400;
 export function isAffiliateDisclosure(text: string): boolean {
   return text.length <= MAX_DISCLOSURE && DISCLOSURE_CUES.some((re) => re.test(text));
 }
+
+/**
+ * Subscription notices set in an article ("This article is exclusive to subscribers", "Il vous reste
+ * 57% de cet article à lire", "Become a paid subscriber to unlock this piece"): the page asking to be
+ * paid, not the article.
+ */
+const PAYWALL_CUES: readonly RegExp[] = [
+  /\b(?:this|the) (?:article|story|post|piece|content) is (?:exclusive|only available|reserved) (?:to|for)\b.{0,40}\b(?:subscribers?|members)\b/i,
+  /\bbecome a (?:paid )?(?:subscriber|member)\b.{0,60}\b(?:unlock|read|access)\b/i,
+  /\bis a reader-supported publication\b/i,
+  /\bsubscribe (?:now |today )?to (?:continue|keep) reading\b/i,
+  /\b(?:article |la suite est )?réservée? aux abonnés\b/i,
+  /\bil vous reste \d/i,
+  /^jetzt abonnieren\b/i,
+  /\bnur für abonnenten\b/i,
+];
+
+/**
+ * Whether a block is a subscription notice.
+ *
+ * @example isPaywallNotice("This article is exclusive to Daily+ subscribers") // true
+ * @example isPaywallNotice("The service has 20 million subscribers.") // false
+ */
+export function isPaywallNotice(text: string): boolean {
+  return text.length <= MAX_PROMPT && PAYWALL_CUES.some((re) => re.test(text));
+}
