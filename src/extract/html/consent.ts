@@ -27,6 +27,11 @@ const CUES: readonly RegExp[] = [
 
 /** Longest block read as a prompt (a consent text is a sentence or two). */
 const MAX_PROMPT = 400;
+/** Words one of the cues needs: most blocks are passed over with this one test. */
+const CONSENT_WORDS =
+  /agree|accept|consent|confirm|acknowledge|cookie|einverstanden|daten|einwilligung|inhalt|klick|acceptez|acept|accett|akkoord|accepteer/i;
+const DISCLOSURE_WORDS = /affiliate|commission|compensation|amazon associate/i;
+const PAYWALL_WORDS = /subscri|member|reader-supported|abonn|reste/i;
 
 /**
  * Whether a block is a consent prompt.
@@ -35,7 +40,7 @@ const MAX_PROMPT = 400;
  * @example isConsentPrompt("The regulator said the site stored cookies without asking.") // false
  */
 export function isConsentPrompt(text: string): boolean {
-  return text.length <= MAX_PROMPT && CUES.some((re) => re.test(text));
+  return text.length <= MAX_PROMPT && CONSENT_WORDS.test(text) && CUES.some((re) => re.test(text));
 }
 
 /**
@@ -61,7 +66,11 @@ const MAX_DISCLOSURE = 400;
  * @example isAffiliateDisclosure("Streamers earn a commission when viewers buy games via affiliate links.") // false
  */
 export function isAffiliateDisclosure(text: string): boolean {
-  return text.length <= MAX_DISCLOSURE && DISCLOSURE_CUES.some((re) => re.test(text));
+  return (
+    text.length <= MAX_DISCLOSURE &&
+    DISCLOSURE_WORDS.test(text) &&
+    DISCLOSURE_CUES.some((re) => re.test(text))
+  );
 }
 
 /**
@@ -87,5 +96,5 @@ const PAYWALL_CUES: readonly RegExp[] = [
  * @example isPaywallNotice("The service has 20 million subscribers.") // false
  */
 export function isPaywallNotice(text: string): boolean {
-  return text.length <= MAX_PROMPT && PAYWALL_CUES.some((re) => re.test(text));
+  return text.length <= MAX_PROMPT && PAYWALL_WORDS.test(text) && PAYWALL_CUES.some((re) => re.test(text));
 }

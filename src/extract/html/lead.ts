@@ -3,7 +3,7 @@
  * paragraphs: found as a visible element whose text is the page's declared description, so that a
  * teaser elsewhere on the page is never taken for it.
  */
-import type { AnyNode, Element } from "domhandler";
+import { type AnyNode, type Element, isTag, isText } from "domhandler";
 import { isHidden } from "./boilerplate.ts";
 import { squash, textLength, textOf, walk } from "./dom.ts";
 
@@ -12,8 +12,9 @@ const MIN_LEAD = 60;
 /** Tags a lead is set in. */
 const LEAD_TAGS = new Set(["p", "div", "h2", "h3", "span", "strong", "em", "b", "section", "header"]);
 /** Ancestors a lead never sits in. */
-const CHROME = new Set(["nav", "footer", "aside", "dialog", "noscript", "template", "script", "form"]);
-
+const CHROME = new Set(["nav", "footer", "aside", "dialog", "form"]);
+/** Elements whose text is never visible. */
+const INVISIBLE = new Set(["script", "style", "noscript", "template", "head", "title", "svg"]);
 /** Block elements inside a lead's own element mean it is a container (of the article), not a lead. */
 const BLOCKS = new Set([
   "p",
@@ -29,6 +30,12 @@ const BLOCKS = new Set([
   "h4",
   "blockquote",
 ]);
+/** Levels climbed from the text that starts the description to the element that holds all of it. */
+const MAX_CLIMB = 4;
+
+function key(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
 
 function hasBlockChild(el: Element): boolean {
   let found = false;
@@ -39,13 +46,18 @@ function hasBlockChild(el: Element): boolean {
   return found;
 }
 
-function key(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+/** Whether an element and its ancestors are visible and outside the chrome. */
+function shown(el: Element): boolean {
+  for (let p: AnyNode | null = el; p && isTag(p); p = p.parent) {
+    if (CHROME.has(p.name) || INVISIBLE.has(p.name) || isHidden(p)) return false;
+  }
+  return true;
 }
 
 /**
  * The page's lead: the text of the first visible element outside the chrome whose text is one of the
- * declared descriptions (meta, Open Graph, JSON-LD), or null.
+ * declared descriptions (meta, Open Graph, JSON-LD), or null. Only text that starts like a description
+ * is looked at, and the few elements above it.
  *
  * @param root the parsed page, before pruning
  * @param descriptions the declared descriptions
@@ -55,25 +67,26 @@ export function findLead(root: AnyNode, descriptions: readonly (string | null)[]
   const wanted = descriptions.map((d) => (d ? squash(d) : "")).filter((d) => d.length >= MIN_LEAD);
   if (wanted.length === 0) return null;
   const keys = new Set(wanted.map(key));
-  const lengths = wanted.map((d) => d.length);
-  const min = Math.min(...lengths) * 0.9;
-  const max = Math.max(...lengths) * 1.2;
-  let found: string | null = null;
-  walk(root, (el: Element) => {
-    if (found !== null) return false;
-    if (CHROME.has(el.name) || isHidden(el)) return false;
-    if (!LEAD_TAGS.has(el.name)) return true;
-    const n = textLength(el);
-    if (n < min) return false;
-    if (n > max * 3) return true;
-    if (n <= max * 1.5 && !hasBlockChild(el)) {
-      const text = squash(textOf(el));
-      if (keys.has(key(text))) {
-        found = text;
-        return false;
+  // The first words of each description (entities and spacing aside, text nodes carry them as they are).
+  const starts = [...new Set(wanted.map((d) => d.split(" ").slice(0, 2).join(" ")))];
+  const max = Math.max(...wanted.map((d) => d.length)) * 1.5;
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (isText(n)) {
+      const data = n.data;
+      if (!starts.some((w) => data.includes(w))) continue;
+      let el: AnyNode | null = n.parent;
+      for (let level = 0; el && isTag(el) && level < MAX_CLIMB; level++, el = el.parent) {
+        if (textLength(el) > max) break;
+        if (!LEAD_TAGS.has(el.name) || hasBlockChild(el)) continue;
+        const text = squash(textOf(el));
+        if (keys.has(key(text)) && shown(el)) return text;
       }
+      continue;
     }
-    return true;
-  });
-  return found;
+    if (isTag(n) && INVISIBLE.has(n.name)) continue;
+    if ("children" in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return null;
 }
