@@ -42,3 +42,10 @@ test("a container whose text happens to equal the description is not a lead; chr
   assert.equal(findLead(parsePage(`<footer><p>${LEAD}</p></footer>`), [LEAD]), null);
   assert.equal(findLead(parsePage(`<p hidden>${LEAD}</p>`), [LEAD]), null);
 });
+
+test("many text nodes starting like the description under one large element stay fast", () => {
+  const html = `<div>${"<b>The council met again today.</b> ".repeat(50000)}</div>`;
+  const t0 = performance.now();
+  assert.equal(findLead(parsePage(html), [LEAD]), null);
+  assert.ok(performance.now() - t0 < 2000);
+});

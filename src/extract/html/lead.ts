@@ -70,6 +70,17 @@ export function findLead(root: AnyNode, descriptions: readonly (string | null)[]
   // The first words of each description (entities and spacing aside, text nodes carry them as they are).
   const starts = [...new Set(wanted.map((d) => d.split(" ").slice(0, 2).join(" ")))];
   const max = Math.max(...wanted.map((d) => d.length)) * 1.5;
+  const min = Math.min(...wanted.map((d) => d.length)) * 0.9;
+  // Each element's length measured once: many text nodes may share the same large ancestor.
+  const lengths = new Map<Element, number>();
+  const lengthOf = (el: Element): number => {
+    let n = lengths.get(el);
+    if (n === undefined) {
+      n = textLength(el);
+      lengths.set(el, n);
+    }
+    return n;
+  };
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const n = stack.pop()!;
@@ -78,8 +89,9 @@ export function findLead(root: AnyNode, descriptions: readonly (string | null)[]
       if (!starts.some((w) => data.includes(w))) continue;
       let el: AnyNode | null = n.parent;
       for (let level = 0; el && isTag(el) && level < MAX_CLIMB; level++, el = el.parent) {
-        if (textLength(el) > max) break;
-        if (!LEAD_TAGS.has(el.name) || hasBlockChild(el)) continue;
+        const n = lengthOf(el);
+        if (n > max) break;
+        if (n < min || !LEAD_TAGS.has(el.name) || hasBlockChild(el)) continue;
         const text = squash(textOf(el));
         if (keys.has(key(text)) && shown(el)) return text;
       }
