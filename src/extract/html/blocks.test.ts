@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { dropAuthorBoxes, isFurniture, trimEdges } from "./blocks.ts";
+import { dropAuthorBios, dropAuthorBoxes, isFurniture, trimEdges } from "./blocks.ts";
 
 test("bylines, datelines, credits and prompts are furniture", () => {
   assert.equal(isFurniture("By Jane Doe"), true);
@@ -63,4 +63,20 @@ test("author boxes (label and short bio) are dropped, article text stays", () =>
   assert.deepEqual(dropAuthorBoxes([body, h("Über die Autorin"), bio, h("More")]), [body, h("More")]);
   const about = p("About the authority's new powers, the mayor said little.");
   assert.deepEqual(dropAuthorBoxes([body, about]), [body, about]);
+});
+
+test("an author's bio at the end of the body goes; the author's name in the story stays", () => {
+  const p = (text: string) => ({ type: "paragraph" as const, text });
+  const body = [
+    p("Jane Roe said the council would vote again in May."),
+    p("The plan raises spending on schools."),
+    p("Jane Roe is a reporter for The Daily who covers the city council."),
+  ];
+  assert.deepEqual(
+    dropAuthorBios(body, ["Jane Roe"]).map((b) => b.text),
+    ["Jane Roe said the council would vote again in May.", "The plan raises spending on schools."],
+  );
+  // One-word names (an organisation, a handle) and other people's bios are kept.
+  assert.equal(dropAuthorBios(body, ["Roe"]).length, 3);
+  assert.equal(dropAuthorBios(body, ["John Doe"]).length, 3);
 });

@@ -271,3 +271,26 @@ export function dropAuthorBoxes(blocks: readonly RawBlock[]): RawBlock[] {
   }
   return out;
 }
+
+/** Blocks at the end of the body searched for an author's bio. */
+const BIO_TAIL = 4;
+/** What follows an author's name in a bio ("Jane Roe is a reporter ...", "Jane Roe has covered ..."). */
+const BIO_VERB = /^[^.!?]{0,40}?\b(?:is|was|has|writes|covers|joined|leads|reports)\b/;
+
+/**
+ * Drop author bios at the end of the body: a block among the last few that starts with the name of one
+ * of the page's authors and goes on as a bio does ("Jane Roe is a reporter covering ..."). Bylines are
+ * metadata; the bio is page furniture.
+ *
+ * @example dropAuthorBios([p("Text."), p("Jane Roe is a reporter for The Daily.")], ["Jane Roe"]) // [p("Text.")]
+ */
+export function dropAuthorBios(blocks: readonly RawBlock[], authors: readonly string[]): RawBlock[] {
+  const names = authors.filter((a) => a.trim().split(/\s+/).length >= 2);
+  if (names.length === 0) return [...blocks];
+  const from = Math.max(1, blocks.length - BIO_TAIL);
+  return blocks.filter((b, i) => {
+    if (i < from || b.text.length > AUTHOR_BIO_MAX) return true;
+    const name = names.find((n) => b.text.startsWith(n));
+    return !(name && BIO_VERB.test(b.text.slice(name.length)));
+  });
+}
