@@ -76,6 +76,10 @@ test("an author's bio at the end of the body goes; the author's name in the stor
     dropAuthorBios(body, ["Jane Roe"]).map((b) => b.text),
     ["Jane Roe said the council would vote again in May.", "The plan raises spending on schools."],
   );
+  // Under the article's own heading ("Why trust us") the bio is part of it; under the name, it is not.
+  const h = (text: string) => ({ type: "heading" as const, text });
+  assert.equal(dropAuthorBios([body[0]!, body[1]!, h("Why trust us"), body[2]!], ["Jane Roe"]).length, 4);
+  assert.equal(dropAuthorBios([body[0]!, body[1]!, h("Jane Roe"), body[2]!], ["Jane Roe"]).length, 3);
   // One-word names (an organisation, a handle) and other people's bios are kept.
   assert.equal(dropAuthorBios(body, ["Roe"]).length, 3);
   assert.equal(dropAuthorBios(body, ["John Doe"]).length, 3);

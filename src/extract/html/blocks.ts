@@ -279,8 +279,8 @@ const BIO_VERB = /^[^.!?]{0,40}?\b(?:is|was|has|writes|covers|joined|leads|repor
 
 /**
  * Drop author bios at the end of the body: a block among the last few that starts with the name of one
- * of the page's authors and goes on as a bio does ("Jane Roe is a reporter covering ..."). Bylines are
- * metadata; the bio is page furniture.
+ * of the page's authors and goes on as a bio does ("Jane Roe is a reporter covering ..."), unless it
+ * opens a section the article heads itself ("Why trust us"). Bylines are metadata; the bio is furniture.
  *
  * @example dropAuthorBios([p("Text."), p("Jane Roe is a reporter for The Daily.")], ["Jane Roe"]) // [p("Text.")]
  */
@@ -291,6 +291,9 @@ export function dropAuthorBios(blocks: readonly RawBlock[], authors: readonly st
   return blocks.filter((b, i) => {
     if (i < from || b.text.length > AUTHOR_BIO_MAX) return true;
     const name = names.find((n) => b.text.startsWith(n));
-    return !(name && BIO_VERB.test(b.text.slice(name.length)));
+    if (!name || !BIO_VERB.test(b.text.slice(name.length))) return true;
+    // A section the article gives its own heading ("Why trust us", "Our experts") is part of it.
+    const prev = blocks[i - 1];
+    return !!prev && prev.type === "heading" && !prev.text.startsWith(name);
   });
 }
