@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { dropAuthorBoxes, isFurniture, trimEdges } from "./blocks.ts";
+import { dropAuthorBios, dropAuthorBoxes, isFurniture, trimEdges } from "./blocks.ts";
 
 test("bylines, datelines, credits and prompts are furniture", () => {
   assert.equal(isFurniture("By Jane Doe"), true);
@@ -10,6 +10,23 @@ test("bylines, datelines, credits and prompts are furniture", () => {
   assert.equal(isFurniture("© 2025 The Daily. All rights reserved."), true);
   assert.equal(isFurniture("Listen to this article"), true);
   assert.equal(isFurniture("Advertisement"), true);
+  assert.equal(isFurniture("Artikel veröffentlicht am 28. April 2024, 14:26 Uhr,"), true);
+  assert.equal(isFurniture("Article published on May 3, 2024"), true);
+});
+
+test("labels without their value, agency credits and trailing photo credits are furniture", () => {
+  assert.equal(isFurniture("Article reviewed by:"), true);
+  assert.equal(isFurniture("Written By"), true);
+  assert.equal(isFurniture("Table of Contents"), true);
+  assert.equal(isFurniture("No credit card required."), true);
+  assert.equal(isFurniture("Getty Images / Jane Roe"), true);
+  assert.equal(isFurniture("Courtesy of brand"), true);
+  assert.equal(isFurniture("Guests pick their pastries from the counter. | Photo by Jane Roe"), true);
+  assert.equal(isFurniture("Written by hand, the letters were sent to the council in May."), false);
+  assert.equal(
+    isFurniture("Courtesy calls were made to every resident on the street before the works began."),
+    false,
+  );
 });
 
 test("sentences are not furniture", () => {
@@ -46,4 +63,24 @@ test("author boxes (label and short bio) are dropped, article text stays", () =>
   assert.deepEqual(dropAuthorBoxes([body, h("Über die Autorin"), bio, h("More")]), [body, h("More")]);
   const about = p("About the authority's new powers, the mayor said little.");
   assert.deepEqual(dropAuthorBoxes([body, about]), [body, about]);
+});
+
+test("an author's bio at the end of the body goes; the author's name in the story stays", () => {
+  const p = (text: string) => ({ type: "paragraph" as const, text });
+  const body = [
+    p("Jane Roe said the council would vote again in May."),
+    p("The plan raises spending on schools."),
+    p("Jane Roe is a reporter for The Daily who covers the city council."),
+  ];
+  assert.deepEqual(
+    dropAuthorBios(body, ["Jane Roe"]).map((b) => b.text),
+    ["Jane Roe said the council would vote again in May.", "The plan raises spending on schools."],
+  );
+  // Under the article's own heading ("Why trust us") the bio is part of it; under the name, it is not.
+  const h = (text: string) => ({ type: "heading" as const, text });
+  assert.equal(dropAuthorBios([body[0]!, body[1]!, h("Why trust us"), body[2]!], ["Jane Roe"]).length, 4);
+  assert.equal(dropAuthorBios([body[0]!, body[1]!, h("Jane Roe"), body[2]!], ["Jane Roe"]).length, 3);
+  // One-word names (an organisation, a handle) and other people's bios are kept.
+  assert.equal(dropAuthorBios(body, ["Roe"]).length, 3);
+  assert.equal(dropAuthorBios(body, ["John Doe"]).length, 3);
 });

@@ -5,6 +5,7 @@
 import { type AnyNode, type Element, isTag, isText } from "domhandler";
 import type { BlockType } from "../../core/index.ts";
 import { isWidgetLine } from "../text/widgets.ts";
+import { isAffiliateDisclosure, isConsentPrompt, isPaywallNotice } from "./consent.ts";
 import { squash } from "./dom.ts";
 import { linkDensity, type TextStats } from "./stats.ts";
 
@@ -90,7 +91,7 @@ const LINK_PARAGRAPH_DENSITY = 0.8;
 const BYLINE =
   /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v|[Aa]f)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})*\s*$/u;
 const DATELINE =
-  /^(?:(?:published|updated|posted|last updated|last modified|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|stand)\b(?=[^\d]{0,30}\d).{0,80}|(?:\w+day,?\s+)?(?:\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|[A-Z]{2,5}))?)?)$/iu;
+  /^(?:(?:(?:article|artikel|story|post|beitrag)\s+)?(?:published|updated|posted|last updated|last modified|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|stand)\b(?=[^\d]{0,30}\d).{0,80}|(?:\w+day,?\s+)?(?:\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|[A-Z]{2,5}))?)?)$/iu;
 /** A publication label glued to its date ("Publiziert17. Dezember 2024", "Updated:10:32"). */
 const DATE_LABEL =
   /^(?:published|publiziert|veröffentlicht|updated|aktualisiert|posted|online seit|stand|publié|publicado|pubblicato)\s*:?\s*(?:am|on|le|el|il|heute|gestern|today|yesterday|\d)/i;
@@ -102,6 +103,19 @@ const CREDIT =
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)/i;
 const PROMPT =
   /^(?:read more|read also|also read|see also|related|more:|watch:|listen:|sign up|subscribe|click here|follow us|share this|advertisement|anzeige|werbung|publicité|publicidad|continue reading|read the full|you might also like|recommended for you|more from)\b/i;
+/**
+ * Labels standing alone: a byline's or review's label without its name ("Written by", "Article
+ * reviewed by:"), a date label without its date, a table of contents' or caption toggle's title, a
+ * call to action ("No credit card required.", "Book a demo").
+ */
+const LABEL =
+  /^(?:(?:article |post |story )?(?:written|reviewed|edited|fact[- ]checked|medically reviewed|updated|posted) by|more by (?:this )?author|last updated?|updated on|published on|table of contents?|contents|in this article|show caption|hide caption|share(?: this)?(?: article| post| story)?|no credit card required|book a demo|request a (?:demo|quote)|start (?:your )?free trial|free \d+[- ]day trial)\s*[:.!]?$/i;
+/** Stock agencies and "courtesy" credits set as a caption line ("Getty Images / Jane Roe", "Courtesy of brand"). */
+const AGENCY_CREDIT =
+  /^(?:getty images|shutterstock|istock(?:photo)?|alamy|unsplash|ap photo|afp|dpa|imago|picture alliance|courtesy(?: of)?)\b.{0,60}$/i;
+/** A caption ending with its photographer's credit ("Guests pick pastries. | Photo by Jane Roe"). */
+const TRAILING_CREDIT =
+  /[|·•]\s*(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Ff]oto|[Bb]ild)s?(?: [Cc]redit)?\s*(?::|[Bb]y|©)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*$/u;
 
 /**
  * Whether a block's text is page furniture rather than article text.
@@ -119,7 +133,9 @@ export function isFurniture(raw: string): boolean {
   if (text.length <= 80 && READING_TIME.test(text)) return true;
   if (text.length <= 200 && (CREDIT.test(text) || COPYRIGHT.test(text))) return true;
   if (text.length <= 150 && PROMPT.test(text)) return true;
-  return false;
+  if (text.length <= 80 && (LABEL.test(text) || AGENCY_CREDIT.test(text))) return true;
+  if (text.length <= 200 && TRAILING_CREDIT.test(text)) return true;
+  return isConsentPrompt(text) || isAffiliateDisclosure(text) || isPaywallNotice(text);
 }
 
 /**
@@ -254,4 +270,30 @@ export function dropAuthorBoxes(blocks: readonly RawBlock[]): RawBlock[] {
     }
   }
   return out;
+}
+
+/** Blocks at the end of the body searched for an author's bio. */
+const BIO_TAIL = 4;
+/** What follows an author's name in a bio ("Jane Roe is a reporter ...", "Jane Roe has covered ..."). */
+const BIO_VERB = /^[^.!?]{0,40}?\b(?:is|was|has|writes|covers|joined|leads|reports)\b/;
+
+/**
+ * Drop author bios at the end of the body: a block among the last few that starts with the name of one
+ * of the page's authors and goes on as a bio does ("Jane Roe is a reporter covering ..."), unless it
+ * opens a section the article heads itself ("Why trust us"). Bylines are metadata; the bio is furniture.
+ *
+ * @example dropAuthorBios([p("Text."), p("Jane Roe is a reporter for The Daily.")], ["Jane Roe"]) // [p("Text.")]
+ */
+export function dropAuthorBios(blocks: readonly RawBlock[], authors: readonly string[]): RawBlock[] {
+  const names = authors.filter((a) => a.trim().split(/\s+/).length >= 2);
+  if (names.length === 0) return [...blocks];
+  const from = Math.max(1, blocks.length - BIO_TAIL);
+  return blocks.filter((b, i) => {
+    if (i < from || b.text.length > AUTHOR_BIO_MAX) return true;
+    const name = names.find((n) => b.text.startsWith(n));
+    if (!name || !BIO_VERB.test(b.text.slice(name.length))) return true;
+    // A section the article gives its own heading ("Why trust us", "Our experts") is part of it.
+    const prev = blocks[i - 1];
+    return !!prev && prev.type === "heading" && !prev.text.startsWith(name);
+  });
 }

@@ -108,12 +108,14 @@ const STRONG = wordsRe([
   "newsletter",
   "subscribe",
   "subscription",
+  "sign-up",
   "signup",
   "cookie",
   "cookies",
   "consent",
   "gdpr",
   "promo",
+  "promos",
   "advert",
   "advertisement",
   "ads",
@@ -145,10 +147,45 @@ const STRONG = wordsRe([
   "sr-only",
   "visually-hidden",
   "jump-link",
+  "webpush",
+  "web-push",
+  "push-notifications",
   "upsell",
   "donate",
   "donation",
 ]);
+
+/**
+ * Strong words of what never wraps an article (consent prompts, comment threads, recommendation
+ * widgets): removed even in the lenient reading that ignores other class words.
+ */
+const NEVER_ARTICLE = wordsRe([
+  "comments",
+  "disqus",
+  "cookie",
+  "cookies",
+  "consent",
+  "gdpr",
+  "onetrust",
+  "outbrain",
+  "taboola",
+  "recommended",
+  "recommendations",
+  "most-read",
+  "mostread",
+  "most-popular",
+  "trending",
+]);
+
+/**
+ * Whether class/id words mark something that never holds the article, whatever else they say.
+ *
+ * @example isNeverArticle("onetrust-consent-sdk") // true
+ * @example isNeverArticle("paywall-article") // false
+ */
+export function isNeverArticle(names: string): boolean {
+  return names.trim() !== "" && NEVER_ARTICLE.test(names);
+}
 
 /** Class/id words that mark boilerplate unless a content word is present too. */
 const WEAK = wordsRe([
@@ -193,6 +230,15 @@ const WEAK = wordsRe([
   "credits",
   "copyright",
   "disclaimer",
+  "factbox",
+  "infobox",
+  "call-to-action",
+  "footnotes",
+  "disclosure",
+  "tweet",
+  "twitter-tweet",
+  "instagram-media",
+  "tiktok-embed",
   "feedback",
   "tooltip",
   "contact-form",
@@ -219,6 +265,8 @@ const WEAK = wordsRe([
   "notice",
   "alert",
   "cta",
+  "author-description",
+  "author-card",
   "author-info",
   "publish-date",
 ]);
@@ -230,7 +278,10 @@ const NEVER_PROSE = wordsRe([
   "credits",
   "copyright",
   "disclaimer",
+  "disclosure",
   "cta",
+  "author-description",
+  "author-card",
   "author-info",
   "bio",
   "byline",
@@ -282,7 +333,7 @@ export function classId(el: Element): string {
 }
 
 /** Utility classes that hide an element. */
-const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden|hide|invisible)(?:$|\s)/;
+const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden|hide|invisible|w-condition-invisible)(?:$|\s)/;
 
 /**
  * Whether an element is hidden from readers (`hidden`, `aria-hidden`, `display:none`).

@@ -45,12 +45,14 @@ const MAX_SEGMENT_CHILDREN = 10_000;
 /** Longest fallback ("Loading ...") dropped with a placeholder when no boundary comment marks its end. */
 const MAX_FALLBACK_CHARS = 80;
 const SEGMENT_ID = /^S:([0-9a-f]+)$/;
-const PLACEHOLDER_ID = /^B:([0-9a-f]+)$/;
+/** `B:n` marks a boundary (its fallback follows), `P:n` a segment placeholder (an empty template). */
+const PLACEHOLDER_ID = /^([BP]):([0-9a-f]+)$/;
 
 /**
  * Put the segments of a streamed server render where the page's script would: React sends the late
  * parts of a page as hidden `<div id="S:n">` at the end of the body and swaps each for the
- * `<template id="B:n">` placeholder where it belongs. A segment without its placeholder stays as it is.
+ * `<template id="B:n">` (a boundary, with a fallback after it) or `<template id="P:n">` (a plain segment,
+ * often inside another segment) placeholder where it belongs. A segment without its placeholder stays.
  */
 function placeStreamedSegments(dom: Document): void {
   const segments = new Map<string, Element>();
@@ -61,7 +63,7 @@ function placeStreamedSegments(dom: Document): void {
       const seg = SEGMENT_ID.exec(id);
       if (seg && el.name === "div") segments.set(seg[1]!, el);
       const ph = PLACEHOLDER_ID.exec(id);
-      if (ph && el.name === "template") holders.set(ph[1]!, el);
+      if (ph && el.name === "template") holders.set(ph[2]!, el);
     }
     return true;
   });
@@ -75,8 +77,9 @@ function placeStreamedSegments(dom: Document): void {
     // The fallback shown meanwhile ("Loading ...") runs from the placeholder to the boundary's end
     // comment `<!--/$-->`; the script removes it with the placeholder.
     let end = at + 1;
-    while (end < parent.children.length && !isBoundaryEnd(parent.children[end]!)) end++;
-    if (end >= parent.children.length) {
+    const boundary = holder.attribs.id!.startsWith("B:");
+    while (boundary && end < parent.children.length && !isBoundaryEnd(parent.children[end]!)) end++;
+    if (boundary && end >= parent.children.length) {
       // Markup saved without comments: the fallback is the short element right after the placeholder.
       end = at + 1;
       const next = parent.children[end];

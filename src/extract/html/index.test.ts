@@ -154,6 +154,22 @@ test("article whose own class carries a boilerplate word is read again leniently
   assert.doesNotMatch(a.text, /Sign up|Reader|town should wait/);
 });
 
+test("the lenient reading still drops consent prompts and comment threads", () => {
+  // The article's own class took it in the first reading; the consent dialog is long prose too.
+  const consent =
+    "When you visit our website, we store cookies on your browser to collect information about you, " +
+    "your preferences or your device, mostly to make the site work as you expect it to.";
+  const html = page(
+    `<div class="paywall-article"><p>${PARA}</p><p>${PARA.replace("Monday", "Tuesday")}</p></div>
+     <div id="privacy-consent-sdk"><h3>Manage Consent Preferences</h3>${`<p>${consent}</p>`.repeat(6)}</div>
+     <div class="article-comments">${`<p>I read about the plan in the paper this week and I think the town should wait a year or two.</p>`.repeat(4)}</div>`,
+  );
+  const a = extractHtml(html);
+  assert.match(a.text, /^The council approved/);
+  assert.match(a.text, /Tuesday/);
+  assert.doesNotMatch(a.text, /cookies|Consent|town should wait/);
+});
+
 test("article left outside <html> by a stray </html> is found", () => {
   const html =
     `<!doctype html><html lang="en"><head><title>Budget passes</title></head><body>` +
@@ -216,4 +232,30 @@ test("segments of a streamed render are read where their placeholders stand, wit
     ["Monday", "Tuesday", "Friday"],
   );
   assert.doesNotMatch(a.text, /Loading/);
+});
+
+test("segments streamed into plain placeholders (P:n), nested in other segments, are read in place", () => {
+  const html = page(
+    `<main><article><h1>Budget passes</h1><p>${PARA}</p>
+       <template id="B:0"></template><div>Loading...</div>
+       <p>${PARA.replace("Monday", "Friday")}</p></article></main>
+     <div hidden id="S:0"><template id="P:1"></template><div class="ad-slot"></div><template id="P:2"></template></div>
+     <div hidden id="S:1"><p>${PARA.replace("Monday", "Tuesday")}</p></div>
+     <div hidden id="S:2"><p>${PARA.replace("Monday", "Wednesday")}</p></div>`,
+  );
+  const a = extractHtml(html);
+  assert.deepEqual(
+    a.text.split("\n\n").map((t) => t.match(/on (\w+day)/)?.[1]),
+    ["Monday", "Tuesday", "Wednesday", "Friday"],
+  );
+});
+
+test("the headline repeated in the body after a one-word label is dropped", () => {
+  const html = page(
+    `<article><h1>Title: Budget passes</h1><p>${PARA}</p><p>${PARA.replace("Monday", "Tuesday")}</p></article>`,
+    '<meta property="og:title" content="Budget passes">',
+  );
+  const a = extractHtml(html);
+  assert.equal(a.title, "Budget passes");
+  assert.match(a.text, /^The council approved/);
 });

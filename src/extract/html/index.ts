@@ -11,16 +11,18 @@ import { type Document, Element, isTag } from "domhandler";
 import type { Article, Block, ExtractOptions } from "../../core/index.ts";
 import { detectLanguage } from "../language.ts";
 import { pickAuthors } from "./authors.ts";
-import { collectBlocks, dropAuthorBoxes, type RawBlock, trimEdges } from "./blocks.ts";
+import { collectBlocks, dropAuthorBios, dropAuthorBoxes, type RawBlock, trimEdges } from "./blocks.ts";
 import { findFirst, parsePage, squash, textLength } from "./dom.ts";
 import { type ArticleExtras, pageExtras } from "./extras.ts";
 import { pageHeadings } from "./headings.ts";
+import { findLead } from "./lead.ts";
 import { articleLd, type LdNode, ldString, metaValue, type PageMeta, readMeta } from "./meta.ts";
 import { repairDoubleUtf8 } from "./mojibake.ts";
 import { pageDates } from "./pagedates.ts";
 import { prune } from "./prune.ts";
 import { railItems, resolveUrl } from "./related.ts";
 import { selectContent } from "./score.ts";
+import { scriptArticleHtml } from "./scriptdata.ts";
 import { computeStats } from "./stats.ts";
 import { pickTitle } from "./title.ts";
 
@@ -79,6 +81,13 @@ export function extractHtmlWithExtras(
   const published = options.published ?? dates.published;
   const modified = dates.modified;
 
+  // The standfirst above the article, read before pruning takes the header it sits in.
+  const lead = findLead(dom, [
+    metaValue(meta, "og:description"),
+    metaValue(meta, "description"),
+    metaValue(meta, "twitter:description"),
+    ldString(ld?.description),
+  ]);
   const found = bodyBlocks(contentRoot(dom), false);
   let raw = found.raw;
   const related = railItems(found.rails, url);
@@ -88,11 +97,23 @@ export function extractHtmlWithExtras(
     const lenient = bodyBlocks(contentRoot(parsePage(html)), true).raw;
     if (textOfBlocks(lenient) > textOfBlocks(raw)) raw = lenient;
   }
-  raw = trimEdges(dropAuthorBoxes(dropTitleBlocks(raw, title)));
+  raw = trimEdges(dropAuthorBios(dropAuthorBoxes(dropTitleBlocks(raw, title)), authors));
   const ldBody = typeof ld?.articleBody === "string" ? ld.articleBody : null;
   if (ldBody && ldBody.length >= LD_BODY_MIN) {
     const have = textOfBlocks(raw);
     if (ldBody.length > have * LD_BODY_RATIO) raw = ldBlocks(ldBody);
+  }
+  if (textOfBlocks(raw) < THIN_BODY) {
+    // A client-rendered page: the article's markup only in the scripts' data.
+    const fragment = scriptArticleHtml(html);
+    if (fragment !== null) {
+      const fromScript = trimEdges(bodyBlocks(contentRoot(parsePage(`<body>${fragment}</body>`)), false).raw);
+      if (textOfBlocks(fromScript) > textOfBlocks(raw)) raw = fromScript;
+    }
+  }
+  // The lead, unless the body has it already (its first words suffice: descriptions are often cut).
+  if (lead !== null && !key(raw.map((b) => b.text).join(" ")).includes(key(lead).slice(0, 60))) {
+    raw = [{ type: "paragraph", text: lead }, ...raw];
   }
   const { text, blocks } = assemble(raw);
   const article: Article = {
@@ -204,7 +225,10 @@ function key(s: string): string {
 function dropTitleBlocks(blocks: RawBlock[], title: string | null): RawBlock[] {
   if (!title) return blocks;
   const t = key(title);
-  const i = blocks.findIndex((b, idx) => idx < 8 && key(b.text) === t);
+  // The headline as the body repeats it, possibly after a one-word label ("Title: ...", "Blog: ...").
+  const i = blocks.findIndex(
+    (b, idx) => idx < 8 && (key(b.text) === t || key(b.text.replace(/^\p{L}+:\s*/u, "")) === t),
+  );
   if (i < 0) return blocks;
   const before = blocks.slice(0, i);
   // Short lines above the headline are kicker, section and breadcrumb labels.

@@ -10,6 +10,7 @@ import {
   hasChromeRole,
   isBoilerplateClass,
   isHidden,
+  isNeverArticle,
   isStrongBoilerplateClass,
   RAIL,
   weakMayHoldProse,
@@ -38,8 +39,9 @@ export interface Pruned {
  * @param root the `<body>` (or document)
  * @param stats statistics computed on the unpruned tree
  * @param protect elements never removed (the best container found before pruning, and its ancestors)
- * @param lenient remove only by tag, hiddenness and role, not by class/id words (a second reading when
- *   class words took the article itself)
+ * @param lenient remove only by tag, hiddenness, role and the class/id words of what never wraps an
+ *   article (consent prompts, comment threads), not by other class words (a second reading when class
+ *   words took the article itself)
  * @returns the removed rails
  */
 export function prune(
@@ -70,9 +72,10 @@ export function prune(
     // Hidden text-heavy elements are usually content that scripts reveal (tabs, expanders, streamed parts).
     if (isHidden(el)) return share(el) < KEEP_HIDDEN_SHARE;
     if (hasChromeRole(el)) return share(el) < KEEP_WEAK_SHARE;
-    if (el.name === "header" || lenient) return false;
+    if (el.name === "header") return false;
     const names = classId(el);
     if (names.trim() === "") return false;
+    if (lenient) return isNeverArticle(names) && share(el) < KEEP_STRONG_SHARE;
     if (isStrongBoilerplateClass(names)) return share(el) < KEEP_STRONG_SHARE;
     if (el.name === "article") return false;
     if (isBoilerplateClass(names))

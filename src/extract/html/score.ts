@@ -220,7 +220,7 @@ const ABSORB_LINK_SHARE = 0.1;
 /** Share of paragraph text that makes what a parent adds prose (cited sources and inline links allowed). */
 const ABSORB_PROSE_SHARE = 0.6;
 /** Largest share of link text in prose a parent adds. */
-const ABSORB_PROSE_LINK_SHARE = 0.2;
+const ABSORB_PROSE_LINK_SHARE = 0.25;
 /** Largest share of link text in what one step up adds, for the prose allowance to hold. */
 const ABSORB_STEP_LINK_SHARE = 0.5;
 /** Characters of headings, labels and links an ancestor may add before the ratios apply. */

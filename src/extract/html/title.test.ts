@@ -218,3 +218,52 @@ test("a truncated declared title gives way to a full one; a site name goes from 
   );
   assert.equal(cleanTitle("quillbank.io Signed builds", null, "quillbank.io"), "Signed builds");
 });
+
+test("a one-word label before the heading's title is the page's, not the headline's", () => {
+  const declared = ["Ten tips for a quieter garden | Greenway", "Ten tips for a quieter garden | Greenway"];
+  assert.equal(
+    pickTitle(declared, ["Blog: Ten tips for a quieter garden"], "Greenway", null),
+    "Ten tips for a quieter garden",
+  );
+  assert.equal(
+    pickTitle(declared, ["Title:Ten tips for a quieter garden"], "Greenway", null),
+    "Ten tips for a quieter garden",
+  );
+  // A kicker of several words stays with the heading.
+  assert.equal(
+    pickTitle(["Quieter gardens"], ["Spring planting guide: Quieter gardens"], null, null),
+    "Spring planting guide: Quieter gardens",
+  );
+});
+
+test("a heading whose markup replaced characters by '?' takes the declared form", () => {
+  assert.equal(
+    pickTitle(["Event Planning: A Beginner's Guide"], ["Event Planning? A Beginner? Guide"], null, null),
+    "Event Planning: A Beginner's Guide",
+  );
+  // A real question keeps its question mark.
+  assert.equal(
+    pickTitle(["Why now? The council's answer"], ["Why now? The council's answer"], null, null),
+    "Why now? The council's answer",
+  );
+});
+
+test("a short first part before a bar is the site's name when no name is known", () => {
+  assert.equal(
+    cleanTitle("The Quarry | Ten tips for a quieter garden", null),
+    "Ten tips for a quieter garden",
+  );
+  assert.equal(
+    cleanTitle("Ten tips for a quieter garden | The Quarry", null),
+    "Ten tips for a quieter garden",
+  );
+  // Not across other separators, and not when both parts are long.
+  assert.equal(
+    cleanTitle("Spring planting: Ten tips for a quieter garden", null),
+    "Spring planting: Ten tips for a quieter garden",
+  );
+  assert.equal(
+    cleanTitle("Ten tips for gardens | Five more for balconies", null),
+    "Ten tips for gardens | Five more for balconies",
+  );
+});

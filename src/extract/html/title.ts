@@ -111,6 +111,8 @@ export function cleanTitle(
     const [a, b] = parts as [string, string];
     const count = (s: string) => s.split(/\s+/).length;
     if (count(b) <= 3 && count(a) >= 4) return a;
+    // "Site | Headline": a short first part before a bar.
+    if (count(a) <= 3 && count(b) >= 4 && /^\s*[^|]+\s\|\s[^|]+$/.test(t)) return b;
   }
   return t;
 }
@@ -218,6 +220,29 @@ function kickerBefore(declared: string, heading: string): boolean {
   return !!m && key(m[2]!) === key(heading) && words(m[1]!).length <= MAX_KICKER_WORDS;
 }
 
+/**
+ * Whether `heading` is `declared` after a one-word label and a colon ("Blog: Ten tips", "Title:Ten tips"):
+ * the page's section or field label set in the heading.
+ */
+function labelBefore(heading: string, declared: string): boolean {
+  const m = /^\p{L}+:\s*(.+)$/u.exec(heading);
+  return !!m && key(declared).length >= 10 && key(m[1]!) === key(declared);
+}
+
+/**
+ * The declared form of a heading whose markup had characters it could not encode replaced by "?"
+ * ("Event Planning? Beginner? Guide" for "Event Planning: Beginner's Guide"), or null.
+ */
+function unmangled(heading: string, declared: readonly string[]): string | null {
+  const inner = heading.slice(0, -1);
+  if (!inner.includes("?")) return null;
+  const pattern = new RegExp(
+    `^${inner.replace(/[.*+^${}()|[\]\\]/g, "\\$&").replace(/\?/g, "[^?]{1,3}")}${heading.slice(-1).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`,
+    "u",
+  );
+  return declared.find((d) => d !== heading && !d.includes("?") && pattern.test(d)) ?? null;
+}
+
 /** A written-out date at the start or end of a heading ("Dec 18 2025", "January 1, 2025", "18.12.2025"). */
 const DATE_EDGE =
   /^(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d)\s+|\s+(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d)$/u;
@@ -261,6 +286,8 @@ export function pickTitle(
   const own = hs.filter((h) => !isSite(h.text));
   // A heading the declared titles confirm, chrome or not.
   for (const h of own) {
+    const restored = unmangled(h.text, cleaned);
+    if (restored !== null) return restored;
     if (key(h.text).length >= 4 && keys.has(key(h.text)))
       return siteFree(labelFree(betterForm(h.text, forms)), sites);
   }
@@ -273,7 +300,7 @@ export function pickTitle(
   // with a date stuck to it: the declared title is the headline.
   for (const h of article) {
     for (const c of cleaned) {
-      if (kickerBefore(c, h.text) || dateAround(h.text, c)) return c;
+      if (kickerBefore(c, h.text) || dateAround(h.text, c) || labelBefore(h.text, c)) return c;
     }
   }
   // A heading that a declared title starts or ends with (the rest being the site name).
