@@ -12,6 +12,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { rng } from "../../../src/analyse/entities/perceptron.ts";
 import { ruleAttributions } from "../../../src/analyse/quotes/index.ts";
 import { findQuoteRegions } from "../../../src/analyse/quotes/marks.ts";
 import { cueRate, mergeTagged, type TaggedSpan, tagSpans } from "../../../src/analyse/quotes/refine.ts";
@@ -77,18 +78,6 @@ console.error(`prepared ${prepared.length} documents in ${(prepMs / 1000).toFixe
 
 const trainSet = prepared.filter((_, i) => !holdout || i % holdout !== 0);
 const testSet = holdout ? prepared.filter((_, i) => i % holdout === 0) : [];
-
-/** A small deterministic PRNG (mulberry32) for shuffling. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const key = (s: Span) => `${s.start}:${s.end}`;
 function f1(pred: Set<string>[], gold: Set<string>[]): string {
