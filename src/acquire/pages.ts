@@ -6,12 +6,12 @@
  * runs on article fetches only).
  */
 import type { Document, Result } from "../core/index.ts";
-import { decodeBytes } from "../core/index.ts";
 
 /** Most further pages of one article fetched. */
 export const MAX_FURTHER_PAGES = 4;
 /** Bytes of a page searched for its `<link rel="next">` (the head). */
 const HEAD_BYTES = 256 * 1024;
+const HEAD_DECODER = new TextDecoder();
 
 /** Highest page number taken for a page of one article. */
 const MAX_PAGE_NUMBER = 30;
@@ -106,7 +106,9 @@ export async function withFurtherPages<D extends Document>(
   const seen = new Set([doc.url]);
   let current: Document = doc;
   while (pages.length < max) {
-    const next = nextPageLink(decodeBytes(current.body, current.contentType).text, current.url!);
+    // Only the head is read, as UTF-8 (a link's address is ASCII in practice): no whole-page decode on
+    // every article fetch.
+    const next = nextPageLink(HEAD_DECODER.decode(current.body.subarray(0, HEAD_BYTES)), current.url!);
     if (!next || seen.has(next) || !isContinuation(current.url!, next)) break;
     seen.add(next);
     const r = await fetch(next);
