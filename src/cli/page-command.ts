@@ -22,7 +22,8 @@ function help(name: "extract" | "analyse"): string {
 
 ${what}
 HTML is recognised by content; anything else is a text page. A .gz file is decompressed; - reads stdin.
-A URL is fetched (with the SSRF guard and size limits); nothing is stored.
+A URL is fetched (with the SSRF guard and size limits), with up to 4 further pages when the
+page declares them (<link rel="next">, a paginated article); nothing is stored.
 
 options:
   --json              print JSON Lines (one object per input, in input order; see CONTRACT.md)
