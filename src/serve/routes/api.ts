@@ -21,6 +21,7 @@ const LATEST_TTL_MS = 1000;
  * @param app the app
  * @param deps the dependencies
  * @param cache encoded responses (emptied by the app on every article event)
+ * @param lineage lineages of copied reports (copies' texts and diffs cached)
  */
 export function apiRoutes(
   app: Hono,

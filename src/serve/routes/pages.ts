@@ -34,6 +34,7 @@ const ARTICLE_TTL_MS = 10_000;
  * @param app the app
  * @param deps the dependencies
  * @param cache rendered pages (emptied by the app on every article event)
+ * @param lineage lineages of copied reports (copies' texts and diffs cached)
  */
 export function pageRoutes(
   app: Hono,
