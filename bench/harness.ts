@@ -35,6 +35,13 @@ export interface BenchTask {
   readonly systems: readonly string[];
   /** Load the inputs (not timed). */
   inputs(ctx: BenchContext): Promise<BenchInput[]>;
+  /**
+   * Turn one held input into what the systems take, just before its timed run (its time and CPU are
+   * not counted). A task whose inputs are large holds them compact (compressed) and expands one at a
+   * time here, so that peak RSS measures the system, not the whole input set held at once, as when a
+   * directory of pages is processed one file after another.
+   */
+  load?(input: BenchInput): BenchInput;
   /** Create one system (not timed); called in the child process that measures it. */
   system(name: string): Promise<BenchSystem>;
 }
@@ -55,6 +62,8 @@ export interface BenchMeasure {
    */
   readonly cpuMsPerItem: number;
   readonly peakRssMb: number;
+  /** RSS after loading the inputs and the system, before the first item: what the system adds is the rest. */
+  readonly startRssMb: number;
   readonly extra?: Record<string, number>;
 }
 

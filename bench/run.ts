@@ -21,6 +21,7 @@ function table(rows: readonly BenchMeasure[]): string {
     "max ms",
     "CPU ms/item",
     "peak RSS MB",
+    "start RSS MB",
     "speed vs lede",
     ...extras,
   ];
@@ -34,6 +35,7 @@ function table(rows: readonly BenchMeasure[]): string {
     r.maxMs.toFixed(1),
     r.cpuMsPerItem.toFixed(2),
     r.peakRssMb.toFixed(0),
+    r.startRssMb === undefined ? "-" : r.startRssMb.toFixed(0),
     lede ? `${(lede.perSecond / r.perSecond).toFixed(2)}x` : "-",
     ...extras.map((k) => (r.extra?.[k] === undefined ? "-" : r.extra[k]!.toFixed(1))),
   ]);

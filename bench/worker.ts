@@ -5,27 +5,33 @@ const [taskName, systemName, limitArg] = process.argv.slice(2);
 const task = await loadBenchTask(taskName!);
 const inputs = await task.inputs({ dataDir: SHARED_DATA, limit: limitArg ? Number(limitArg) : undefined });
 const system = await task.system(systemName!);
+const load = task.load ?? ((input) => input);
 // Warm up on a few inputs so JIT compilation is not counted against the first items.
 for (const input of inputs.slice(0, Math.min(5, inputs.length))) {
   try {
-    await system.run(input); // awaited: an async system's warm-up must not overlap the timed runs
+    await system.run(load(input)); // awaited: an async system's warm-up must not overlap the timed runs
   } catch {}
 }
+const startRssMb = process.memoryUsage.rss() / 1024 / 1024;
 const times: number[] = [];
 let failures = 0;
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-for (const input of inputs) {
+let totalMs = 0;
+let cpuMicros = 0;
+for (const held of inputs) {
+  const input = load(held);
+  const cpu0 = process.cpuUsage();
   const s = performance.now();
   try {
     await system.run(input);
   } catch {
     failures++;
   }
-  times.push(performance.now() - s);
+  const ms = performance.now() - s;
+  const cpu = process.cpuUsage(cpu0);
+  cpuMicros += cpu.user + cpu.system;
+  totalMs += ms;
+  times.push(ms);
 }
-const totalMs = performance.now() - t0;
-const cpu = process.cpuUsage(cpu0);
 times.sort((a, b) => a - b);
 const measure: BenchMeasure = {
   system: systemName!,
@@ -36,8 +42,9 @@ const measure: BenchMeasure = {
   medianMs: quantile(times, 0.5),
   p95Ms: quantile(times, 0.95),
   maxMs: times[times.length - 1] ?? 0,
-  cpuMsPerItem: (cpu.user + cpu.system) / 1000 / Math.max(1, inputs.length),
+  cpuMsPerItem: cpuMicros / 1000 / Math.max(1, inputs.length),
   peakRssMb: process.resourceUsage().maxRSS / 1024,
+  startRssMb,
   ...(system.report ? { extra: system.report() } : {}),
 };
 process.stdout.write(`${JSON.stringify(measure)}\n`);
