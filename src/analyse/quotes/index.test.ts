@@ -333,7 +333,9 @@ describe("findQuotes: round 3 patterns", () => {
 
   it("ends reported content before 'and NAME said'", () => {
     const quotes = find(`A man asked for a photo and Berg said, "Only one."`);
-    assert.equal(byText(quotes, "for a photo").cue?.text, "asked");
+    // The cue is "asked" (rules) or "asked for" (span model: PolNeAR keeps a particle with its verb).
+    const asked = quotes.find((q) => q.text.endsWith("a photo"));
+    assert.match(asked?.cue?.text ?? "", /^asked/);
     assert.equal(byText(quotes, `"Only one."`).speaker?.text, "Berg");
   });
 

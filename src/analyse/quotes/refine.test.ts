@@ -166,3 +166,58 @@ describe("span model: grouping tagged spans into attributions", () => {
     assert.deepEqual(merge(text, [[]], [rule]), []);
   });
 });
+
+describe("span model: where the rules' attribution stays", () => {
+  const rule = (text: string, src: string | null, cue: string, content: string): Attribution => ({
+    kind: "indirect",
+    content: at(text, content),
+    cue: at(text, cue),
+    source: src ? at(text, src) : null,
+    unit: 0,
+  });
+
+  it("keeps the rules' source when the tagged one only adds a day", () => {
+    const text = "Nurse Oda Lind on Friday said the ward would close.";
+    const out = merge(
+      text,
+      tags(text, [
+        [S, "Nurse Oda Lind on Friday"],
+        [C, "said"],
+        [X, "the ward would close"],
+      ]),
+      [rule(text, "Nurse Oda Lind", "said", "the ward would close")],
+    );
+    assert.equal(cut(text, out[0]!.source), "Nurse Oda Lind");
+  });
+
+  it("keeps a rule attribution whose cue is a dash or 'In' though the model tags no cue", () => {
+    const text = "In a fresh Kestrel Data poll, Lind trailed Moe by four points.";
+    const out = merge(text, tags(text, [[S, "a fresh Kestrel Data poll"]]), [
+      rule(text, "a fresh Kestrel Data poll", "In", "Lind trailed Moe by four points"),
+    ]);
+    assert.equal(cut(text, out[0]!.cue), "In");
+    const signed = "“Nobody told us.” ― Ivo Brandl";
+    const kept = merge(signed, tags(signed, [[X, "“Nobody told us.”"]]), [
+      { ...rule(signed, "Ivo Brandl", "―", "“Nobody told us.”"), kind: "direct" },
+    ]);
+    assert.equal(cut(signed, kept[0]!.cue), "―");
+  });
+
+  it("gives no source where the rules give none and another cue stands between", () => {
+    const text = "Lind said it was late when asked whether the ward would close.";
+    const out = merge(
+      text,
+      tags(text, [
+        [S, "Lind"],
+        [C, "said"],
+        [X, "it was late"],
+        [C, "asked"],
+        [X, "whether the ward would close"],
+      ]),
+      [rule(text, "Lind", "said", "it was late"), rule(text, null, "asked", "whether the ward would close")],
+    );
+    const asked = out.find((a) => cut(text, a.cue) === "asked");
+    assert.equal(asked?.source, null);
+    assert.equal(cut(text, out.find((a) => cut(text, a.cue) === "said")!.source), "Lind");
+  });
+});
