@@ -308,6 +308,16 @@ test("a declared title the article shows as a heading outranks the page header's
     titleOf(kicker, null, "The mayor's bus cuts will cost more than they save", "The Daily"),
     "The mayor's bus cuts will cost more than they save",
   );
+  // The header's <h1> and the JSON-LD headline repeat the heading whole, kicker included; the og:title
+  // is the part after the kicker.
+  const whole = `<html><head><title>"Not before spring": Council delays the tram line</title></head><body>
+    <header class="masthead"><h1>"Not before spring": Council delays the tram line</h1></header>
+    <article><h2><span>"Not before spring"</span><span>Council delays the tram line</span></h2>
+    <p>Text.</p></article></body></html>`;
+  assert.equal(
+    titleOf(whole, '"Not before spring": Council delays the tram line', "Council delays the tram line"),
+    "Council delays the tram line",
+  );
 });
 
 test("a shown declared title does not replace an <h1> saying the same, nor a cut-down <title>", () => {
@@ -321,4 +331,26 @@ test("a shown declared title does not replace an <h1> saying the same, nor a cut
     <main><h1>An introduction to social selling for small shops</h1><h2>What is social selling?</h2>
     <p>Text.</p></main></body></html>`;
   assert.equal(titleOf(guide, null, null), "An introduction to social selling for small shops");
+});
+
+test("an <h1> in capitals that no declared title says gives way to the declared title", () => {
+  assert.equal(
+    pickTitle(
+      ["Payroll Compliance: Five Checks Before Year End | Ledgerline"],
+      ["SUPPORTING PAYROLL COMPLIANCE"],
+      "Ledgerline",
+      null,
+    ),
+    "Payroll Compliance: Five Checks Before Year End",
+  );
+  // Confirmed by a declared title, the heading keeps its words in the declared case.
+  assert.equal(
+    pickTitle(["Tips for Online Success"], ["TIPS FOR ONLINE SUCCESS"], null, null),
+    "Tips for Online Success",
+  );
+  // A declared title in capitals too: the heading stays.
+  assert.equal(
+    pickTitle(["ROOF REPAIRS AFTER A STORM"], ["STORM DAMAGE: WHAT TO CHECK FIRST"], null, null),
+    "STORM DAMAGE: WHAT TO CHECK FIRST",
+  );
 });

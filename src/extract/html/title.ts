@@ -321,8 +321,9 @@ export function pickTitle(
     if (ck.length < MIN_SHOWN_KEY || isSite(c)) continue;
     const heading = shown.find((h) => key(h) === ck);
     if (heading === undefined) continue;
-    // An <h1> saying the same is taken below, in its own form.
-    if (own.some((h) => key(h.text) === ck)) break;
+    // An <h1> saying the same is taken below, in its own form, unless another declared title is
+    // shown too (the part after the kicker of a heading the <h1> repeats whole).
+    if (own.some((h) => key(h.text) === ck)) continue;
     return betterForm(heading, forms);
   }
   // A heading the declared titles confirm, chrome or not.
@@ -357,6 +358,9 @@ export function pickTitle(
   for (const h of article) {
     if (!headlineShaped(h.text)) continue;
     if (best !== null && unrelated(h.text, best)) continue;
+    // Set in capitals, and no declared title says it: a display label ("SUPPORTING GAAP COMPLIANCE")
+    // or a restyled wording; the declared title, in its own case, is the headline.
+    if (best !== null && allCaps(h.text) && !allCaps(best)) continue;
     return labelFree(h.text);
   }
   // A heading in the chrome that the declared titles confirm.
@@ -381,6 +385,11 @@ function headlineShaped(h: string): boolean {
   if (/^[\w.-]+(?:\/[\w.-]+)+$/.test(h)) return false;
   const sentences = h.match(/[.!?](?=\s+\p{Lu})/gu)?.length ?? 0;
   return !(sentences >= 2 && h.length > 120);
+}
+
+/** Whether a text is set in capitals (at least eight letters, none lower case). */
+function allCaps(s: string): boolean {
+  return (s.match(/\p{Lu}/gu)?.length ?? 0) >= 8 && !/\p{Ll}/u.test(s);
 }
 
 /** Content words (3+ letters or any digits) of a text. */
