@@ -42,11 +42,16 @@ export function isChromeHeading(el: Element): boolean {
   return false;
 }
 
+/** How many section headings (`<h2>`, `<h3>`) are read for headlines shown in the article. */
+const MAX_SHOWN = 60;
+
 /**
  * The headline candidates of a page, in document order, and the parts of headlines split into
- * kicker and title (`<h1><span>Kicker</span><span>Title</span></h1>`).
+ * kicker and title (`<h1><span>Kicker</span><span>Title</span></h1>`); `shown` holds the texts of the
+ * `<h2>`/`<h3>` headings outside the chrome, and their parts when split the same way (a page may show
+ * the article's headline as one of them below an `<h1>` of the page's header).
  */
-export function pageHeadings(dom: Document): { headings: Heading[]; parts: string[] } {
+export function pageHeadings(dom: Document): { headings: Heading[]; parts: string[]; shown: string[] } {
   const els = findAll(dom, (el) => el.name === "h1" || attr(el, "itemprop") === "headline").slice(
     0,
     MAX_HEADINGS,
@@ -60,5 +65,15 @@ export function pageHeadings(dom: Document): { headings: Heading[]; parts: strin
     const kids = el.children.filter(isTag);
     if (kids.length >= 2) for (const c of kids) parts.push(squash(decodeEntities(textOf(c))));
   }
-  return { headings, parts };
+  const shown: string[] = [];
+  const subs = findAll(dom, (el) => el.name === "h2" || el.name === "h3").slice(0, MAX_SHOWN);
+  for (const el of subs) {
+    if (isChromeHeading(el)) continue;
+    const text = squash(decodeEntities(textOf(el)));
+    if (text === "") continue;
+    shown.push(text);
+    const kids = el.children.filter(isTag);
+    if (kids.length >= 2) for (const c of kids) shown.push(squash(decodeEntities(textOf(c))));
+  }
+  return { headings, parts, shown };
 }

@@ -62,7 +62,7 @@ export function extractHtmlWithExtras(
   const url = options.url ?? canonicalUrl(meta);
   const host = hostOf(url);
   const siteName = pickSiteName(meta);
-  const { headings, parts: headingParts } = pageHeadings(dom);
+  const { headings, parts: headingParts, shown } = pageHeadings(dom);
   const title = pickTitle(
     [
       ldString(ld?.headline),
@@ -75,6 +75,8 @@ export function extractHtmlWithExtras(
     siteName,
     host,
     headingParts,
+    shown,
+    [ldString(ld?.headline), metaValue(meta, "og:title"), meta.title],
   );
   const authors = pickAuthors(dom, meta, ld, siteName, host);
   const dates = pageDates(dom, meta, ld, url);

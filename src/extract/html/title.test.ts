@@ -267,3 +267,90 @@ test("a short first part before a bar is the site's name when no name is known",
     "Ten tips for gardens | Five more for balconies",
   );
 });
+
+/** Headline choice for a page we wrote: declared titles as index.ts passes them, headings as parsed. */
+function titleOf(
+  html: string,
+  ld: string | null,
+  og: string | null,
+  site: string | null = null,
+): string | null {
+  const dom = parsePage(html);
+  const { headings, parts, shown } = pageHeadings(dom);
+  const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? null;
+  return pickTitle([ld, og, null, title, null], headings, site, null, parts, shown, [ld, og, title]);
+}
+
+test("a declared title the article shows as a heading outranks the page header's <h1>", () => {
+  // The header's teaser is the og:title and <title>; the article shows the JSON-LD headline.
+  const header = `<html><head><title>Storm warning: Ferries stay in port all weekend</title></head><body>
+    <header class="site-header"><h1>Storm warning: Ferries stay in port all weekend</h1></header>
+    <article><h2>Ferries cancelled as gales reach the coast</h2><p>Text.</p></article></body></html>`;
+  assert.equal(
+    titleOf(
+      header,
+      "Ferries cancelled as gales reach the coast",
+      "Storm warning: Ferries stay in port all weekend",
+    ),
+    "Ferries cancelled as gales reach the coast",
+  );
+  // An <h1> no declared title confirms; the <title> (without the blog's name) is shown below it.
+  const blog = `<html><head><title>What do gardeners love about clay soil? | Loam Blog</title></head><body>
+    <main><h2>What do gardeners love about clay soil?</h2><p>Text.</p>
+    <h1>But what they love is how it holds water</h1><p>More.</p></main></body></html>`;
+  assert.equal(titleOf(blog, null, null), "What do gardeners love about clay soil?");
+  // A kicker set in its own element of the heading: the part the og:title says.
+  const kicker = `<html><head><title>Budget row: Mayor defends bus cuts - The Daily</title></head><body>
+    <header class="masthead"><h1>Budget row: Mayor defends bus cuts</h1></header>
+    <article><h2><span>Opinion</span><span>The mayor's bus cuts will cost more than they save</span></h2>
+    <p>Text.</p></article></body></html>`;
+  assert.equal(
+    titleOf(kicker, null, "The mayor's bus cuts will cost more than they save", "The Daily"),
+    "The mayor's bus cuts will cost more than they save",
+  );
+  // The header's <h1> and the JSON-LD headline repeat the heading whole, kicker included; the og:title
+  // is the part after the kicker.
+  const whole = `<html><head><title>"Not before spring": Council delays the tram line</title></head><body>
+    <header class="masthead"><h1>"Not before spring": Council delays the tram line</h1></header>
+    <article><h2><span>"Not before spring"</span><span>Council delays the tram line</span></h2>
+    <p>Text.</p></article></body></html>`;
+  assert.equal(
+    titleOf(whole, '"Not before spring": Council delays the tram line', "Council delays the tram line"),
+    "Council delays the tram line",
+  );
+});
+
+test("a shown declared title does not replace an <h1> saying the same, nor a cut-down <title>", () => {
+  // The <h1> says the same words: its own form stays ("Low Light", not the subheading's "Low-Light").
+  const same = `<html><head><title>The Best Ferns for Low Light Rooms - Greenleaf</title></head><body>
+    <main><h1>The Best Ferns for Low Light Rooms</h1><h2>The Best Ferns for Low-Light Rooms</h2>
+    <p>Text.</p></main></body></html>`;
+  assert.equal(titleOf(same, null, null, "Greenleaf"), "The Best Ferns for Low Light Rooms");
+  // A short part after a dash is no site name: the subheading repeating the first part is not the title.
+  const guide = `<html><head><title>What is Social Selling - A guided introduction</title></head><body>
+    <main><h1>An introduction to social selling for small shops</h1><h2>What is social selling?</h2>
+    <p>Text.</p></main></body></html>`;
+  assert.equal(titleOf(guide, null, null), "An introduction to social selling for small shops");
+});
+
+test("an <h1> in capitals that no declared title says gives way to the declared title", () => {
+  assert.equal(
+    pickTitle(
+      ["Payroll Compliance: Five Checks Before Year End | Ledgerline"],
+      ["SUPPORTING PAYROLL COMPLIANCE"],
+      "Ledgerline",
+      null,
+    ),
+    "Payroll Compliance: Five Checks Before Year End",
+  );
+  // Confirmed by a declared title, the heading keeps its words in the declared case.
+  assert.equal(
+    pickTitle(["Tips for Online Success"], ["TIPS FOR ONLINE SUCCESS"], null, null),
+    "Tips for Online Success",
+  );
+  // A declared title in capitals too: the heading stays.
+  assert.equal(
+    pickTitle(["ROOF REPAIRS AFTER A STORM"], ["STORM DAMAGE: WHAT TO CHECK FIRST"], null, null),
+    "STORM DAMAGE: WHAT TO CHECK FIRST",
+  );
+});

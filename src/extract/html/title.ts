@@ -16,6 +16,8 @@ const MIN_HEADLINE_WORDS = 3;
 const MIN_HEADLINE_CHARS = 12;
 /** Longest <h1> taken as a headline. */
 const MAX_HEADLINE = 300;
+/** Shortest headline (letters and digits) taken because the article shows it as a heading. */
+const MIN_SHOWN_KEY = 10;
 /** Most words in a kicker ("Election 2024:") that a declared title may carry. */
 const MAX_KICKER_WORDS = 5;
 
@@ -115,6 +117,27 @@ export function cleanTitle(
     if (count(a) <= 3 && count(b) >= 4 && /^\s*[^|]+\s\|\s[^|]+$/.test(t)) return b;
   }
   return t;
+}
+
+/**
+ * A title without the parts that are the site's name (a known name or the host), and nothing else
+ * removed: unlike `cleanTitle`, a short part no name confirms stays ("Headline - A guided tour").
+ */
+function withoutSiteParts(t: string, names: readonly string[], host: string | null): string {
+  const isSite = siteTest(names, host, true);
+  const parts = t.split(SEPARATOR);
+  const kept = parts.filter((p) => !isSite(p));
+  if (kept.length === parts.length) {
+    // A short last part after a bar ("Headline | Example Blog") names the site all the same.
+    const bar = t.split(/\s+\|\s+/);
+    const count = (x: string) => x.split(/\s+/).length;
+    if (bar.length === 2 && count(bar[1]!) <= 3 && count(bar[0]!) >= 4) return bar[0]!;
+  }
+  if (kept.length === 0 || kept.length === parts.length) return t;
+  const first = t.indexOf(kept[0]!);
+  const last = kept[kept.length - 1]!;
+  const end = t.lastIndexOf(last) + last.length;
+  return first >= 0 && end > first ? t.slice(first, end).trim() : kept.join(" - ");
 }
 
 /** A known site name standing at the start or end of a title without a separator ("example.com Headline"). */
@@ -262,6 +285,9 @@ function dateAround(heading: string, declared: string): boolean {
  * @param host the page's host if known
  * @param parts texts of the children of headings split into kicker and title; taken only when one
  *   equals a declared title
+ * @param shown texts of the article's `<h2>`/`<h3>` headings (and their parts); a declared title
+ *   `shownFrom` one of them shows is the headline
+ * @param shownFrom the declared titles that count when shown (JSON-LD headline, og:title, `<title>`)
  * @returns the headline without the site name, or null
  */
 export function pickTitle(
@@ -270,6 +296,8 @@ export function pickTitle(
   siteName: string | null,
   host: string | null,
   parts: readonly string[] = [],
+  shown: readonly string[] = [],
+  shownFrom: readonly (string | null)[] = [],
 ): string | null {
   const hs: Heading[] = headings
     .map((h) => (typeof h === "string" ? { text: h, chrome: false } : h))
@@ -284,6 +312,20 @@ export function pickTitle(
   const forms = [...cleaned, ...raw];
   const keys = new Set(forms.map(key));
   const own = hs.filter((h) => !isSite(h.text));
+  // A declared title the article shows again as one of its headings: the article's own headline, where
+  // the <h1> may be the page header's teaser or an SEO wording.
+  for (const s of shownFrom) {
+    if (!s || squash(s) === "") continue;
+    const c = withoutSiteParts(squash(decodeEntities(s)), sites, host);
+    const ck = key(c);
+    if (ck.length < MIN_SHOWN_KEY || isSite(c)) continue;
+    const heading = shown.find((h) => key(h) === ck);
+    if (heading === undefined) continue;
+    // An <h1> saying the same is taken below, in its own form, unless another declared title is
+    // shown too (the part after the kicker of a heading the <h1> repeats whole).
+    if (own.some((h) => key(h.text) === ck)) continue;
+    return betterForm(heading, forms);
+  }
   // A heading the declared titles confirm, chrome or not.
   for (const h of own) {
     const restored = unmangled(h.text, cleaned);
@@ -316,6 +358,9 @@ export function pickTitle(
   for (const h of article) {
     if (!headlineShaped(h.text)) continue;
     if (best !== null && unrelated(h.text, best)) continue;
+    // Set in capitals, and no declared title says it: a display label ("SUPPORTING GAAP COMPLIANCE")
+    // or a restyled wording; the declared title, in its own case, is the headline.
+    if (best !== null && allCaps(h.text) && !allCaps(best)) continue;
     return labelFree(h.text);
   }
   // A heading in the chrome that the declared titles confirm.
@@ -340,6 +385,11 @@ function headlineShaped(h: string): boolean {
   if (/^[\w.-]+(?:\/[\w.-]+)+$/.test(h)) return false;
   const sentences = h.match(/[.!?](?=\s+\p{Lu})/gu)?.length ?? 0;
   return !(sentences >= 2 && h.length > 120);
+}
+
+/** Whether a text is set in capitals (at least eight letters, none lower case). */
+function allCaps(s: string): boolean {
+  return (s.match(/\p{Lu}/gu)?.length ?? 0) >= 8 && !/\p{Ll}/u.test(s);
 }
 
 /** Content words (3+ letters or any digits) of a text. */
