@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { Span } from "../../core/index.ts";
 import type { Attribution } from "./attribution.ts";
 import { findQuoteRegions } from "./marks.ts";
-import { mergeTagged, type TaggedSpan } from "./refine.ts";
+import { junkSource, mergeTagged, type TaggedSpan } from "./refine.ts";
 import { parseSeq, SeqPerceptron, serialiseSeq, viterbi } from "./seq.ts";
 import { goldLabels, paragraphs, spansOf } from "./tagger.ts";
 
@@ -108,6 +108,28 @@ describe("span model: grouping tagged spans into attributions", () => {
     assert.deepEqual(
       out.map((a) => [cut(text, a.cue), cut(text, a.content)]),
       [["said", "they held the port"]],
+    );
+  });
+
+  it("gives no source a lone function word or adverb, and adds no cue whose nearest source is one", () => {
+    for (const w of ["would", "ever", "from", "From", "grudgingly", "whether"]) assert.ok(junkSource(w), w);
+    for (const w of ["he", "who", "another", "many", "Berg", "officials", "Will", "family"])
+      assert.ok(!junkSource(w), w);
+    const text = "Holt said the port is shut. Few ever conceded that the vote was fair.";
+    const out = merge(
+      text,
+      tags(text, [
+        [S, "Holt"],
+        [C, "said"],
+        [X, "the port is shut"],
+        [S, "ever"],
+        [C, "conceded"],
+        [X, "that the vote was fair"],
+      ]),
+    );
+    assert.deepEqual(
+      out.map((a) => [cut(text, a.source), cut(text, a.cue), cut(text, a.content)]),
+      [["Holt", "said", "the port is shut"]],
     );
   });
 

@@ -113,6 +113,38 @@ function validSource(body: string, s: Span): boolean {
   return (body.slice(s.start, s.end).match(/\S+/g) ?? []).some((w) => !NOT_SOURCE.test(w));
 }
 
+/** Prepositions, conjunctions and wh-words: no speaker alone, whatever their case ("From", "Whether"). */
+const CLOSED_WORDS = new Set(
+  `about above across after against along amid amidst among around as at before behind below beneath beside
+  besides between beyond by despite down during except for from in inside into like near of off on onto out
+  outside over past per plus since than through throughout toward towards under underneath unlike until upon via
+  with within without and but or nor because although though unless whereas whether while when where why how
+  whenever wherever whose every no`.split(/\s+/),
+);
+/** Auxiliaries, modals and adverbs: no speaker alone when written in lower case ("would", "ever"). */
+const LOWER_ONLY = new Set(
+  `am is are was were be been being has have had having do does did would will shall should could can may might
+  must ought ever never also not too very just only even still already always often soon then now there here
+  however moreover perhaps maybe almost quite rather yet again once away back any so if to up`.split(/\s+/),
+);
+/** Words in -ly that are no adverbs ("family", "ally"). */
+const LY_NOUNS =
+  /^(?:family|ally|rally|italy|assembly|monopoly|supply|reply|bully|lily|holly|kelly|daily|weekly)$/;
+
+/**
+ * A source that is one function word (a preposition, conjunction, auxiliary or adverb: "would", "ever",
+ * "from", "grudgingly"), with no noun, name or pronoun: no speaker. Determiners that stand for people
+ * ("another", "many", "most") and pronouns stay.
+ */
+export function junkSource(text: string): boolean {
+  const t = text.trim().replace(/[,.;:]+$/, "");
+  if (!/^[\p{L}’'-]+$/u.test(t)) return false;
+  const w = t.toLowerCase();
+  if (CLOSED_WORDS.has(w)) return true;
+  if (t !== w) return false;
+  return LOWER_ONLY.has(w) || (/^\p{Ll}{3,}ly$/u.test(w) && !LY_NOUNS.test(w));
+}
+
 /**
  * Reported content (not a quotation) ends at a semicolon outside quotation marks: in PolNeAR train an
  * indirect content stops before "; " 98 times and runs over it 41 times.
@@ -239,6 +271,10 @@ export function mergeTagged(
         }
       }
       if (source && !validSource(body, source)) {
+        source = null;
+        bare = true;
+      }
+      if (source && junkSource(body.slice(source.start, source.end))) {
         source = null;
         bare = true;
       }
