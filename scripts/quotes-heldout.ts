@@ -31,6 +31,9 @@ const wrongSources = new Map<string, number>();
 const lone = new Map<string, [number, number]>();
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 let cpu = 0;
+/** Quotes with a named / unnamed speaker: [speaker span matches a gold source, not]. */
+const namedRight = [0, 0];
+const unnamedRight = [0, 0];
 for (const doc of docs) {
   const sentences = up.sentences ? up.sentences(doc.text) : [];
   const entities = up.entities ? up.entities(doc.text, sentences) : [];
@@ -58,15 +61,19 @@ for (const doc of docs) {
       else if (role === "Source") bump(wrongSources, doc.text.slice(s.start, s.end).replace(/\s+/g, " "));
     }
   }
+  const goldSources = new Set(doc.attributions.flatMap((a) => a.source).map(key));
   for (const q of quotes) {
     if (!q.speaker) continue;
+    const right = goldSources.has(key(q.speaker));
+    if (q.speakerName) namedRight[right ? 0 : 1]++;
+    else unnamedRight[right ? 0 : 1]++;
     speakers++;
     if (q.speakerName) {
       named++;
       if (opt("named") && new RegExp(opt("named")!, "i").test(q.speaker.text))
         console.log(`${doc.name.slice(0, 40)}: [${q.speaker.text}] → ${q.speakerName}`);
     } else {
-      bump(unnamed, q.speaker.text.replace(/\s+/g, " ").toLowerCase());
+      bump(unnamed, `${right ? "+" : "-"} ${q.speaker.text.replace(/\s+/g, " ").toLowerCase()}`);
       if (opt("context") && new RegExp(opt("context")!, "i").test(q.speaker.text))
         console.log(
           `--- ${doc.name}: [${q.speaker.text}]\n${doc.text.slice(Math.max(0, q.speaker.start - 1500), q.speaker.end + 40).replace(/\s+/g, " ")}`,
@@ -85,6 +92,7 @@ console.log(`${docs.length} held-out train articles: ${rows.join("  ")}`);
 console.log(
   `speaker_named ${(named / Math.max(1, speakers)).toFixed(4)} (${named}/${speakers}); findQuotes ${(cpu / docs.length).toFixed(2)} CPU ms/doc`,
 );
+console.log(`speaker span right/wrong: named ${namedRight.join("/")}, unnamed ${unnamedRight.join("/")}`);
 const list = (m: Map<string, number>, n: number) =>
   [...m]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

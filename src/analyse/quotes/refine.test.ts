@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { Span } from "../../core/index.ts";
 import type { Attribution } from "./attribution.ts";
 import { findQuoteRegions } from "./marks.ts";
-import { junkSource, mergeTagged, type TaggedSpan } from "./refine.ts";
+import { headOf, junkSource, mergeTagged, type TaggedSpan } from "./refine.ts";
 import { parseSeq, SeqPerceptron, serialiseSeq, viterbi } from "./seq.ts";
 import { goldLabels, paragraphs, spansOf } from "./tagger.ts";
 
@@ -131,6 +131,21 @@ describe("span model: grouping tagged spans into attributions", () => {
       out.map((a) => [cut(text, a.source), cut(text, a.cue), cut(text, a.content)]),
       [["Holt", "said", "the port is shut"]],
     );
+  });
+
+  it("resolves a tagged speaker by the name in its appositive when the phrase before it names no one", () => {
+    const text =
+      "The port's chief engineer, Ada J. Berg, said the crane is safe. Tomas Holt, a pilot, said it is not.";
+    const out = merge(
+      text,
+      tags(text, [
+        [S, "The port's chief engineer, Ada J. Berg,"],
+        [C, "said"],
+        [X, "the crane is safe"],
+      ]),
+    );
+    assert.equal(cut(text, out[0]!.head ?? null), "Ada J. Berg");
+    assert.equal(cut(text, headOf(text, at(text, "Tomas Holt, a pilot,"))), "Tomas Holt");
   });
 
   it("ends reported content at a semicolon and does not stop one word before the sentence end", () => {

@@ -162,10 +162,24 @@ function cutAtSemicolon(body: string, c: Span, regions: readonly QuoteRegion[]):
   return c;
 }
 
-/** A tagged speaker's head for resolution: the phrase before its appositive ("Ada Berg, a lawyer" → "Ada Berg"). */
-function headOf(body: string, s: Span): Span {
-  const comma = body.slice(s.start, s.end).indexOf(",");
-  return comma > 0 ? { start: s.start, end: s.start + comma } : s;
+/** A name of two to five capitalised words between an appositive's commas (" Ada J. Berg,"). */
+const APPOSITIVE_NAME = /^\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,4})\s*(?:,|$)/u;
+
+/**
+ * A tagged speaker's head for resolution: the phrase before its appositive ("Ada Berg, a lawyer" → "Ada
+ * Berg"), or the name in the appositive when the phrase before it names no one ("the port's chief engineer,
+ * Ada Berg," → "Ada Berg").
+ */
+export function headOf(body: string, s: Span): Span {
+  const text = body.slice(s.start, s.end);
+  const comma = text.indexOf(",");
+  if (comma <= 0) return s;
+  const m = /\s\p{Lu}/u.test(text.slice(0, comma)) ? null : APPOSITIVE_NAME.exec(text.slice(comma + 1));
+  if (m) {
+    const start = s.start + comma + 1 + m[0].indexOf(m[1]!);
+    return { start, end: start + m[1]!.length };
+  }
+  return { start: s.start, end: s.start + comma };
 }
 
 /** A title before a name, whose period ends no sentence. */

@@ -364,7 +364,7 @@ function institutionPatterns(noun: string): RegExp[] {
 
 /** The institution noun a definite lower-case phrase ends in ("the new poll" → "poll"), or null. */
 function institution(surface: string): string | null {
-  const m = /^(?:the|this|that)\s+(?:[\p{Ll}-]+\s+){0,2}(\p{Ll}+)[,;:]?$/iu.exec(surface.trim());
+  const m = /^(?:the|this|that)\s+(?:[\p{Ll}’'-]+\s+){0,2}(\p{Ll}+)[,;:]?$/iu.exec(surface.trim());
   return m && INSTITUTIONS.has(m[1]!) ? m[1]! : null;
 }
 
