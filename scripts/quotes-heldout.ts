@@ -32,8 +32,8 @@ const lone = new Map<string, [number, number]>();
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 let cpu = 0;
 /** Quotes with a named / unnamed speaker: [speaker span matches a gold source, not]. */
-const namedRight = [0, 0];
-const unnamedRight = [0, 0];
+const namedRight: [number, number] = [0, 0];
+const unnamedRight: [number, number] = [0, 0];
 for (const doc of docs) {
   const sentences = up.sentences ? up.sentences(doc.text) : [];
   const entities = up.entities ? up.entities(doc.text, sentences) : [];
