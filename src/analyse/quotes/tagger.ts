@@ -23,15 +23,18 @@ const TOKEN =
 export function paragraphs(text: string): WordToken[][] {
   const out: WordToken[][] = [];
   let cur: WordToken[] = [];
-  let last = 0;
+  // The first line break at or after the previous token's end (-1: none left).
+  let nl = text.indexOf("\n");
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    if (cur.length > 0 && text.slice(last, m.index).includes("\n")) {
-      out.push(cur);
-      cur = [];
+    if (nl >= 0 && nl < m.index) {
+      if (cur.length > 0) {
+        out.push(cur);
+        cur = [];
+      }
     }
     cur.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
-    last = m.index + m[0].length;
+    if (nl >= 0 && nl < m.index + m[0].length) nl = text.indexOf("\n", m.index + m[0].length);
   }
   if (cur.length > 0) out.push(cur);
   return out;
