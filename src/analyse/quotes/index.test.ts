@@ -348,6 +348,29 @@ describe("findQuotes: round 3 patterns", () => {
     assert.equal(q.speaker?.text, "a new Norland Research poll");
   });
 
+  it("names a definite institution noun after the named mention the text gave it earlier", () => {
+    const poll = find(
+      "A new Kestrel University poll of 900 voters came out on Monday. Most voters back the plan, the poll found.",
+    );
+    assert.equal(byText(poll, "Most voters back the plan").speakerName, "Kestrel University poll");
+    const board = find(
+      "The Marlow Gazette’s editorial board backed Ada Berg in March. On Sunday the editorial board wrote that the city needs a new port.",
+    );
+    assert.equal(
+      byText(board, "that the city needs a new port").speakerName,
+      "Marlow Gazette’s editorial board",
+    );
+    const ministry = find(
+      "Officials at the Ministry of Harbours met on Friday. The ministry said the port would reopen in May.",
+    );
+    assert.equal(byText(ministry, "the port would reopen in May").speakerName, "Ministry of Harbours");
+    // No name in the text (a day is none), and an institution is no person: no name.
+    const none = find("Monday's poll showed a close race. The poll found that voters are split.");
+    assert.equal(byText(none, "that voters are split").speakerName, null);
+    const company = find("Ada Berg runs a shipyard. The company said profits rose.");
+    assert.equal(byText(company, "profits rose").speakerName, null);
+  });
+
   it("names a surname that is also a title word after an honorific", () => {
     assert.equal(nameOf("Mr. King"), "King");
     assert.equal(nameOf("the King"), null);

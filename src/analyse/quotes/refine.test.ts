@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { Span } from "../../core/index.ts";
 import type { Attribution } from "./attribution.ts";
 import { findQuoteRegions } from "./marks.ts";
-import { mergeTagged, type TaggedSpan } from "./refine.ts";
+import { headOf, junkSource, mergeTagged, type TaggedSpan } from "./refine.ts";
 import { parseSeq, SeqPerceptron, serialiseSeq, viterbi } from "./seq.ts";
 import { goldLabels, paragraphs, spansOf } from "./tagger.ts";
 
@@ -109,6 +109,43 @@ describe("span model: grouping tagged spans into attributions", () => {
       out.map((a) => [cut(text, a.cue), cut(text, a.content)]),
       [["said", "they held the port"]],
     );
+  });
+
+  it("gives no source a lone function word or adverb, and adds no cue whose nearest source is one", () => {
+    for (const w of ["would", "ever", "from", "From", "grudgingly", "whether"]) assert.ok(junkSource(w), w);
+    for (const w of ["he", "who", "another", "many", "Berg", "officials", "Will", "family"])
+      assert.ok(!junkSource(w), w);
+    const text = "Holt said the port is shut. Few ever conceded that the vote was fair.";
+    const out = merge(
+      text,
+      tags(text, [
+        [S, "Holt"],
+        [C, "said"],
+        [X, "the port is shut"],
+        [S, "ever"],
+        [C, "conceded"],
+        [X, "that the vote was fair"],
+      ]),
+    );
+    assert.deepEqual(
+      out.map((a) => [cut(text, a.source), cut(text, a.cue), cut(text, a.content)]),
+      [["Holt", "said", "the port is shut"]],
+    );
+  });
+
+  it("resolves a tagged speaker by the name in its appositive when the phrase before it names no one", () => {
+    const text =
+      "The port's chief engineer, Ada J. Berg, said the crane is safe. Tomas Holt, a pilot, said it is not.";
+    const out = merge(
+      text,
+      tags(text, [
+        [S, "The port's chief engineer, Ada J. Berg,"],
+        [C, "said"],
+        [X, "the crane is safe"],
+      ]),
+    );
+    assert.equal(cut(text, out[0]!.head ?? null), "Ada J. Berg");
+    assert.equal(cut(text, headOf(text, at(text, "Tomas Holt, a pilot,"))), "Tomas Holt");
   });
 
   it("ends reported content at a semicolon and does not stop one word before the sentence end", () => {

@@ -113,6 +113,38 @@ function validSource(body: string, s: Span): boolean {
   return (body.slice(s.start, s.end).match(/\S+/g) ?? []).some((w) => !NOT_SOURCE.test(w));
 }
 
+/** Prepositions, conjunctions and wh-words: no speaker alone, whatever their case ("From", "Whether"). */
+const CLOSED_WORDS = new Set(
+  `about above across after against along amid amidst among around as at before behind below beneath beside
+  besides between beyond by despite down during except for from in inside into like near of off on onto out
+  outside over past per plus since than through throughout toward towards under underneath unlike until upon via
+  with within without and but or nor because although though unless whereas whether while when where why how
+  whenever wherever whose every no`.split(/\s+/),
+);
+/** Auxiliaries, modals and adverbs: no speaker alone when written in lower case ("would", "ever"). */
+const LOWER_ONLY = new Set(
+  `am is are was were be been being has have had having do does did would will shall should could can may might
+  must ought ever never also not too very just only even still already always often soon then now there here
+  however moreover perhaps maybe almost quite rather yet again once away back any so if to up`.split(/\s+/),
+);
+/** Words in -ly that are no adverbs ("family", "ally"). */
+const LY_NOUNS =
+  /^(?:family|ally|rally|italy|assembly|monopoly|supply|reply|bully|lily|holly|kelly|daily|weekly)$/;
+
+/**
+ * A source that is one function word (a preposition, conjunction, auxiliary or adverb: "would", "ever",
+ * "from", "grudgingly"), with no noun, name or pronoun: no speaker. Determiners that stand for people
+ * ("another", "many", "most") and pronouns stay.
+ */
+export function junkSource(text: string): boolean {
+  const t = text.trim().replace(/[,.;:]+$/, "");
+  if (!/^[\p{L}’'-]+$/u.test(t)) return false;
+  const w = t.toLowerCase();
+  if (CLOSED_WORDS.has(w)) return true;
+  if (t !== w) return false;
+  return LOWER_ONLY.has(w) || (/^\p{Ll}{3,}ly$/u.test(w) && !LY_NOUNS.test(w));
+}
+
 /**
  * Reported content (not a quotation) ends at a semicolon outside quotation marks: in PolNeAR train an
  * indirect content stops before "; " 98 times and runs over it 41 times.
@@ -130,10 +162,24 @@ function cutAtSemicolon(body: string, c: Span, regions: readonly QuoteRegion[]):
   return c;
 }
 
-/** A tagged speaker's head for resolution: the phrase before its appositive ("Ada Berg, a lawyer" → "Ada Berg"). */
-function headOf(body: string, s: Span): Span {
-  const comma = body.slice(s.start, s.end).indexOf(",");
-  return comma > 0 ? { start: s.start, end: s.start + comma } : s;
+/** A name of two to five capitalised words between an appositive's commas (" Ada J. Berg,"). */
+const APPOSITIVE_NAME = /^\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,4})\s*(?:,|$)/u;
+
+/**
+ * A tagged speaker's head for resolution: the phrase before its appositive ("Ada Berg, a lawyer" → "Ada
+ * Berg"), or the name in the appositive when the phrase before it names no one ("the port's chief engineer,
+ * Ada Berg," → "Ada Berg").
+ */
+export function headOf(body: string, s: Span): Span {
+  const text = body.slice(s.start, s.end);
+  const comma = text.indexOf(",");
+  if (comma <= 0) return s;
+  const m = /\s\p{Lu}/u.test(text.slice(0, comma)) ? null : APPOSITIVE_NAME.exec(text.slice(comma + 1));
+  if (m) {
+    const start = s.start + comma + 1 + m[0].indexOf(m[1]!);
+    return { start, end: start + m[1]!.length };
+  }
+  return { start: s.start, end: s.start + comma };
 }
 
 /** A title before a name, whose period ends no sentence. */
@@ -239,6 +285,10 @@ export function mergeTagged(
         }
       }
       if (source && !validSource(body, source)) {
+        source = null;
+        bare = true;
+      }
+      if (source && junkSource(body.slice(source.start, source.end))) {
         source = null;
         bare = true;
       }

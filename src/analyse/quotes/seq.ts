@@ -42,6 +42,8 @@ export interface SeqModel {
   readonly weights: Float32Array | Int16Array;
   readonly scale: number;
   readonly transitions: Float32Array;
+  /** The 16-bit weights packed for decoding (`packWeights`), when loaded from a file. */
+  readonly packed?: Int16Array;
 }
 
 /**
@@ -103,11 +105,117 @@ export function viterbi(em: Float64Array, n: number, trans: ArrayLike<number>): 
   return out;
 }
 
+/** Labels that may precede each label, in increasing order (Viterbi's tie order). */
+const FROM: readonly Int8Array[] = Array.from({ length: L }, (_, l) =>
+  Int8Array.from(Array.from({ length: L }, (_, p) => p).filter((p) => TRANS_ALLOWED[(p + 1) * L + l])),
+);
+
+/** Scratch buffers of `decodeSeq`, grown as needed (decoding is synchronous). */
+let emBuf = new Int32Array(0);
+let scoreBuf = new Float64Array(0);
+let backBuf = new Int8Array(0);
+
+/**
+ * Emissions from 16-bit weights laid out 8 to a bucket (`packWeights`): one cache line per feature. Sums of
+ * 16-bit integers are exact in 32 bits, so the result equals `emissions` on the unpacked weights.
+ */
+function packedEmissions(w: Int16Array, feats: Int32Array, offsets: Int32Array, em: Int32Array): void {
+  const n = offsets.length - 1;
+  for (let t = 0; t < n; t++) {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let a5 = 0;
+    let a6 = 0;
+    const end = offsets[t + 1]!;
+    for (let k = offsets[t]!; k < end; k++) {
+      const b = feats[k]! << 3;
+      a0 += w[b]!;
+      a1 += w[b + 1]!;
+      a2 += w[b + 2]!;
+      a3 += w[b + 3]!;
+      a4 += w[b + 4]!;
+      a5 += w[b + 5]!;
+      a6 += w[b + 6]!;
+    }
+    const at = t * L;
+    em[at] = a0;
+    em[at + 1] = a1;
+    em[at + 2] = a2;
+    em[at + 3] = a3;
+    em[at + 4] = a4;
+    em[at + 5] = a5;
+    em[at + 6] = a6;
+  }
+}
+
+/** 16-bit weights, buckets × labels, copied 8 to a bucket (the eighth unused) so that a bucket never spans two cache lines. */
+export function packWeights(w: Int16Array): Int16Array {
+  const buckets = w.length / L;
+  const out = new Int16Array(buckets * 8);
+  for (let i = 0; i < buckets; i++) for (let l = 0; l < L; l++) out[i * 8 + l] = w[i * L + l]!;
+  return out;
+}
+
 /** Tag one sequence. */
 export function decodeSeq(model: SeqModel, feats: Int32Array, offsets: Int32Array): number[] {
-  const em = emissions(model.weights, feats, offsets);
-  if (model.scale !== 1) for (let i = 0; i < em.length; i++) em[i]! *= model.scale;
-  return viterbi(em, offsets.length - 1, model.transitions);
+  if (!model.packed) {
+    const em = emissions(model.weights, feats, offsets);
+    if (model.scale !== 1) for (let i = 0; i < em.length; i++) em[i]! *= model.scale;
+    return viterbi(em, offsets.length - 1, model.transitions);
+  }
+  // The same arithmetic as above and `viterbi` (integer sums times the scale, then the same additions in the
+  // same order), without the allocations: the labels are identical.
+  const n = offsets.length - 1;
+  if (n === 0) return [];
+  if (emBuf.length < n * L) {
+    emBuf = new Int32Array(n * L * 2);
+    scoreBuf = new Float64Array(n * L * 2);
+    backBuf = new Int8Array(n * L * 2);
+  }
+  const em = emBuf;
+  const score = scoreBuf;
+  const back = backBuf;
+  packedEmissions(model.packed, feats, offsets, em);
+  const scale = model.scale;
+  const trans = model.transitions;
+  const e = (i: number): number => (scale !== 1 ? em[i]! * scale : em[i]!);
+  for (let l = 0; l < L; l++) score[l] = TRANS_ALLOWED[l] ? e(l) + trans[l]! : Number.NEGATIVE_INFINITY;
+  for (let t = 1; t < n; t++) {
+    const prev = (t - 1) * L;
+    for (let l = 0; l < L; l++) {
+      let best = Number.NEGATIVE_INFINITY;
+      let arg = 0;
+      const from = FROM[l]!;
+      for (let j = 0; j < from.length; j++) {
+        const p = from[j]!;
+        const s = score[prev + p]! + trans[(p + 1) * L + l]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[t * L + l] = best + e(t * L + l);
+      back[t * L + l] = arg;
+    }
+  }
+  let best = Number.NEGATIVE_INFINITY;
+  let arg = 0;
+  for (let l = 0; l < L; l++) {
+    const s = score[(n - 1) * L + l]!;
+    if (s > best) {
+      best = s;
+      arg = l;
+    }
+  }
+  const out = new Array<number>(n);
+  for (let t = n - 1; t >= 0; t--) {
+    out[t] = arg;
+    arg = back[t * L + arg]!;
+  }
+  return out;
 }
 
 /** One training sequence. */
@@ -207,6 +315,7 @@ export function parseSeq(gz: Uint8Array): SeqModel {
   return {
     bits: header.bits,
     weights,
+    packed: packWeights(weights),
     scale: header.scale,
     transitions: Float32Array.from(header.transitions),
   };

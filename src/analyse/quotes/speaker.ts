@@ -177,6 +177,9 @@ export function resolveSpeaker(
   const first = lower.split(/\s+/)[0] ?? "";
   const nominal = /^\p{Ll}/u.test(surface) || (NOMINAL_OPENERS.has(first) && !/\s\p{Lu}/u.test(surface));
   if (nominal && words.length > 0) {
+    const inst = institution(surface);
+    // An institution is no person: its name from the text, or none.
+    if (inst) return byInstitution(text, span, inst, entities) ?? { entity: null, name: null };
     let cand: { start: number; e: Entity } | null = null;
     for (const e of entities) {
       if (e.type !== "PERSON") continue;
@@ -319,6 +322,91 @@ function byRole(
   if (nearest && (TITLES.has(head) || EPITHETS.has(head)) && span.start - nearest.end <= ROLE_WINDOW)
     return { entity: nearest.id, name: nearest.name };
   return { entity: null, name: null };
+}
+
+/**
+ * Nouns for an institution or a work that speaks ("the poll found", "the ministry said"), which news style
+ * names once ("a Kestrel University poll", "the Ministry of Harbours") and then refers back to by the noun.
+ */
+const INSTITUTIONS = new Set(
+  `poll survey study report newspaper paper magazine company firm ministry department agency campaign board
+  committee commission network bureau council`.split(/\s+/),
+);
+
+/** How far before a definite institution noun its named mention may be, in characters. */
+const INSTITUTION_LOOKBACK = 3000;
+
+/** Lower-case words that may stand between a name and its noun ("Kestrel University national poll"). */
+const MODIFIER =
+  "(?:(?!(?:the|a|an|and|or|of|in|on|at|to|for|by|with|from|that|this|its|his|her|their)\\s)[\\p{Ll}-]{3,}\\s+){0,2}";
+/** A capitalised name ("Wall Street Journal", "CNN/ORC", "Sanders’"). */
+const CAP_RUN =
+  "(?<![\\p{L}\\p{N}/.&-])\\p{Lu}[\\p{L}\\p{N}.&/-]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}\\p{N}.&/-]*)*";
+/** Capitalised words that open a sentence or a time phrase, not a name ("The", "Monday’s"). */
+const NOT_NAME =
+  /^(?:The|A|An|This|That|In|On|At|But|And|As|After|Before|Last|Next|Since|When|While|If|Its|His|Her|Their|Our|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday)$/;
+
+const institutionCache = new Map<string, RegExp[]>();
+
+/** Patterns of a named mention holding a noun: "NAME['s] [mods] noun" and "Noun of [the] NAME". */
+function institutionPatterns(noun: string): RegExp[] {
+  let out = institutionCache.get(noun);
+  if (!out) {
+    const cap = noun[0]!.toUpperCase() + noun.slice(1);
+    out = [
+      new RegExp(`(${CAP_RUN})(?:[’']s?)?\\s+${MODIFIER}(?:${noun}|${cap})\\b(?![’'-])`, "gu"),
+      new RegExp(`\\b${cap}\\s+of\\s+(?:the\\s+)?(${CAP_RUN})`, "gu"),
+    ];
+    institutionCache.set(noun, out);
+  }
+  return out;
+}
+
+/** The institution noun a definite lower-case phrase ends in ("the new poll" → "poll"), or null. */
+function institution(surface: string): string | null {
+  const m = /^(?:the|this|that)\s+(?:[\p{Ll}’'-]+\s+){0,2}(\p{Ll}+)[,;:]?$/iu.exec(surface.trim());
+  return m && INSTITUTIONS.has(m[1]!) ? m[1]! : null;
+}
+
+/**
+ * A definite institution noun ("the poll", "the editorial board", "the ministry") that the text names
+ * earlier: the nearest preceding mention, within INSTITUTION_LOOKBACK characters, that holds the noun after a
+ * capitalised name ("a Kestrel University poll", "the Marlow Gazette's editorial board", "the Harbour
+ * Ministry") or before one ("the Ministry of Harbours"). Its name as written (without a leading article or
+ * a day: "Monday's poll" names nothing), and the organisation the entity model found there, if any.
+ */
+function byInstitution(text: string, span: Span, noun: string, entities: readonly Entity[]): Resolved | null {
+  const from = Math.max(0, span.start - INSTITUTION_LOOKBACK);
+  const window = text.slice(from, span.start);
+  let best: { start: number; end: number; name: string } | null = null;
+  for (const re of institutionPatterns(noun)) {
+    re.lastIndex = 0;
+    for (let x = re.exec(window); x; x = re.exec(window)) {
+      // The name from its sentence's start, without opening words ("The", "In", a day): none left, no name.
+      const cut = x[0].search(/[.!?]["”’]?\s+(?=\S+\s)(?!.*[.!?]["”’]?\s)/su);
+      const offset = cut < 0 ? 0 : x[0].indexOf(" ", cut) + 1;
+      const words = x[0].slice(offset).split(/\s+/);
+      const bare = (w: string) => w.replace(/[’']s?$/, "");
+      let k = 0;
+      while (k < words.length - 1 && NOT_NAME.test(bare(words[k]!))) k++;
+      if (
+        !words
+          .slice(k)
+          .some((w) => /^\p{Lu}/u.test(w) && !NOT_NAME.test(bare(w)) && bare(w).toLowerCase() !== noun)
+      )
+        continue;
+      const name = words.slice(k).join(" ");
+      const start = from + x.index + offset + x[0].slice(offset).indexOf(words[k]!);
+      if (!best || start > best.start) best = { start, end: from + x.index + x[0].length, name };
+    }
+  }
+  if (!best) return null;
+  const b = best;
+  for (const e of entities) {
+    if (e.type === "PERSON" || !plausibleName(e.name) || !e.name.toLowerCase().includes(noun)) continue;
+    if (e.mentions.some((mm) => mm.start < b.end && b.start < mm.end)) return { entity: e.id, name: e.name };
+  }
+  return { entity: null, name: b.name };
 }
 
 /** An entity name that can stand for a speaker (not a bare title such as "Mr." or a pronoun). */

@@ -23,15 +23,18 @@ const TOKEN =
 export function paragraphs(text: string): WordToken[][] {
   const out: WordToken[][] = [];
   let cur: WordToken[] = [];
-  let last = 0;
+  // The first line break at or after the previous token's end (-1: none left).
+  let nl = text.indexOf("\n");
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    if (cur.length > 0 && text.slice(last, m.index).includes("\n")) {
-      out.push(cur);
-      cur = [];
+    if (nl >= 0 && nl < m.index) {
+      if (cur.length > 0) {
+        out.push(cur);
+        cur = [];
+      }
     }
     cur.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
-    last = m.index + m[0].length;
+    if (nl >= 0 && nl < m.index + m[0].length) nl = text.indexOf("\n", m.index + m[0].length);
   }
   if (cur.length > 0) out.push(cur);
   return out;
@@ -201,8 +204,30 @@ function docMaps(ctx: FeatureContext): DocMaps {
 /** The learned cue rate of a word, bucketed (0 when unknown). */
 export type CueRate = (word: string) => number;
 
+/** Features per token: every token has the same templates, so token i's are at [i * FEATURES_PER_TOKEN, ...). */
+export const FEATURES_PER_TOKEN = 35;
+
+/** The first half of `mix(a, ·)`, which depends on `a` alone. */
+const pre = (a: number): number => Math.imul(a ^ 0x27d4eb2d, 0x165667b1);
+
 /**
- * Features of every token of every paragraph: bucket ids (hash masked to `bits`), flattened per paragraph.
+ * `mix(a, b)` given `pre(a)`, as a signed 32-bit integer (the same bits: callers mask it or mix it again,
+ * and a signed result stays a small integer in V8).
+ */
+function fin(pa: number, b: number): number {
+  let h = pa ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** `pre` of every template id. */
+const T = Array.from({ length: 80 }, (_, k) => pre(k));
+
+/**
+ * Features of every token of every paragraph: bucket ids (hash masked to `bits`), flattened per paragraph,
+ * FEATURES_PER_TOKEN per token (`offsets[i]` is where token i's begin).
  *
  * @param ctx the document and the rules' attributions
  * @param paras tokens per paragraph (`paragraphs(text)`)
@@ -217,34 +242,51 @@ export function featurize(
 ): { feats: Int32Array; offsets: Int32Array }[] {
   const maps = docMaps(ctx);
   const mask = (1 << bits) - 1;
+  const text = ctx.text;
   const out: { feats: Int32Array; offsets: Int32Array }[] = [];
-  const feats: number[] = [];
-  const f = (template: number, v: number) => feats.push(mix(template, v) & mask);
   for (const toks of paras) {
     const n = toks.length;
-    const infos = toks.map((t) => infoOf(ctx.text.slice(t.start, t.end), t.lower, cueRate));
-    const words = infos.map((x) => x.word);
-    const shapes = infos.map((x) => x.shape);
-    const roles = toks.map((t) => maps.role[t.start]!);
-    const begins = toks.map((t) => maps.begin[t.start]!);
-    const rtag = roles.map((r, i) => (r === 0 ? 0 : r * 2 - 1 + begins[i]!));
+    const words = new Uint32Array(n);
+    const shapes = new Uint32Array(n);
+    const suffixes = new Uint32Array(n);
+    const rates = new Uint8Array(n);
+    const classes = new Uint8Array(n);
+    const roles = new Uint8Array(n);
+    const rtag = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const t = toks[i]!;
+      // Most tokens are written in lower case: their cache key is the lower-cased word, without a slice.
+      const surface =
+        t.lower.length === t.end - t.start && text.startsWith(t.lower, t.start)
+          ? t.lower
+          : text.slice(t.start, t.end);
+      const info = infoOf(surface, t.lower, cueRate);
+      words[i] = info.word;
+      shapes[i] = info.shape;
+      suffixes[i] = info.suffix;
+      rates[i] = info.rate;
+      classes[i] = info.cls;
+      const r = maps.role[t.start]!;
+      roles[i] = r;
+      rtag[i] = r === 0 ? 0 : r * 2 - 1 + maps.begin[t.start]!;
+    }
     // Sentence position: tokens since the sentence start; sentence end after this token.
-    const sentPos: number[] = [];
-    const sentLast: number[] = [];
+    const sentPos = new Int32Array(n);
+    const sentLast = new Uint8Array(n);
     let pos = 0;
     for (let i = 0; i < n; i++) {
       const t = toks[i]!;
       if (i === 0 || maps.sentStart.has(t.start)) pos = 0;
-      sentPos.push(pos++);
+      sentPos[i] = pos++;
       const next = toks[i + 1];
       let end = 0;
       if (!next) end = 1;
       else for (let p = t.end; p <= next.start && !end; p++) if (maps.sentEnd.has(p)) end = 1;
-      sentLast.push(end);
+      sentLast[i] = end;
     }
     // Distance to the nearest rule cue token before and after, within the paragraph.
-    const cueLeft: number[] = new Array(n).fill(0);
-    const cueRight: number[] = new Array(n).fill(0);
+    const cueLeft = new Uint8Array(n);
+    const cueRight = new Uint8Array(n);
     let lastCue = -1;
     for (let i = 0; i < n; i++) {
       cueLeft[i] = lastCue < 0 ? 0 : dist(i - lastCue);
@@ -255,27 +297,25 @@ export function featurize(
       cueRight[i] = lastCue < 0 ? 0 : dist(lastCue - i);
       if (roles[i] === 2) lastCue = i;
     }
-    // Distance to the nearest lexicon cue word before and after.
-    const lex = infos.map((x) => (x.cls > 0 ? 1 : 0));
-    const lexLeft: number[] = new Array(n).fill(0);
-    const lexRight: number[] = new Array(n).fill(0);
-    const lexLeftWord: number[] = new Array(n).fill(0);
-    const lexRightWord: number[] = new Array(n).fill(0);
+    // Distance to the nearest lexicon cue word before and after, and that word.
+    const lexLeft = new Uint8Array(n);
+    const lexRight = new Uint8Array(n);
+    const lexLeftWord = new Uint32Array(n);
+    const lexRightWord = new Uint32Array(n);
     let lastLex = -1;
     for (let i = 0; i < n; i++) {
       lexLeft[i] = lastLex < 0 ? 0 : dist(i - lastLex);
       lexLeftWord[i] = lastLex < 0 ? 0 : words[lastLex]!;
-      if (lex[i]) lastLex = i;
+      if (classes[i]! > 0) lastLex = i;
     }
     lastLex = -1;
     for (let i = n - 1; i >= 0; i--) {
       lexRight[i] = lastLex < 0 ? 0 : dist(lastLex - i);
       lexRightWord[i] = lastLex < 0 ? 0 : words[lastLex]!;
-      if (lex[i]) lastLex = i;
+      if (classes[i]! > 0) lastLex = i;
     }
     // Per sentence: whether it holds a rule cue and a quotation.
-    const sentCue: number[] = new Array(n).fill(0);
-    const sentQuote: number[] = new Array(n).fill(0);
+    const sentCQ = new Uint8Array(n);
     for (let a = 0; a < n; ) {
       let b = a + 1;
       while (b < n && sentPos[b] !== 0) b++;
@@ -285,68 +325,77 @@ export function featurize(
         if (roles[k] === 2) c = 1;
         if (maps.quote[toks[k]!.start]) qq = 1;
       }
-      sentCue.fill(c, a, b);
-      sentQuote.fill(qq, a, b);
+      sentCQ.fill(c * 2 + qq, a, b);
       a = b;
     }
-    feats.length = 0;
+    const feats = new Int32Array(n * FEATURES_PER_TOKEN);
     const offsets = new Int32Array(n + 1);
-    const W = (i: number) => (i < 0 ? 1 : i >= n ? 2 : words[i]!);
-    const R = (i: number) => (i < 0 ? 9 : i >= n ? 10 : rtag[i]!);
+    let o = 0;
     for (let i = 0; i < n; i++) {
       const t = toks[i]!;
       const r = rtag[i]!;
+      const w = words[i]!;
+      const wl = i === 0 ? 1 : words[i - 1]!;
+      const wr = i === n - 1 ? 2 : words[i + 1]!;
+      const rl = i === 0 ? 9 : rtag[i - 1]!;
+      const rr = i === n - 1 ? 10 : rtag[i + 1]!;
       const q = maps.quote[t.start]!;
       const qEdge = q && (i === 0 || !maps.quote[toks[i - 1]!.start]) ? 1 : 0;
       const qEnd = q && (i === n - 1 || !maps.quote[toks[i + 1]!.start]) ? 2 : 0;
-      const sp = Math.min(sentPos[i]!, 3);
-      const info = infos[i]!;
-      const rate = info.rate;
+      const qs = q + qEdge + qEnd;
+      const sp = Math.min(sentPos[i]!, 3) * 2 + sentLast[i]!;
+      const rate = rates[i]!;
       const ent = maps.ent[t.start]!;
-      f(1, 0);
-      f(2, W(i));
-      f(3, W(i - 1));
-      f(4, W(i + 1));
-      f(7, mix(W(i - 1), W(i)));
-      f(8, mix(W(i), W(i + 1)));
-      f(9, shapes[i]!);
-      f(12, info.suffix);
+      const pr = pre(r);
+      const prate = pre(rate);
+      const w01 = fin(pre(wl), w);
+      const rlr = fin(pre(rl), r);
+      const clr = fin(pre(cueLeft[i]!), cueRight[i]!);
+      const ll = fin(pre(lexLeftWord[i]!), lexLeft[i]!);
+      feats[o++] = fin(T[1]!, 0) & mask;
+      feats[o++] = fin(T[2]!, w) & mask;
+      feats[o++] = fin(T[3]!, wl) & mask;
+      feats[o++] = fin(T[4]!, wr) & mask;
+      feats[o++] = fin(T[7]!, w01) & mask;
+      feats[o++] = fin(T[8]!, fin(pre(w), wr)) & mask;
+      feats[o++] = fin(T[9]!, shapes[i]!) & mask;
+      feats[o++] = fin(T[12]!, suffixes[i]!) & mask;
       // The rules' labels.
-      f(20, r);
-      f(21, mix(R(i - 1), r));
-      f(22, mix(r, R(i + 1)));
-      f(23, mix(mix(R(i - 1), r), R(i + 1)));
-      f(24, mix(r, W(i)));
-      f(25, mix(r, W(i - 1)));
-      f(26, mix(r, W(i + 1)));
-      f(29, mix(r, shapes[i]!));
+      feats[o++] = fin(T[20]!, r) & mask;
+      feats[o++] = fin(T[21]!, rlr) & mask;
+      feats[o++] = fin(T[22]!, fin(pr, rr)) & mask;
+      feats[o++] = fin(T[23]!, fin(pre(rlr), rr)) & mask;
+      feats[o++] = fin(T[24]!, fin(pr, w)) & mask;
+      feats[o++] = fin(T[25]!, fin(pr, wl)) & mask;
+      feats[o++] = fin(T[26]!, fin(pr, wr)) & mask;
+      feats[o++] = fin(T[29]!, fin(pr, shapes[i]!)) & mask;
       // Quotation marks.
-      f(30, q + qEdge + qEnd);
-      f(31, mix(r, q + qEdge + qEnd));
+      feats[o++] = fin(T[30]!, qs) & mask;
+      feats[o++] = fin(T[31]!, fin(pr, qs)) & mask;
       // Sentence position.
-      f(40, sp * 2 + sentLast[i]!);
-      f(41, mix(r, sp * 2 + sentLast[i]!));
+      feats[o++] = fin(T[40]!, sp) & mask;
+      feats[o++] = fin(T[41]!, fin(pr, sp)) & mask;
       // Cue lexicons.
-      f(50, info.cls);
-      f(51, rate);
-      f(52, mix(rate, r));
-      f(53, mix(cueLeft[i]!, cueRight[i]!));
-      f(54, mix(mix(cueLeft[i]!, cueRight[i]!), r));
-      f(55, mix(lexLeft[i]!, lexRight[i]!));
-      f(57, mix(rate, W(i + 1)));
-      f(58, mix(rate, W(i - 1)));
+      feats[o++] = fin(T[50]!, classes[i]!) & mask;
+      feats[o++] = fin(T[51]!, rate) & mask;
+      feats[o++] = fin(T[52]!, fin(prate, r)) & mask;
+      feats[o++] = fin(T[53]!, clr) & mask;
+      feats[o++] = fin(T[54]!, fin(pre(clr), r)) & mask;
+      feats[o++] = fin(T[55]!, fin(pre(lexLeft[i]!), lexRight[i]!)) & mask;
+      feats[o++] = fin(T[57]!, fin(prate, wr)) & mask;
+      feats[o++] = fin(T[58]!, fin(prate, wl)) & mask;
       // Entities.
-      f(60, mix(ent, maps.entBegin[t.start]!));
-      f(61, mix(ent, r));
+      feats[o++] = fin(T[60]!, fin(pre(ent), maps.entBegin[t.start]!)) & mask;
+      feats[o++] = fin(T[61]!, fin(pre(ent), r)) & mask;
       // Wider context.
-      f(70, mix(mix(W(i - 1), W(i)), W(i + 1)));
-      f(71, mix(lexLeftWord[i]!, lexLeft[i]!));
-      f(72, mix(lexRightWord[i]!, lexRight[i]!));
-      f(73, mix(mix(lexLeftWord[i]!, lexLeft[i]!), r));
-      f(75, mix(sentCue[i]! * 2 + sentQuote[i]!, r));
-      offsets[i + 1] = feats.length;
+      feats[o++] = fin(T[70]!, fin(pre(w01), wr)) & mask;
+      feats[o++] = fin(T[71]!, ll) & mask;
+      feats[o++] = fin(T[72]!, fin(pre(lexRightWord[i]!), lexRight[i]!)) & mask;
+      feats[o++] = fin(T[73]!, fin(pre(ll), r)) & mask;
+      feats[o++] = fin(T[75]!, fin(pre(sentCQ[i]!), r)) & mask;
+      offsets[i + 1] = o;
     }
-    out.push({ feats: Int32Array.from(feats), offsets });
+    out.push({ feats, offsets });
   }
   return out;
 }
