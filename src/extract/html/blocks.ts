@@ -156,11 +156,11 @@ export function collectBlocks(parts: readonly Element[], stats: ReadonlyMap<Elem
     if (isFurniture(text)) return;
     out.push({ type, text });
   };
-  const skip = (el: Element): boolean => {
+  const skip = (el: Element, block: Element | null): boolean => {
     if (el.name === "figcaption" || el.name === "caption") return true;
     const st = stats.get(el);
     if (!st) return false;
-    if (LINK_LIST_CONTAINERS.has(el.name)) {
+    if (LINK_LIST_CONTAINERS.has(el.name) && !(el.name === "span" && isInSentence(el, block, stats))) {
       const ld = linkDensity(st);
       if (el.name === "p") return ld > LINK_PARAGRAPH_DENSITY && st.text < 300;
       if (ld > LINK_LIST_DENSITY && st.text < 3000 && st.para < st.text * 0.5) return true;
@@ -168,13 +168,13 @@ export function collectBlocks(parts: readonly Element[], stats: ReadonlyMap<Elem
     if (el.name === "li" && linkDensity(st) > 0.9 && st.text < 120) return true;
     return false;
   };
-  const visit = (node: AnyNode, type: BlockType) => {
+  const visit = (node: AnyNode, type: BlockType, block: Element | null) => {
     if (isText(node)) {
       if (brs > 0 && node.data.trim() !== "") brs = 0;
       buffer += node.data;
       return;
     }
-    if (!isTag(node) || skip(node)) return;
+    if (!isTag(node) || skip(node, block)) return;
     if (node.name === "br") {
       brs++;
       if (brs >= 2) flush(type);
@@ -183,19 +183,62 @@ export function collectBlocks(parts: readonly Element[], stats: ReadonlyMap<Elem
     }
     if (node.name === "td" || node.name === "th") buffer += " ";
     if (!BLOCK_TAGS.has(node.name)) {
-      for (const c of node.children) visit(c, type);
+      for (const c of node.children) visit(c, type, block);
       return;
     }
     flush(type);
     const own = TYPE_OF[node.name] ?? type;
-    for (const c of node.children) visit(c, own);
+    for (const c of node.children) visit(c, own, node);
     flush(own);
   };
   for (const part of parts) {
-    visit(part, TYPE_OF[part.name] ?? "paragraph");
+    visit(part, TYPE_OF[part.name] ?? "paragraph", null);
     flush("paragraph");
   }
   return out;
+}
+
+/** Share of its block's text above which an inline element is the block, not a phrase of its sentence. */
+const PHRASE_SHARE = 0.5;
+/** Blocks of running text (a `<div>` may be a page builder's wrapper of anything). */
+const PROSE_BLOCKS = new Set(["p", "li", "dd", "blockquote", "h2", "h3", "h4"]);
+
+/**
+ * Whether an inline element is a phrase of its block's running text (a link in a sentence styled in a
+ * span of its own: words next to it on the same line), not a line of links or a footnote mark.
+ */
+export function isInSentence(
+  el: Element,
+  block: Element | null,
+  stats: ReadonlyMap<Element, TextStats>,
+): boolean {
+  const st = stats.get(el);
+  const bs = block && PROSE_BLOCKS.has(block.name) ? stats.get(block) : undefined;
+  if (!st || !bs || st.text >= bs.text * PHRASE_SHARE || bs.link >= bs.text * PHRASE_SHARE) return false;
+  let x: Element = el;
+  while (x.parent && x.parent !== block && isTag(x.parent)) x = x.parent;
+  return (isPhrase(x, -1) || isPhrase(x, 1)) && /\p{L}/u.test(textOf(el)) && countLinks(el) <= 1;
+}
+
+function countLinks(node: AnyNode): number {
+  if (!isTag(node)) return 0;
+  let n = node.name === "a" ? 1 : 0;
+  for (const c of node.children) n += countLinks(c);
+  return n;
+}
+
+/** Whether the nearest non-blank sibling on one side continues the line (text or an inline element). */
+function isPhrase(el: Element, dir: -1 | 1): boolean {
+  let n = dir < 0 ? el.prev : el.next;
+  while (n && isText(n) && n.data.trim() === "") n = dir < 0 ? n.prev : n.next;
+  if (!n) return false;
+  if (isText(n)) return true;
+  return isTag(n) && n.name !== "br" && !BLOCK_TAGS.has(n.name);
+}
+
+function textOf(node: AnyNode): string {
+  if (isText(node)) return node.data;
+  return isTag(node) ? node.children.map(textOf).join("") : "";
 }
 
 /** A block this long that ends a sentence anchors the article's start and end. */

@@ -259,3 +259,17 @@ test("the headline repeated in the body after a one-word label is dropped", () =
   assert.equal(a.title, "Budget passes");
   assert.match(a.text, /^The council approved/);
 });
+
+test("a link styled in a span of its own stays in its sentence; a line of links and footnote marks do not", () => {
+  const html = page(
+    `<article><p>${PARA}</p>
+       <p><span>Before you start, make sure your roof is a </span><u><span><a href="/fit">good fit for panels</a></span></u><span> and read your last twelve bills, which show what the house uses over a year.</span></p>
+       <p><span><a href="/movers/acme">Acme Movers</a></span><br><span>Number one of the twenty best moving firms in the city this year, by our count</span></p>
+       <p><span>The team built a tool that walks experts through each step of the procedure.</span><span><a href="#fn-10">10</a></span><span> It is free to use.</span></p>
+       <p>${PARA.replace("Monday", "Friday")}</p></article>`,
+  );
+  const text = extractHtml(html).text;
+  assert.match(text, /roof is a good fit for panels and read/);
+  assert.doesNotMatch(text, /Acme Movers/);
+  assert.match(text, /procedure\. It is free/);
+});
