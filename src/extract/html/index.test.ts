@@ -273,3 +273,12 @@ test("a link styled in a span of its own stays in its sentence; a line of links 
   assert.doesNotMatch(text, /Acme Movers/);
   assert.match(text, /procedure\. It is free/);
 });
+
+test("a link inside a sentence stays whatever its class words say", () => {
+  const html = page(
+    `<article><p>${PARA}</p>
+       <p>After <a class="recommendation-inline-link" href="/ideas">announcing the plan</a>, the council may be eager to start the works, or feel overwhelmed by all the details.</p>
+       <p>${PARA.replace("Monday", "Friday")}</p></article>`,
+  );
+  assert.match(extractHtml(html).text, /After announcing the plan, the council/);
+});
