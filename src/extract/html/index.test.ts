@@ -282,3 +282,10 @@ test("a link inside a sentence stays whatever its class words say", () => {
   );
   assert.match(extractHtml(html).text, /After announcing the plan, the council/);
 });
+
+test("zero-width characters inside a word do not split it", () => {
+  const html = page(
+    `<article><p>${PARA}</p><p>H\ufeffow to apply the formula: divide the differ\u200bence by the cost, then multiply the result by one hundred to get the percentage.</p></article>`,
+  );
+  assert.match(extractHtml(html).text, /How to apply the formula: divide the difference by/);
+});
