@@ -188,6 +188,7 @@ export function collectBlocks(parts: readonly Element[], stats: ReadonlyMap<Elem
     }
     flush(type);
     const own = TYPE_OF[node.name] ?? type;
+    if (node.name === "li") buffer = listNumber(node);
     for (const c of node.children) visit(c, own, node);
     flush(own);
   };
@@ -196,6 +197,23 @@ export function collectBlocks(parts: readonly Element[], stats: ReadonlyMap<Elem
     flush("paragraph");
   }
   return out;
+}
+
+/**
+ * The number an ordered list shows before an item ("3. "), counting from the list's `start`; "" for
+ * items of other lists.
+ */
+export function listNumber(li: Element): string {
+  const ol = li.parent;
+  if (!ol || !isTag(ol) || ol.name !== "ol" || "reversed" in ol.attribs) return "";
+  let n = Number.parseInt(ol.attribs.start ?? "1", 10);
+  if (!Number.isFinite(n)) n = 1;
+  for (const c of ol.children) {
+    if (c === li) break;
+    if (isTag(c) && c.name === "li") n++;
+  }
+  const value = Number.parseInt(li.attribs.value ?? "", 10);
+  return `${Number.isFinite(value) ? value : n}. `;
 }
 
 /** Share of its block's text above which an inline element is the block, not a phrase of its sentence. */

@@ -289,3 +289,14 @@ test("zero-width characters inside a word do not split it", () => {
   );
   assert.match(extractHtml(html).text, /How to apply the formula: divide the difference by/);
 });
+
+test("items of an ordered list carry the number the page shows", () => {
+  const html = page(
+    `<article><p>${PARA}</p><ol start="3"><li>Open the valve slowly and wait for the pressure to settle before going on.</li><li value="7">Close it again once the gauge reads two bar or a little less.</li></ol>
+     <ul><li>Bullet items of an unordered list carry no number at all in the text.</li></ul><p>${PARA.replace("Monday", "Friday")}</p></article>`,
+  );
+  const text = extractHtml(html).text;
+  assert.match(text, /\n3\. Open the valve/);
+  assert.match(text, /\n7\. Close it again/);
+  assert.match(text, /\nBullet items/);
+});
