@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { dropAuthorBios, dropAuthorBoxes, isFurniture, trimEdges } from "./blocks.ts";
+import { dropAuthorBios, dropAuthorBoxes, dropRepeats, isFurniture, trimEdges } from "./blocks.ts";
 
 test("bylines, datelines, credits and prompts are furniture", () => {
   assert.equal(isFurniture("By Jane Doe"), true);
@@ -83,4 +83,18 @@ test("an author's bio at the end of the body goes; the author's name in the stor
   // One-word names (an organisation, a handle) and other people's bios are kept.
   assert.equal(dropAuthorBios(body, ["Roe"]).length, 3);
   assert.equal(dropAuthorBios(body, ["John Doe"]).length, 3);
+});
+
+test("a second copy of the article (a run of repeated blocks) goes; a note recurring alone stays", () => {
+  const p = (text: string) => ({ type: "paragraph" as const, text });
+  const a = p("The plumbing trade keeps changing as homes fill with connected fixtures and sensors.");
+  const b = p("Contractors who learn the new tools early find that customers ask for them by name.");
+  const c = p(
+    "Costs of copper and labour rose faster than prices over the last two years, squeezing margins.",
+  );
+  const note = p(
+    "This image is provided courtesy of the park's conservancy; for permission to reuse it, write to us.",
+  );
+  assert.deepEqual(dropRepeats([a, b, c, note, a, b, c]), [a, b, c, note]);
+  assert.deepEqual(dropRepeats([note, a, note, b, note]), [note, a, note, b, note]);
 });

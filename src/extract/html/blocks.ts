@@ -358,3 +358,38 @@ export function dropAuthorBios(blocks: readonly RawBlock[], authors: readonly st
     return !!prev && prev.type === "heading" && !prev.text.startsWith(name);
   });
 }
+
+/** Characters of a run of blocks repeating earlier blocks in the same order from which it is a second copy. */
+const REPEAT_RUN_MIN = 200;
+/** Blocks of such a run. */
+const REPEAT_RUN_BLOCKS = 3;
+
+/**
+ * Drop a second copy of the article: a run of consecutive blocks that repeats earlier blocks word for
+ * word and in the same order (pages that carry the article, or its FAQ, twice for two layouts). A
+ * block that recurs alone (a recurring note, a workout's "Warm up" line) stays.
+ *
+ * @example dropRepeats([p(a), p(b), p(c), p(a), p(b)]) // [p(a), p(b), p(c)]
+ */
+export function dropRepeats(blocks: readonly RawBlock[]): RawBlock[] {
+  const first = new Map<string, number>();
+  const origin = blocks.map((b, i) => {
+    const j = first.get(b.text);
+    if (j === undefined) first.set(b.text, i);
+    return j ?? -1;
+  });
+  const drop = new Set<number>();
+  for (let i = 0; i < blocks.length; ) {
+    if (origin[i]! < 0) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < blocks.length && origin[end] === origin[end - 1]! + 1) end++;
+    let chars = 0;
+    for (let k = i; k < end; k++) chars += blocks[k]!.text.length;
+    if (end - i >= REPEAT_RUN_BLOCKS && chars >= REPEAT_RUN_MIN) for (let k = i; k < end; k++) drop.add(k);
+    i = end;
+  }
+  return drop.size === 0 ? [...blocks] : blocks.filter((_, i) => !drop.has(i));
+}
