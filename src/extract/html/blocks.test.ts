@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { dropAuthorBios, dropAuthorBoxes, dropRepeats, isFurniture, trimEdges } from "./blocks.ts";
+import {
+  dropAuthorBios,
+  dropAuthorBoxes,
+  dropCopies,
+  dropRepeats,
+  isFurniture,
+  trimEdges,
+} from "./blocks.ts";
 
 test("bylines, datelines, credits and prompts are furniture", () => {
   assert.equal(isFurniture("By Jane Doe"), true);
@@ -97,4 +104,22 @@ test("a second copy of the article (a run of repeated blocks) goes; a note recur
   );
   assert.deepEqual(dropRepeats([a, b, c, note, a, b, c]), [a, b, c, note]);
   assert.deepEqual(dropRepeats([note, a, note, b, note]), [note, a, note, b, note]);
+});
+
+test("a copy of several paragraphs run together goes; the paragraphs, recurring notes and variants stay", () => {
+  const p = (text: string) => ({ type: "paragraph" as const, text });
+  const a = p(
+    "The cultural centre rises over the bay, a concrete slab with a curved drive, built in a hurry for a festival that brought the foreign press and film stars to the capital.",
+  );
+  const b = p(
+    "Workers who fell into the wet concrete were left in the foundations, the guides say quietly, because the opening could not wait; nobody knows how many there were.",
+  );
+  const copy = p(a.text + b.text);
+  assert.deepEqual(dropCopies([a, b, copy]), [a, b]);
+  const offer = (market: string) =>
+    p(
+      `Receive a fifth off three to five qualifying products bought together as a custom set; the offer applies to orders shipped to ${market} only and ends when stocks run out, whichever comes first.`,
+    );
+  assert.deepEqual(dropCopies([offer("the UK"), offer("Canada")]), [offer("the UK"), offer("Canada")]);
+  assert.deepEqual(dropCopies([a, b, a]), [a, b, a]);
 });

@@ -393,3 +393,57 @@ export function dropRepeats(blocks: readonly RawBlock[]): RawBlock[] {
   }
   return drop.size === 0 ? [...blocks] : blocks.filter((_, i) => !drop.has(i));
 }
+
+/** Blocks at least this long are checked for being a copy of text the body has elsewhere. */
+const COPY_MIN = 200;
+/** Characters at each place of a block looked for elsewhere. */
+const COPY_PROBE = 60;
+/** Places along a block (start, end and between) whose text must all be found elsewhere. */
+const COPY_PROBES = 5;
+
+/** Without spaces: a copy may lose the spaces between its paragraphs. */
+function unspaced(s: string): string {
+  return s.replace(/ /g, "");
+}
+
+/**
+ * Drop blocks whose text the rest of the body already has: a hidden copy of the article's paragraphs
+ * run together into one block (a paywall's or a reader mode's copy), or a summary made of the first
+ * paragraph's sentences, next to the paragraphs themselves. Longest first, so the copy goes and the
+ * paragraphs it repeats stay; a block repeated whole (a recurring note) and a variant of one other block
+ * (the same offer for another market) stay.
+ *
+ * @example dropCopies([p("One. Two."), p("One."), p("Two.")]) // [p("One."), p("Two.")]
+ */
+export function dropCopies(blocks: readonly RawBlock[]): RawBlock[] {
+  const order = blocks
+    .map((b, i) => [b.text.length, i] as const)
+    .filter(([n]) => n >= COPY_MIN)
+    .sort((a, b) => b[0] - a[0]);
+  if (order.length === 0 || blocks.length < 3) return [...blocks];
+  // Cheap test first (most blocks fail it): the block's opening words found a second time in the body.
+  const raw = blocks.map((b) => b.text).join(" ");
+  const keys: (string | undefined)[] = [];
+  const key = (i: number) => (keys[i] ??= unspaced(blocks[i]!.text));
+  const dropped = new Set<number>();
+  for (const [, i] of order) {
+    const head = blocks[i]!.text.slice(0, COPY_PROBE / 2);
+    if (raw.indexOf(head, raw.indexOf(head) + 1) < 0) continue;
+    const k = key(i);
+    const rest: string[] = [];
+    for (let j = 0; j < blocks.length; j++) if (j !== i && !dropped.has(j)) rest.push(key(j));
+    // A block repeated whole is a recurring note, not a copy of several blocks run together.
+    if (rest.includes(k)) continue;
+    const others = rest.join("");
+    const probes: string[] = [];
+    for (let q = 0; q < COPY_PROBES; q++) {
+      const at = Math.round(((k.length - COPY_PROBE) * q) / (COPY_PROBES - 1));
+      probes.push(k.slice(at, at + COPY_PROBE));
+    }
+    if (!probes.every((p) => others.includes(p))) continue;
+    // Several blocks run together, not a variant of one block.
+    if (rest.some((r) => probes.every((p) => r.includes(p)))) continue;
+    dropped.add(i);
+  }
+  return dropped.size === 0 ? [...blocks] : blocks.filter((_, i) => !dropped.has(i));
+}

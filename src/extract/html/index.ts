@@ -15,6 +15,7 @@ import {
   collectBlocks,
   dropAuthorBios,
   dropAuthorBoxes,
+  dropCopies,
   dropRepeats,
   type RawBlock,
   trimEdges,
@@ -104,7 +105,11 @@ export function extractHtmlWithExtras(
     const lenient = bodyBlocks(contentRoot(parsePage(html)), true).raw;
     if (textOfBlocks(lenient) > textOfBlocks(raw)) raw = lenient;
   }
-  raw = dropRepeats(trimEdges(dropAuthorBios(dropAuthorBoxes(dropTitleBlocks(raw, title)), authors)));
+
+  raw = dropCopies(
+    dropRepeats(trimEdges(dropAuthorBios(dropAuthorBoxes(dropTitleBlocks(raw, title)), authors))),
+  );
+
   const ldBody = typeof ld?.articleBody === "string" ? ld.articleBody : null;
   if (ldBody && ldBody.length >= LD_BODY_MIN) {
     const have = textOfBlocks(raw);
