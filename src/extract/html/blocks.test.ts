@@ -90,6 +90,15 @@ test("an author's bio at the end of the body goes; the author's name in the stor
   // One-word names (an organisation, a handle) and other people's bios are kept.
   assert.equal(dropAuthorBios(body, ["Roe"]).length, 3);
   assert.equal(dropAuthorBios(body, ["John Doe"]).length, 3);
+  // A bio may name the author by the first name alone; a brand's initials are no first name.
+  const first = [
+    body[0]!,
+    body[1]!,
+    p("Jane is an experienced journalist who has covered the council for ten years."),
+  ];
+  assert.equal(dropAuthorBios(first, ["Jane Roe"]).length, 2);
+  const brand = [body[0]!, body[1]!, p("QCY is already embracing these trends across its range.")];
+  assert.equal(dropAuthorBios(brand, ["QCY Team"]).length, 3);
 });
 
 test("a second copy of the article (a run of repeated blocks) goes; a note recurring alone stays", () => {

@@ -351,7 +351,12 @@ export function dropAuthorBios(blocks: readonly RawBlock[], authors: readonly st
   const from = Math.max(1, blocks.length - BIO_TAIL);
   return blocks.filter((b, i) => {
     if (i < from || b.text.length > AUTHOR_BIO_MAX) return true;
-    const name = names.find((n) => b.text.startsWith(n));
+    // The full name, or the first name alone ("Anurag is an experienced journalist ...").
+    const name =
+      names.find((n) => b.text.startsWith(n)) ??
+      names
+        .map((n) => n.split(/\s+/)[0]!)
+        .find((f) => /^\p{Lu}\p{Ll}{2,}$/u.test(f) && b.text.startsWith(`${f} `));
     if (!name || !BIO_VERB.test(b.text.slice(name.length))) return true;
     // A section the article gives its own heading ("Why trust us", "Our experts") is part of it.
     const prev = blocks[i - 1];
