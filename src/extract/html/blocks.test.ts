@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { dropAuthorBios, dropAuthorBoxes, isFurniture, trimEdges } from "./blocks.ts";
+import {
+  dropAuthorBios,
+  dropAuthorBoxes,
+  dropCopies,
+  dropRepeats,
+  isFurniture,
+  trimEdges,
+} from "./blocks.ts";
 
 test("bylines, datelines, credits and prompts are furniture", () => {
   assert.equal(isFurniture("By Jane Doe"), true);
@@ -83,4 +90,45 @@ test("an author's bio at the end of the body goes; the author's name in the stor
   // One-word names (an organisation, a handle) and other people's bios are kept.
   assert.equal(dropAuthorBios(body, ["Roe"]).length, 3);
   assert.equal(dropAuthorBios(body, ["John Doe"]).length, 3);
+  // A bio may name the author by the first name alone; a brand's initials are no first name.
+  const first = [
+    body[0]!,
+    body[1]!,
+    p("Jane is an experienced journalist who has covered the council for ten years."),
+  ];
+  assert.equal(dropAuthorBios(first, ["Jane Roe"]).length, 2);
+  const brand = [body[0]!, body[1]!, p("QCY is already embracing these trends across its range.")];
+  assert.equal(dropAuthorBios(brand, ["QCY Team"]).length, 3);
+});
+
+test("a second copy of the article (a run of repeated blocks) goes; a note recurring alone stays", () => {
+  const p = (text: string) => ({ type: "paragraph" as const, text });
+  const a = p("The plumbing trade keeps changing as homes fill with connected fixtures and sensors.");
+  const b = p("Contractors who learn the new tools early find that customers ask for them by name.");
+  const c = p(
+    "Costs of copper and labour rose faster than prices over the last two years, squeezing margins.",
+  );
+  const note = p(
+    "This image is provided courtesy of the park's conservancy; for permission to reuse it, write to us.",
+  );
+  assert.deepEqual(dropRepeats([a, b, c, note, a, b, c]), [a, b, c, note]);
+  assert.deepEqual(dropRepeats([note, a, note, b, note]), [note, a, note, b, note]);
+});
+
+test("a copy of several paragraphs run together goes; the paragraphs, recurring notes and variants stay", () => {
+  const p = (text: string) => ({ type: "paragraph" as const, text });
+  const a = p(
+    "The cultural centre rises over the bay, a concrete slab with a curved drive, built in a hurry for a festival that brought the foreign press and film stars to the capital.",
+  );
+  const b = p(
+    "Workers who fell into the wet concrete were left in the foundations, the guides say quietly, because the opening could not wait; nobody knows how many there were.",
+  );
+  const copy = p(a.text + b.text);
+  assert.deepEqual(dropCopies([a, b, copy]), [a, b]);
+  const offer = (market: string) =>
+    p(
+      `Receive a fifth off three to five qualifying products bought together as a custom set; the offer applies to orders shipped to ${market} only and ends when stocks run out, whichever comes first.`,
+    );
+  assert.deepEqual(dropCopies([offer("the UK"), offer("Canada")]), [offer("the UK"), offer("Canada")]);
+  assert.deepEqual(dropCopies([a, b, a]), [a, b, a]);
 });

@@ -156,11 +156,11 @@ export function collectBlocks(parts: readonly Element[], stats: ReadonlyMap<Elem
     if (isFurniture(text)) return;
     out.push({ type, text });
   };
-  const skip = (el: Element): boolean => {
+  const skip = (el: Element, block: Element | null): boolean => {
     if (el.name === "figcaption" || el.name === "caption") return true;
     const st = stats.get(el);
     if (!st) return false;
-    if (LINK_LIST_CONTAINERS.has(el.name)) {
+    if (LINK_LIST_CONTAINERS.has(el.name) && !(el.name === "span" && isInSentence(el, block, stats))) {
       const ld = linkDensity(st);
       if (el.name === "p") return ld > LINK_PARAGRAPH_DENSITY && st.text < 300;
       if (ld > LINK_LIST_DENSITY && st.text < 3000 && st.para < st.text * 0.5) return true;
@@ -168,13 +168,13 @@ export function collectBlocks(parts: readonly Element[], stats: ReadonlyMap<Elem
     if (el.name === "li" && linkDensity(st) > 0.9 && st.text < 120) return true;
     return false;
   };
-  const visit = (node: AnyNode, type: BlockType) => {
+  const visit = (node: AnyNode, type: BlockType, block: Element | null) => {
     if (isText(node)) {
       if (brs > 0 && node.data.trim() !== "") brs = 0;
       buffer += node.data;
       return;
     }
-    if (!isTag(node) || skip(node)) return;
+    if (!isTag(node) || skip(node, block)) return;
     if (node.name === "br") {
       brs++;
       if (brs >= 2) flush(type);
@@ -183,19 +183,80 @@ export function collectBlocks(parts: readonly Element[], stats: ReadonlyMap<Elem
     }
     if (node.name === "td" || node.name === "th") buffer += " ";
     if (!BLOCK_TAGS.has(node.name)) {
-      for (const c of node.children) visit(c, type);
+      for (const c of node.children) visit(c, type, block);
       return;
     }
     flush(type);
     const own = TYPE_OF[node.name] ?? type;
-    for (const c of node.children) visit(c, own);
+    if (node.name === "li") buffer = listNumber(node);
+    for (const c of node.children) visit(c, own, node);
     flush(own);
   };
   for (const part of parts) {
-    visit(part, TYPE_OF[part.name] ?? "paragraph");
+    visit(part, TYPE_OF[part.name] ?? "paragraph", null);
     flush("paragraph");
   }
   return out;
+}
+
+/**
+ * The number an ordered list shows before an item ("3. "), counting from the list's `start`; "" for
+ * items of other lists.
+ */
+export function listNumber(li: Element): string {
+  const ol = li.parent;
+  if (!ol || !isTag(ol) || ol.name !== "ol" || "reversed" in ol.attribs) return "";
+  let n = Number.parseInt(ol.attribs.start ?? "1", 10);
+  if (!Number.isFinite(n)) n = 1;
+  for (const c of ol.children) {
+    if (c === li) break;
+    if (isTag(c) && c.name === "li") n++;
+  }
+  const value = Number.parseInt(li.attribs.value ?? "", 10);
+  return `${Number.isFinite(value) ? value : n}. `;
+}
+
+/** Share of its block's text above which an inline element is the block, not a phrase of its sentence. */
+const PHRASE_SHARE = 0.5;
+/** Blocks of running text (a `<div>` may be a page builder's wrapper of anything). */
+const PROSE_BLOCKS = new Set(["p", "li", "dd", "blockquote", "h2", "h3", "h4"]);
+
+/**
+ * Whether an inline element is a phrase of its block's running text (a link in a sentence styled in a
+ * span of its own: words next to it on the same line), not a line of links or a footnote mark.
+ */
+export function isInSentence(
+  el: Element,
+  block: Element | null,
+  stats: ReadonlyMap<Element, TextStats>,
+): boolean {
+  const st = stats.get(el);
+  const bs = block && PROSE_BLOCKS.has(block.name) ? stats.get(block) : undefined;
+  if (!st || !bs || st.text >= bs.text * PHRASE_SHARE || bs.link >= bs.text * PHRASE_SHARE) return false;
+  let x: Element = el;
+  while (x.parent && x.parent !== block && isTag(x.parent)) x = x.parent;
+  return (isPhrase(x, -1) || isPhrase(x, 1)) && /\p{L}/u.test(textOf(el)) && countLinks(el) <= 1;
+}
+
+function countLinks(node: AnyNode): number {
+  if (!isTag(node)) return 0;
+  let n = node.name === "a" ? 1 : 0;
+  for (const c of node.children) n += countLinks(c);
+  return n;
+}
+
+/** Whether the nearest non-blank sibling on one side continues the line (text or an inline element). */
+function isPhrase(el: Element, dir: -1 | 1): boolean {
+  let n = dir < 0 ? el.prev : el.next;
+  while (n && isText(n) && n.data.trim() === "") n = dir < 0 ? n.prev : n.next;
+  if (!n) return false;
+  if (isText(n)) return true;
+  return isTag(n) && n.name !== "br" && !BLOCK_TAGS.has(n.name);
+}
+
+function textOf(node: AnyNode): string {
+  if (isText(node)) return node.data;
+  return isTag(node) ? node.children.map(textOf).join("") : "";
 }
 
 /** A block this long that ends a sentence anchors the article's start and end. */
@@ -290,10 +351,104 @@ export function dropAuthorBios(blocks: readonly RawBlock[], authors: readonly st
   const from = Math.max(1, blocks.length - BIO_TAIL);
   return blocks.filter((b, i) => {
     if (i < from || b.text.length > AUTHOR_BIO_MAX) return true;
-    const name = names.find((n) => b.text.startsWith(n));
+    // The full name, or the first name alone ("Anurag is an experienced journalist ...").
+    const name =
+      names.find((n) => b.text.startsWith(n)) ??
+      names
+        .map((n) => n.split(/\s+/)[0]!)
+        .find((f) => /^\p{Lu}\p{Ll}{2,}$/u.test(f) && b.text.startsWith(`${f} `));
     if (!name || !BIO_VERB.test(b.text.slice(name.length))) return true;
     // A section the article gives its own heading ("Why trust us", "Our experts") is part of it.
     const prev = blocks[i - 1];
     return !!prev && prev.type === "heading" && !prev.text.startsWith(name);
   });
+}
+
+/** Characters of a run of blocks repeating earlier blocks in the same order from which it is a second copy. */
+const REPEAT_RUN_MIN = 200;
+/** Blocks of such a run. */
+const REPEAT_RUN_BLOCKS = 3;
+
+/**
+ * Drop a second copy of the article: a run of consecutive blocks that repeats earlier blocks word for
+ * word and in the same order (pages that carry the article, or its FAQ, twice for two layouts). A
+ * block that recurs alone (a recurring note, a workout's "Warm up" line) stays.
+ *
+ * @example dropRepeats([p(a), p(b), p(c), p(a), p(b)]) // [p(a), p(b), p(c)]
+ */
+export function dropRepeats(blocks: readonly RawBlock[]): RawBlock[] {
+  const first = new Map<string, number>();
+  const origin = blocks.map((b, i) => {
+    const j = first.get(b.text);
+    if (j === undefined) first.set(b.text, i);
+    return j ?? -1;
+  });
+  const drop = new Set<number>();
+  for (let i = 0; i < blocks.length; ) {
+    if (origin[i]! < 0) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < blocks.length && origin[end] === origin[end - 1]! + 1) end++;
+    let chars = 0;
+    for (let k = i; k < end; k++) chars += blocks[k]!.text.length;
+    if (end - i >= REPEAT_RUN_BLOCKS && chars >= REPEAT_RUN_MIN) for (let k = i; k < end; k++) drop.add(k);
+    i = end;
+  }
+  return drop.size === 0 ? [...blocks] : blocks.filter((_, i) => !drop.has(i));
+}
+
+/** Blocks at least this long are checked for being a copy of text the body has elsewhere. */
+const COPY_MIN = 200;
+/** Characters at each place of a block looked for elsewhere. */
+const COPY_PROBE = 60;
+/** Places along a block (start, end and between) whose text must all be found elsewhere. */
+const COPY_PROBES = 5;
+
+/** Without spaces: a copy may lose the spaces between its paragraphs. */
+function unspaced(s: string): string {
+  return s.replace(/ /g, "");
+}
+
+/**
+ * Drop blocks whose text the rest of the body already has: a hidden copy of the article's paragraphs
+ * run together into one block (a paywall's or a reader mode's copy), or a summary made of the first
+ * paragraph's sentences, next to the paragraphs themselves. Longest first, so the copy goes and the
+ * paragraphs it repeats stay; a block repeated whole (a recurring note) and a variant of one other block
+ * (the same offer for another market) stay.
+ *
+ * @example dropCopies([p("One. Two."), p("One."), p("Two.")]) // [p("One."), p("Two.")]
+ */
+export function dropCopies(blocks: readonly RawBlock[]): RawBlock[] {
+  const order = blocks
+    .map((b, i) => [b.text.length, i] as const)
+    .filter(([n]) => n >= COPY_MIN)
+    .sort((a, b) => b[0] - a[0]);
+  if (order.length === 0 || blocks.length < 3) return [...blocks];
+  // Cheap test first (most blocks fail it): the block's opening words found a second time in the body.
+  const raw = blocks.map((b) => b.text).join(" ");
+  const keys: (string | undefined)[] = [];
+  const key = (i: number) => (keys[i] ??= unspaced(blocks[i]!.text));
+  const dropped = new Set<number>();
+  for (const [, i] of order) {
+    const head = blocks[i]!.text.slice(0, COPY_PROBE / 2);
+    if (raw.indexOf(head, raw.indexOf(head) + 1) < 0) continue;
+    const k = key(i);
+    const rest: string[] = [];
+    for (let j = 0; j < blocks.length; j++) if (j !== i && !dropped.has(j)) rest.push(key(j));
+    // A block repeated whole is a recurring note, not a copy of several blocks run together.
+    if (rest.includes(k)) continue;
+    const others = rest.join("");
+    const probes: string[] = [];
+    for (let q = 0; q < COPY_PROBES; q++) {
+      const at = Math.round(((k.length - COPY_PROBE) * q) / (COPY_PROBES - 1));
+      probes.push(k.slice(at, at + COPY_PROBE));
+    }
+    if (!probes.every((p) => others.includes(p))) continue;
+    // Several blocks run together, not a variant of one block.
+    if (rest.some((r) => probes.every((p) => r.includes(p)))) continue;
+    dropped.add(i);
+  }
+  return dropped.size === 0 ? [...blocks] : blocks.filter((_, i) => !dropped.has(i));
 }

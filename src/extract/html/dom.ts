@@ -207,7 +207,10 @@ export function textLength(node: AnyNode): number {
 
 /** Collapse whitespace (including no-break spaces) and trim. */
 export function squash(s: string): string {
-  return s.replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, " ").trim();
+  return s
+    .replace(/[\u200b\u2060\ufeff]/g, "")
+    .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, " ")
+    .trim();
 }
 
 /** An attribute's value, or "" when absent. */

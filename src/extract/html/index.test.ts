@@ -259,3 +259,44 @@ test("the headline repeated in the body after a one-word label is dropped", () =
   assert.equal(a.title, "Budget passes");
   assert.match(a.text, /^The council approved/);
 });
+
+test("a link styled in a span of its own stays in its sentence; a line of links and footnote marks do not", () => {
+  const html = page(
+    `<article><p>${PARA}</p>
+       <p><span>Before you start, make sure your roof is a </span><u><span><a href="/fit">good fit for panels</a></span></u><span> and read your last twelve bills, which show what the house uses over a year.</span></p>
+       <p><span><a href="/movers/acme">Acme Movers</a></span><br><span>Number one of the twenty best moving firms in the city this year, by our count</span></p>
+       <p><span>The team built a tool that walks experts through each step of the procedure.</span><span><a href="#fn-10">10</a></span><span> It is free to use.</span></p>
+       <p>${PARA.replace("Monday", "Friday")}</p></article>`,
+  );
+  const text = extractHtml(html).text;
+  assert.match(text, /roof is a good fit for panels and read/);
+  assert.doesNotMatch(text, /Acme Movers/);
+  assert.match(text, /procedure\. It is free/);
+});
+
+test("a link inside a sentence stays whatever its class words say", () => {
+  const html = page(
+    `<article><p>${PARA}</p>
+       <p>After <a class="recommendation-inline-link" href="/ideas">announcing the plan</a>, the council may be eager to start the works, or feel overwhelmed by all the details.</p>
+       <p>${PARA.replace("Monday", "Friday")}</p></article>`,
+  );
+  assert.match(extractHtml(html).text, /After announcing the plan, the council/);
+});
+
+test("zero-width characters inside a word do not split it", () => {
+  const html = page(
+    `<article><p>${PARA}</p><p>H\ufeffow to apply the formula: divide the differ\u200bence by the cost, then multiply the result by one hundred to get the percentage.</p></article>`,
+  );
+  assert.match(extractHtml(html).text, /How to apply the formula: divide the difference by/);
+});
+
+test("items of an ordered list carry the number the page shows", () => {
+  const html = page(
+    `<article><p>${PARA}</p><ol start="3"><li>Open the valve slowly and wait for the pressure to settle before going on.</li><li value="7">Close it again once the gauge reads two bar or a little less.</li></ol>
+     <ul><li>Bullet items of an unordered list carry no number at all in the text.</li></ul><p>${PARA.replace("Monday", "Friday")}</p></article>`,
+  );
+  const text = extractHtml(html).text;
+  assert.match(text, /\n3\. Open the valve/);
+  assert.match(text, /\n7\. Close it again/);
+  assert.match(text, /\nBullet items/);
+});

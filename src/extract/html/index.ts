@@ -11,7 +11,15 @@ import { type Document, Element, isTag } from "domhandler";
 import type { Article, Block, ExtractOptions } from "../../core/index.ts";
 import { detectLanguage } from "../language.ts";
 import { pickAuthors } from "./authors.ts";
-import { collectBlocks, dropAuthorBios, dropAuthorBoxes, type RawBlock, trimEdges } from "./blocks.ts";
+import {
+  collectBlocks,
+  dropAuthorBios,
+  dropAuthorBoxes,
+  dropCopies,
+  dropRepeats,
+  type RawBlock,
+  trimEdges,
+} from "./blocks.ts";
 import { findFirst, parsePage, squash, textLength } from "./dom.ts";
 import { type ArticleExtras, pageExtras } from "./extras.ts";
 import { pageHeadings } from "./headings.ts";
@@ -99,7 +107,11 @@ export function extractHtmlWithExtras(
     const lenient = bodyBlocks(contentRoot(parsePage(html)), true).raw;
     if (textOfBlocks(lenient) > textOfBlocks(raw)) raw = lenient;
   }
-  raw = trimEdges(dropAuthorBios(dropAuthorBoxes(dropTitleBlocks(raw, title)), authors));
+
+  raw = dropCopies(
+    dropRepeats(trimEdges(dropAuthorBios(dropAuthorBoxes(dropTitleBlocks(raw, title)), authors))),
+  );
+
   const ldBody = typeof ld?.articleBody === "string" ? ld.articleBody : null;
   if (ldBody && ldBody.length >= LD_BODY_MIN) {
     const have = textOfBlocks(raw);

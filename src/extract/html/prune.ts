@@ -3,7 +3,7 @@
  * classes. An element that holds most of the page's paragraph text is never removed by its class
  * (a wrapper called "has-sidebar" is not a sidebar). Rails of links are handed back for `related`.
  */
-import { type AnyNode, type Element, isComment, isTag } from "domhandler";
+import { type AnyNode, type Element, isComment, isTag, isText } from "domhandler";
 import {
   classId,
   DROP_TAGS,
@@ -73,6 +73,7 @@ export function prune(
     if (isHidden(el)) return share(el) < KEEP_HIDDEN_SHARE;
     if (hasChromeRole(el)) return share(el) < KEEP_WEAK_SHARE;
     if (el.name === "header") return false;
+    if (el.name === "a" && isLinkInSentence(el)) return false;
     const names = classId(el);
     if (names.trim() === "") return false;
     if (lenient) return isNeverArticle(names) && share(el) < KEEP_STRONG_SHARE;
@@ -102,6 +103,32 @@ export function prune(
     for (let i = kept.length - 1; i >= 0; i--) stack.push([kept[i]!, inside]);
   }
   return { rails };
+}
+
+/** Letters of running text on either side of a link that make it a phrase of a sentence. */
+const SENTENCE_LETTERS = 20;
+
+/**
+ * Whether a link is a phrase of a sentence (prose on both sides of it in its parent): its class words
+ * ("recommendation-inline-link") describe the link, not chrome around the article.
+ *
+ * @example isLinkInSentence(<p>After <a class="recommendation-link">your engagement</a>, you may ...</p>)
+ */
+export function isLinkInSentence(el: Element): boolean {
+  return (
+    sideLetters(el, -1) + sideLetters(el, 1) >= SENTENCE_LETTERS &&
+    sideLetters(el, 1) > 0 &&
+    sideLetters(el, -1) > 0
+  );
+}
+
+function sideLetters(el: Element, dir: -1 | 1): number {
+  let n = 0;
+  for (let s = dir < 0 ? el.prev : el.next; s && n < SENTENCE_LETTERS; s = dir < 0 ? s.prev : s.next) {
+    if (!isText(s)) break;
+    n += s.data.replace(/[^\p{L}]/gu, "").length;
+  }
+  return n;
 }
 
 /** The deepest protected element (the container itself; the others are its ancestors). */
