@@ -1,8 +1,9 @@
 import type { IngestSummary } from "../pipeline/ingest.ts";
 
-/** One line of counts: "12 added, 3 updated, 0 unchanged, 1 failed". */
+/** One line of counts: "12 added, 3 updated, 0 unchanged, 1 failed" (and ", 4 listing pages skipped"). */
 export function counts(s: IngestSummary): string {
-  return `${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} failed`;
+  const skipped = s.skipped > 0 ? `, ${s.skipped} listing page${s.skipped === 1 ? "" : "s"} skipped` : "";
+  return `${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} failed${skipped}`;
 }
 
 /** The summary printed at the end of a batch, with failures by stage/code. */

@@ -28,6 +28,7 @@ export type ErrorCode =
   | "unreadable"
   | "timeout"
   | "no-content"
+  | "listing"
   | "bad-input"
   | "http-status"
   | "network"

@@ -42,6 +42,8 @@ export const ArticleSchema = z.object({
   image: z.string().nullable().optional(),
   section: z.string().nullable().optional(),
   keywords: z.array(z.string()).optional(),
+  /** HTML pages only: `listing` for a tag, category or search page of teasers (no article of its own). */
+  pageKind: z.enum(["article", "listing"]).optional(),
 });
 
 export const EntityTypeSchema = z.enum(["PERSON", "ORG", "LOC", "MISC"]);

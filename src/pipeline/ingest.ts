@@ -39,6 +39,8 @@ export interface IngestSummary {
   /** Processed without a store (extract/analyse only). */
   processed: number;
   failed: number;
+  /** Pages left out on purpose: listing pages in a crawl (`extract/listing`), not failures. */
+  skipped: number;
   /** Failures counted by `stage/code`. */
   failedBy: Record<string, number>;
 }
@@ -61,7 +63,7 @@ const PROCESS_MODULE = fileURLToPath(new URL("./process.ts", import.meta.url));
 
 /** An empty summary. */
 export function emptySummary(): IngestSummary {
-  return { total: 0, added: 0, updated: 0, unchanged: 0, processed: 0, failed: 0, failedBy: {} };
+  return { total: 0, added: 0, updated: 0, unchanged: 0, processed: 0, failed: 0, skipped: 0, failedBy: {} };
 }
 
 /**
@@ -90,6 +92,8 @@ export async function ingest(
     if (outcome.ok) {
       if (outcome.stored) summary[outcome.stored.status]++;
       else summary.processed++;
+    } else if (outcome.error.code === "listing") {
+      summary.skipped++;
     } else {
       summary.failed++;
       const key = `${outcome.error.stage}/${outcome.error.code}`;

@@ -3,8 +3,8 @@
  */
 
 import { analyse } from "../analyse/index.ts";
-import type { Analysis, Article, Document, ExtractOptions } from "../core/index.ts";
-import { toLedeError } from "../core/index.ts";
+import type { Analysis, Article, Document, ExtractOptions, SourceKind } from "../core/index.ts";
+import { LedeError, toLedeError } from "../core/index.ts";
 import { extractDocument } from "../extract/index.ts";
 
 export interface ProcessInput {
@@ -22,6 +22,12 @@ export type ProcessOutput =
     };
 
 /**
+ * Where pages come from a crawl rather than being named one by one: a listing page (a tag, category or
+ * search page) among them is no article and is not stored. A page named on its own is always kept.
+ */
+const CRAWLED: ReadonlySet<SourceKind> = new Set(["warc", "sitemap"]);
+
+/**
  * Extract (and analyse) one document. Expected failures come back as values; a bug's throw is
  * turned into an `internal` error of the stage it happened in.
  */
@@ -30,6 +36,14 @@ export function processDocument(input: ProcessInput): ProcessOutput {
   try {
     const extracted = extractDocument(input.doc, input.options);
     if (!extracted.ok) return { ok: false, error: extracted.error.toJSON() };
+    if (extracted.value.pageKind === "listing" && CRAWLED.has(input.doc.sourceKind)) {
+      const e = new LedeError(
+        "extract",
+        "listing",
+        `a listing page (headlines linking to other pages), not an article: not stored [${input.doc.input}]`,
+      );
+      return { ok: false, error: e.toJSON() };
+    }
     const article = withHints(extracted.value, input.doc);
     if (!input.analyse) return { ok: true, article, analysis: null };
     stage = "analyse";

@@ -55,3 +55,45 @@ test("add stores once, a changed page becomes a new version, failures are named 
   );
   assert.equal(rows.find((r) => r.url === "https://news.example/harbour")?.version, 2);
 });
+
+test("add skips the listing pages of a crawl (WARC) and counts them, but keeps a listing page named on its own", async () => {
+  const env2 = { LEDE_DATA_DIR: join(dir, "data-listing") };
+  const words = (n: number, w: string) => Array.from({ length: n }, (_, i) => `${w}${i}`).join(" ");
+  const article = `<!doctype html><html><head><title>Tide gauge fails | Harbour Weekly</title></head><body>
+    <article><h1>Tide gauge fails</h1><p>The tide gauge at the north pier failed on Monday. ${words(80, "gauge")}.</p>
+    <p>Engineers will replace it next week, the harbour master said. ${words(60, "pier")}.</p></article></body></html>`;
+  const cards = Array.from(
+    { length: 5 },
+    (
+      _,
+      i,
+    ) => `<div class="teaser"><h2><a href="/post/story-${i}">Harbour story number ${i} from the night shift</a></h2>
+      <p>${words(30, `excerpt${i}x`)}.</p></div>`,
+  ).join("");
+  const tag = `<!doctype html><html><head><title>Pilots | Harbour Weekly</title></head><body>
+    <div id="content"><h1>Pilots</h1>${cards}</div></body></html>`;
+  const record = (uri: string, html: string) => {
+    const http = Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}`);
+    const head = `WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: ${uri}\r\nWARC-Date: 2025-09-01T10:00:00Z\r\nContent-Length: ${http.length}\r\n\r\n`;
+    return Buffer.concat([Buffer.from(head), http, Buffer.from("\r\n\r\n")]);
+  };
+  const warc = join(dir, "crawl.warc");
+  writeFileSync(
+    warc,
+    Buffer.concat([
+      record("https://harbour.example/post/tide-gauge", article),
+      record("https://harbour.example/tag/pilots", tag),
+    ]),
+  );
+  const crawl = await lede(["add", warc, "--no-analyse"], { env: env2 });
+  assert.equal(crawl.code, 0, crawl.stderr);
+  assert.match(crawl.stderr, /2 inputs: 1 added, 0 updated, 0 unchanged, 0 failed, 1 listing page skipped/);
+  const tagFile = join(dir, "tag.html");
+  writeFileSync(tagFile, tag);
+  const named = await lede(["add", tagFile, "--no-analyse"], { env: env2 });
+  assert.equal(named.code, 0, named.stderr);
+  assert.match(named.stderr, /1 added/);
+  const rows = (await lede(["export"], { env: env2 })).stdout.trim().split("\n");
+  assert.equal(rows.length, 2);
+  assert.ok(rows.some((l) => JSON.parse(l).pageKind === "listing"));
+});

@@ -16,7 +16,9 @@ const HELP = `usage: lede add SOURCE... [options]
 Take in news and store it. A SOURCE is a URL (a page, a feed, a sitemap or an OPML file, recognised by
 content), a path (a page, a text file, a .gz, a WARC/ARC archive, a feed, a sitemap, an OPML file, or a
 directory of them), or - for stdin. Each document is extracted, analysed and stored: the same URL and
-content never makes a second article; changed content becomes a new version. One bad input never stops
+content never makes a second article; changed content becomes a new version. In a WARC archive or a
+sitemap, listing pages (tag, category and search pages of linked headlines) are not articles: they are
+skipped and counted, not stored (a listing page named on its own is stored). One bad input never stops
 the others; each failure is named on stderr and counted in the summary.
 
 options:
@@ -126,7 +128,7 @@ export const command: Command = {
         stories,
         concurrency: jobs,
         onItem: (o, s) => {
-          if (!o.ok) {
+          if (!o.ok && o.error.code !== "listing") {
             if (io.isTTY) io.stderr.write("\r\x1b[K");
             io.stderr.write(`lede add: ${o.input}: ${o.error.stage}: ${o.error.code}: ${o.error.message}\n`);
           }

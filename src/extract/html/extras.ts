@@ -4,6 +4,7 @@
  */
 
 import { decodeEntities } from "./entities.ts";
+import type { ListingVerdict } from "./listing.ts";
 import { type LdNode, ldString, metaValue, type PageMeta } from "./meta.ts";
 import { resolveUrl } from "./related.ts";
 
@@ -14,6 +15,8 @@ export interface ArticleExtras {
   readonly section: string | null;
   /** Keywords and tags, as written, unique (case-insensitively), at most `MAX_KEYWORDS`. */
   readonly keywords: readonly string[];
+  /** Whether the page is a listing of teasers (a tag, category or search page), not an article (`listing.ts`). */
+  readonly listing: ListingVerdict;
 }
 
 /** Most keywords kept. */
@@ -47,7 +50,11 @@ function ldImage(value: unknown, depth = 0): string | null {
  * @param url the page's address, for relative image URLs
  * @example pageExtras(readMeta(parsePage('<meta property="og:image" content="/a.jpg">')), null, "https://example.org/x").image // "https://example.org/a.jpg"
  */
-export function pageExtras(meta: PageMeta, ld: LdNode | null, url: string | null): ArticleExtras {
+export function pageExtras(
+  meta: PageMeta,
+  ld: LdNode | null,
+  url: string | null,
+): Omit<ArticleExtras, "listing"> {
   const rawImage =
     metaValue(
       meta,

@@ -24,6 +24,7 @@ import { findFirst, parsePage, squash, textLength } from "./dom.ts";
 import { type ArticleExtras, pageExtras } from "./extras.ts";
 import { pageHeadings } from "./headings.ts";
 import { findLead } from "./lead.ts";
+import { listingVerdict } from "./listing.ts";
 import { articleLd, type LdNode, ldString, metaValue, type PageMeta, readMeta } from "./meta.ts";
 import { repairDoubleUtf8 } from "./mojibake.ts";
 import { pageDates } from "./pagedates.ts";
@@ -48,7 +49,13 @@ const LD_BODY_MIN = 400;
  */
 export function extractHtml(html: string, options: ExtractOptions = {}): Article {
   const { article, extras } = extractHtmlWithExtras(html, options);
-  return { ...article, image: extras.image, section: extras.section, keywords: [...extras.keywords] };
+  return {
+    ...article,
+    image: extras.image,
+    section: extras.section,
+    keywords: [...extras.keywords],
+    pageKind: extras.listing.listing ? "listing" : "article",
+  };
 }
 
 /**
@@ -99,6 +106,8 @@ export function extractHtmlWithExtras(
     ldString(ld?.description),
   ]);
   const found = bodyBlocks(contentRoot(dom), false);
+  // Read on the pruned page: navigation, rails and footers are gone, teasers' excerpts stay.
+  const listing = listingVerdict(dom, meta, url);
   let raw = found.raw;
   const related = railItems(found.rails, url);
   if (textOfBlocks(raw) < THIN_BODY) {
@@ -142,7 +151,7 @@ export function extractHtmlWithExtras(
     blocks,
     related,
   };
-  return { article, extras: pageExtras(meta, ld, url) };
+  return { article, extras: { ...pageExtras(meta, ld, url), listing } };
 }
 
 /**

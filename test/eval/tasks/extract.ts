@@ -11,6 +11,7 @@
  * - `title_exact`: headline equal after whitespace, quote and dash normalisation.
  * - `author_f1`: per-page F1 of normalised author names, pages with gold authors.
  * - `date_acc`: publication day equal (in the gold's own offset when both carry a time), pages with a gold date.
+ * - `article_kind`: share of these article pages not taken for listing pages (`pageKind`; Lede only).
  * - `mean_ms`: mean milliseconds per page (informational; the bench measures speed properly).
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -28,6 +29,8 @@ export interface Prediction {
   readonly title: string | null;
   readonly authors: readonly string[];
   readonly published: string | null;
+  /** Whether the system took the page for a listing page (only systems that tell). */
+  readonly listing?: boolean;
 }
 
 /** Gold values of one page. */
@@ -332,7 +335,13 @@ export function htmlToText(html: string): string {
 
 const lede: System = (html, url) => {
   const a = extractHtml(html, url ? { url } : {});
-  return { body: a.text, title: a.title, authors: a.authors, published: a.published };
+  return {
+    body: a.text,
+    title: a.title,
+    authors: a.authors,
+    published: a.published,
+    listing: a.pageKind === "listing",
+  };
 };
 
 const readability: System = (html, url) => {
@@ -396,6 +405,8 @@ async function score(name: string, system: System, pages: readonly Page[]): Prom
   let dateHits = 0;
   let dateN = 0;
   let ms = 0;
+  let kindTold = 0;
+  let articleKind = 0;
   for (const page of pages) {
     const t0 = performance.now();
     let pred: Prediction;
@@ -405,6 +416,10 @@ async function score(name: string, system: System, pages: readonly Page[]): Prom
       pred = EMPTY;
     }
     ms += performance.now() - t0;
+    if (pred.listing !== undefined) {
+      kindTold++;
+      if (!pred.listing) articleKind++;
+    }
     const g = page.gold;
     const c = shingleCounts(g.body, pred.body);
     counts.all.push(c);
@@ -441,6 +456,7 @@ async function score(name: string, system: System, pages: readonly Page[]): Prom
     title_exact: titleN ? titleHits / titleN : 0,
     author_f1: authorN ? authorSum / authorN : 0,
     date_acc: dateN ? dateHits / dateN : 0,
+    ...(kindTold > 0 ? { article_kind: articleKind / kindTold } : {}),
     mean_ms: pages.length ? ms / pages.length : 0,
   };
   return { system: name, metrics };
