@@ -229,16 +229,32 @@ const TAIL_ONLY = new Set([
 
 /** Particles that belong to a cue verb (keyed by the verb without -s/-ed/-ing). */
 const PARTICLES: ReadonlyMap<string, readonly string[]> = new Map([
-  ["call", ["for", "on"]],
+  ["call", ["for", "on", "out"]],
   ["point", ["out", "to"]],
   ["pointed", ["out", "to"]],
   ["refer", ["to"]],
   ["referr", ["to"]],
   ["talk", ["about"]],
   ["ask", ["about"]],
+  ["respond", ["to"]],
+  ["worri", ["about"]],
+  ["push", ["for", "back"]],
+  ["pushe", ["for", "back"]],
+  ["agre", ["with"]],
+  ["agree", ["with"]],
+  ["argu", ["for"]],
+  ["argue", ["for"]],
+  ["caution", ["against"]],
+  ["wrote", ["about"]],
+  ["write", ["about"]],
+  ["hint", ["at"]],
+  ["comment", ["on"]],
+  ["express", ["concern", "confidence"]],
+  ["expresse", ["concern", "confidence"]],
+  ["spoken", ["out"]],
   ["warn", ["of", "against"]],
-  ["speak", ["about", "of"]],
-  ["spoke", ["about", "of"]],
+  ["speak", ["about", "of", "out"]],
+  ["spoke", ["about", "of", "out"]],
   ["lash", ["out"]],
   ["rail", ["against"]],
 ]);
@@ -424,11 +440,15 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     const restEmpty = rest >= end || isEndPunct(toks[rest]);
     const tailLeft = leftIsQuote || (isComma(lb) && !participle);
     const restSplit = isComma(toks[rest]) && (toks[rest + 1]?.kind === "quote" || leftIsQuote);
+    // `"A," Berg told a crowd of farmers on Friday.`: a quotation that ends in a comma (or "?", "!") inside
+    // its marks is the content; what follows the cue is the narrator's, however long.
+    const leftQuote = leftIsQuote ? toks[lb!.kind === "quote" ? leftBoundary : leftBoundary - 1] : undefined;
+    const openEnded = leftQuote !== undefined && /[,?!]\s*["”’'»]+$/.test(leftQuote.text);
     if (
       tailLeft &&
       (restEmpty ||
         restSplit ||
-        (leftIsQuote && (shortTail(toks, rest, end) || adjunctTail(toks, rest, end))))
+        (leftIsQuote && (openEnded || shortTail(toks, rest, end) || adjunctTail(toks, rest, end))))
     ) {
       // Tail pattern: the content is on the left.
       const qIdx = lb!.kind === "quote" ? leftBoundary : leftBoundary - 1;
@@ -452,6 +472,13 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       if (isComma(toks[rest]) && toks[rest + 1]?.kind === "quote") {
         push(out, toks, toks[rest + 1]!, cue, source, unit, "direct", head);
         i = rest + 1;
+      } else if (openEnded && !restEmpty) {
+        // `"A," he said of the plan, "B."`: the quotation resumes after the narrator's adjunct.
+        const k = splitResume(toks, rest, end);
+        if (k > 0) {
+          push(out, toks, toks[k]!, cue, source, unit, "direct", head);
+          i = k;
+        }
       }
     } else if (!restEmpty) {
       const s = skipToContent(toks, i, rest, end);
@@ -474,8 +501,15 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
         const p = s === cueEnd ? objectPreposition(toks, t.lower, s, ce) : -1;
         const theCue = p > 0 ? spanOf(toks, cueStart, p + 1)! : cue;
         const content = spanOf(toks, p > 0 ? p + 1 : s, ce)!;
-        if (cls === "speech" || cls === "object")
-          push(out, toks, content, theCue, source, unit, undefined, head);
+        if (cls !== "speech" && cls !== "object") continue;
+        // "In his state, Berg said, offenders are sent to treatment.": an attribution set off by commas inside
+        // the reported clause; the part before it is a fragment of the same content.
+        if (isComma(lb) && isComma(toks[rest]) && srcIdx && !participle && !inverted && leftBoundary >= 2) {
+          const before = spanOf(toks, 0, tailClauseEnd(toks, leftBoundary));
+          if (before && before.end > before.start)
+            push(out, toks, before, theCue, source, unit, undefined, head);
+        }
+        push(out, toks, content, theCue, source, unit, undefined, head);
       }
     } else if (toks[end - 1]?.text === ":" && cueEnd >= end) {
       // "The mayor said:" ending its paragraph: the quotation follows in the next one.
@@ -585,6 +619,19 @@ function tailClauseEnd(toks: readonly Token[], lb: number): number {
   let e = lb;
   while (e > 0 && toks[e - 1]!.kind === "punct" && /[,:;—–-]/.test(toks[e - 1]!.text)) e--;
   return e;
+}
+
+/**
+ * The index of a quotation that resumes a split one after the narrator's words (`, "B."` closing the unit or
+ * followed by a comma), or -1.
+ */
+function splitResume(toks: readonly Token[], s: number, end: number): number {
+  for (let k = s; k + 1 < end; k++) {
+    if (!isComma(toks[k]) || toks[k + 1]!.kind !== "quote") continue;
+    const after = toks[k + 2];
+    return !after || isEndPunct(after) || isComma(after) ? k + 1 : -1;
+  }
+  return -1;
 }
 
 /** Day and time words of a time phrase between a source and its cue. */

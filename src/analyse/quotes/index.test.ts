@@ -339,6 +339,41 @@ describe("findQuotes: round 3 patterns", () => {
     assert.equal(byText(quotes, `"Only one."`).speaker?.text, "Berg");
   });
 
+  it("takes a quotation ending in a comma as the content of a long tail, and its resumption", () => {
+    const a = find(`“We will rebuild the pier,” Berg told a crowd of fishermen at the harbour on Friday.`);
+    const pier = byText(a, "“We will rebuild the pier,”");
+    assert.equal(pier.cue?.text, "told");
+    assert.equal(pier.speaker?.text, "Berg");
+    assert.ok(!a.some((q) => q.text.includes("a crowd of fishermen")));
+    const b = find(`“The pier is safe,” Holt said of the harbour plan, “because the storms have passed.”`);
+    byText(b, "“The pier is safe,”");
+    const resumed = byText(b, "“because the storms have passed.”");
+    assert.equal(resumed.speaker?.text, "Holt");
+    // "said" (rules) or "said of" (span model: PolNeAR's annotators split both ways).
+    assert.match(resumed.cue?.text ?? "", /^said/);
+  });
+
+  it("keeps the part before an attribution set off by commas as a fragment of the content", () => {
+    const quotes = find("In her district, Berg said, the schools are full.");
+    const before = byText(quotes, "In her district");
+    const after = byText(quotes, "the schools are full");
+    assert.equal(before.speaker?.text, "Berg");
+    assert.equal(after.speaker?.text, "Berg");
+    assert.equal(before.cue?.start, after.cue?.start);
+    const plain = find("The harbour, Holt says, is too small.");
+    byText(plain, "The harbour");
+    byText(plain, "is too small");
+  });
+
+  it("keeps a preposition or object noun that PolNeAR gives the cue verb", () => {
+    const cases: [string, string, string][] = [
+      ["Holt argued for a new harbour.", "argued for", "a new harbour"],
+      ["Berg expressed concern that the pier is unsafe.", "expressed concern", "that the pier is unsafe"],
+      ["Berg wrote about the harbour plan.", "wrote about", "the harbour plan"],
+    ];
+    for (const [text, cue, content] of cases) assert.equal(byText(find(text), content).cue?.text, cue);
+  });
+
   it("reads a poll after 'In' as the source of the clause", () => {
     const q = byText(
       find("In a new Norland Research poll, Berg led Holt by six points."),
