@@ -206,6 +206,9 @@ const DISCOURSE = new Set([
 /** Pronouns that are a clause's subject. */
 const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
 
+/** Relative and question words that open a clause whose verb follows an inserted attribution ("which he said was"). */
+const WH_FRAGMENTS = new Set(["which", "what"]);
+
 /** Words that open a relative clause after a name: "Ada Berg, who runs the lab, said". */
 const RELATIVES = new Set(["who", "which", "whose", "whom", "where"]);
 
@@ -279,7 +282,9 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
   for (let i = 0; i < end; i++) {
     const raising = raisingAt(toks, i, end, unit);
     if (raising) {
-      out.push(raising);
+      const { subject, ...rest } = raising;
+      if (subject) out.push({ ...rest, content: subject });
+      out.push(rest);
       continue;
     }
     if (!cueAt(toks, i)) continue;
@@ -505,10 +510,19 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
         // "In his state, Berg said, offenders are sent to treatment.": an attribution set off by commas inside
         // the reported clause; the part before it is a fragment of the same content.
         if (isComma(lb) && isComma(toks[rest]) && srcIdx && !participle && !inverted && leftBoundary >= 2) {
-          const before = spanOf(toks, 0, tailClauseEnd(toks, leftBoundary));
+          // "a ruling which, she said, was unfair": only the relative word is the fragment.
+          const wh = WH_FRAGMENTS.has(toks[leftBoundary - 1]!.lower);
+          const before = wh
+            ? spanOf(toks, leftBoundary - 1, leftBoundary)
+            : spanOf(toks, 0, tailClauseEnd(toks, leftBoundary));
           if (before && before.end > before.start)
             push(out, toks, before, theCue, source, unit, undefined, head);
         }
+        // "a sentence which, he said, was fair" / "what she says is a plan": the relative word before the source
+        // is a fragment of the content.
+        const rel = srcIdx && !inverted ? toks[srcIdx[0] - 1] : undefined;
+        if (rel && s === cueEnd && WH_FRAGMENTS.has(rel.lower))
+          push(out, toks, spanOf(toks, srcIdx![0] - 1, srcIdx![0])!, theCue, source, unit, undefined, head);
         push(out, toks, content, theCue, source, unit, undefined, head);
       }
     } else if (toks[end - 1]?.text === ":" && cueEnd >= end) {
@@ -713,7 +727,12 @@ const RAISING = new Set(["expected", "seemed", "seems", "appears", "appeared"]);
  * verb (with its auxiliary) and whose content is X and the infinitive; the infinitive clause is given here
  * (the subject is a separate fragment that a quote item cannot hold). Null when no "to" follows.
  */
-function raisingAt(toks: readonly Token[], i: number, end: number, unit: number): Attribution | null {
+function raisingAt(
+  toks: readonly Token[],
+  i: number,
+  end: number,
+  unit: number,
+): (Attribution & { subject?: Span }) | null {
   const t = toks[i]!;
   // "..., he said when asked whether ...": the question is an attribution of its own, without a source.
   if (
@@ -726,7 +745,12 @@ function raisingAt(toks: readonly Token[], i: number, end: number, unit: number)
   if (t.kind !== "word" || !RAISING.has(t.text) || toks[i + 1]?.lower !== "to") return null;
   const aux = toks[i - 1]?.lower ?? "";
   if (t.text === "expected" && !["is", "are", "was", "were", "be", "been"].includes(aux)) return null;
-  return sourceless(toks, t.text === "expected" ? i - 1 : i, i + 1, end, unit);
+  const cueStart = t.text === "expected" ? i - 1 : i;
+  const a: (Attribution & { subject?: Span }) | null = sourceless(toks, cueStart, i + 1, end, unit);
+  // "The vote is expected to pass": the subject is a fragment of the content (PolNeAR: "The vote … to pass").
+  const subj = a ? sourceLeft(toks, cueStart, 0) : null;
+  if (a && subj) a.subject = spanOf(toks, subj[0], subj[1])!;
+  return a;
 }
 
 /** An attribution without a source: cue tokens [cueStart, contentStart), content from there (at least two tokens). */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Entity, Quote } from "../../core/index.ts";
-import { findQuoteRegions, findQuotes, nameOf, saidBaseline } from "./index.ts";
+import { findQuoteRegions, findQuotes, nameOf, ruleAttributions, saidBaseline } from "./index.ts";
 
 /** The quote whose text is exactly `t`. */
 function byText(quotes: readonly Quote[], t: string): Quote {
@@ -372,6 +372,27 @@ describe("findQuotes: round 3 patterns", () => {
       ["Berg wrote about the harbour plan.", "wrote about", "the harbour plan"],
     ];
     for (const [text, cue, content] of cases) assert.equal(byText(find(text), content).cue?.text, cue);
+  });
+
+  it("gives the subject of 'is expected to' and a relative word before the source as content fragments", () => {
+    const pier = find("The new pier is expected to open in May.");
+    assert.equal(byText(pier, "The new pier").cue?.text, "is expected");
+    assert.equal(byText(pier, "to open in May").speaker, null);
+    const rule = find("The council passed a rule which she said was unfair to the fishermen.");
+    assert.equal(byText(rule, "which").speaker?.text, "she");
+    assert.equal(byText(rule, "was unfair to the fishermen").cue?.text, "said");
+    // The rules' attributions (the opt-in span model does not tag the relative word when commas set the
+    // attribution off).
+    const text = "The council passed a rule which, Holt said, was unfair.";
+    const parts = ruleAttributions(text, []).map((a) => text.slice(a.content.start, a.content.end));
+    assert.ok(parts.includes("which") && parts.includes("was unfair"), JSON.stringify(parts));
+  });
+
+  it("goes on past ', but that' and ', but not' in reported content", () => {
+    const a = find("Holt said the harbour would stay open, but that the pier would close.");
+    byText(a, "the harbour would stay open, but that the pier would close");
+    const b = find("Holt said the harbour would stay open, but he left early.");
+    byText(b, "the harbour would stay open");
   });
 
   it("reads a poll after 'In' as the source of the clause", () => {
