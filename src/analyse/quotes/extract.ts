@@ -503,7 +503,11 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
         if (ce <= s) continue;
         // "accused Holt of ...", "described the plan as ...", "complained about ...": PolNeAR's cue runs
         // through the object and the preposition; the content is what follows.
-        const p = s === cueEnd ? objectPreposition(toks, t.lower, s, ce) : -1;
+        // "accused Holt of lying": PolNeAR's cue is the verb and the content runs from the object ("Holt of lying").
+        const p =
+          s === cueEnd && !/^(?:accus|compar|liken)/.test(t.lower)
+            ? objectPreposition(toks, t.lower, s, ce)
+            : -1;
         const theCue = p > 0 ? spanOf(toks, cueStart, p + 1)! : cue;
         const content = spanOf(toks, p > 0 ? p + 1 : s, ce)!;
         if (cls !== "speech" && cls !== "object") continue;

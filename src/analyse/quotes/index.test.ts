@@ -374,6 +374,16 @@ describe("findQuotes: round 3 patterns", () => {
     for (const [text, cue, content] of cases) assert.equal(byText(find(text), content).cue?.text, cue);
   });
 
+  it("gives 'accused' and 'compared' the object as content, not the cue", () => {
+    const a = byText(
+      find("Berg accused Holt of hiding the harbour accounts."),
+      "Holt of hiding the harbour accounts",
+    );
+    assert.equal(a.cue?.text, "accused");
+    const b = byText(find("Holt compared the pier to a sinking ship."), "the pier to a sinking ship");
+    assert.equal(b.cue?.text, "compared");
+  });
+
   it("gives the subject of 'is expected to' and a relative word before the source as content fragments", () => {
     const pier = find("The new pier is expected to open in May.");
     assert.equal(byText(pier, "The new pier").cue?.text, "is expected");
