@@ -9,6 +9,9 @@
  *   another attribution's gold content), NONE; --fine 1 adds the cue text
  * - source / content: for attributions whose cue Lede finds exactly, the wrong spans, by kind of difference
  *   (--fine 1: with the first words of the difference; --cls KIND prints only that kind)
+ *   (--frag 1: where the first of several gold fragments is missed, the fragment's place and kind; --ctx 1:
+ *   the text around the gold content)
+ * - fp: --rel 1 (or 2): for cues overlapping a gold cue, the words the gold cue adds (+) or lacks (-) left / right
  * - examples WORD: missed gold attributions whose cue holds WORD (--exact 1: is WORD), with context
  */
 import { CUES } from "../src/analyse/quotes/cues.ts";

@@ -347,6 +347,8 @@ describe("findQuotes: round 3 patterns", () => {
     assert.ok(!a.some((q) => q.text.includes("a crowd of fishermen")));
     const b = find(`“The pier is safe,” Holt said of the harbour plan, “because the storms have passed.”`);
     byText(b, "“The pier is safe,”");
+    const c = find(`“Who pays for the pier?” Holt asked of the council in March, when the harbour closed.`);
+    assert.equal(byText(c, "“Who pays for the pier?”").speaker?.text, "Holt");
     const resumed = byText(b, "“because the storms have passed.”");
     assert.equal(resumed.speaker?.text, "Holt");
     // "said" (rules) or "said of" (span model: PolNeAR's annotators split both ways).
