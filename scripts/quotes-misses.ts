@@ -9,6 +9,9 @@
  *   another attribution's gold content), NONE; --fine 1 adds the cue text
  * - source / content: for attributions whose cue Lede finds exactly, the wrong spans, by kind of difference
  *   (--fine 1: with the first words of the difference; --cls KIND prints only that kind)
+ *   (--frag 1: where the first of several gold fragments is missed, the fragment's place and kind; --ctx 1:
+ *   the text around the gold content)
+ * - fp: --rel 1 (or 2): for cues overlapping a gold cue, the words the gold cue adds (+) or lacks (-) left / right
  * - examples WORD: missed gold attributions whose cue holds WORD (--exact 1: is WORD), with context
  */
 import { CUES } from "../src/analyse/quotes/cues.ts";
@@ -49,7 +52,22 @@ for (const doc of docs) {
       const c = q.cue;
       const ov = goldCueSpans.find((g) => g.start < c.end && g.end > c.start);
       const inContent = goldContent.some((g) => g.start <= c.start && g.end >= c.end);
-      const tag = ov ? `OVERLAP gold=[${cut(ov).toLowerCase()}]` : inContent ? "IN-CONTENT" : "NONE";
+      let tag = ov ? `OVERLAP gold=[${cut(ov).toLowerCase()}]` : inContent ? "IN-CONTENT" : "NONE";
+      if (ov && opt("rel")) {
+        const left =
+          ov.start < c.start
+            ? `+L[${cut({ start: ov.start, end: c.start }).toLowerCase().trim()}]`
+            : ov.start > c.start
+              ? `-L[${cut({ start: c.start, end: ov.start }).toLowerCase().trim()}]`
+              : "";
+        const right =
+          ov.end > c.end
+            ? `+R[${cut({ start: c.end, end: ov.end }).toLowerCase().trim()}]`
+            : ov.end < c.end
+              ? `-R[${cut({ start: ov.end, end: c.end }).toLowerCase().trim()}]`
+              : "";
+        tag = `OVERLAP ${opt("rel") === "2" ? `${left.slice(0, 2)} ${right.slice(0, 2)}` : `${left} ${right}`}`;
+      }
       bump(opt("fine") ? `${tag} ${cut(c).toLowerCase()}` : tag);
     }
     continue;
@@ -90,7 +108,15 @@ for (const doc of docs) {
       if (ok) continue;
       const g0 = gold[0];
       const p0 = pred.find((p) => g0 && p.start < g0.end && p.end > g0.start);
-      let cls = "none";
+      let cls = !g0
+        ? "none no-gold"
+        : !pred.length
+          ? "none no-pred"
+          : gold.length > 1
+            ? pred.some((p) => gold.slice(1).some((g) => key(g) === key(p)))
+              ? "none frag-later-exact"
+              : "none frag-other"
+            : "none single";
       if (g0 && p0) {
         if (gold.length > 1) cls = "gold-fragments";
         else if (p0.start === g0.start)
@@ -105,8 +131,25 @@ for (const doc of docs) {
               : `later-start ${cut({ start: g0.start, end: p0.start }).slice(0, 20)}`;
         else cls = "both";
       }
+      if (opt("frag") && cls === "none frag-later-exact") {
+        const f = cut(g0).toLowerCase();
+        const rel = g0!.end <= cue.start ? "before-cue" : "after-cue";
+        const src = a.source[0];
+        const pos = src
+          ? g0!.end <= src.start
+            ? "before-src"
+            : g0!.start >= src.end
+              ? "after-src"
+              : "in-src"
+          : "no-src";
+        cls = `frag ${rel} ${pos} ${/^(which|that|who|what|whom|where|it|he|she|they|this)$/.test(f) ? f : f.split(" ").length === 1 ? "1word" : "NP"}`;
+      }
       bump(opt("fine") ? cls : cls.split(" ")[0]!);
       if (opt("cls") && !cls.startsWith(opt("cls")!)) continue;
+      if (opt("ctx") && g0)
+        console.log(
+          `  ctx: ${doc.text.slice(Math.max(0, g0.start - 40), Math.max(cue.end, g0.end) + 120).replace(/\s+/g, " ")}`,
+        );
       if (shown++ < Number(opt("show") ?? 60))
         console.log(
           `${doc.name} [${cueText}]\n  gold: ${gold.map(cut).join(" … ").slice(0, 300)}\n  lede: ${pred

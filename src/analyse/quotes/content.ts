@@ -33,7 +33,13 @@ export function contentEnd(toks: readonly Token[], s: number, end: number): numb
     }
     if (isComma(t) && t.text === ",") {
       const nx = toks[k + 1];
-      if (nx && (CONTENT_STOPS.has(nx.lower) || (nx.lower === "according" && toks[k + 2]?.lower === "to"))) {
+      // "..., but that it ..." / "..., but not ...": the second half of the same report goes on.
+      const goesOn = nx?.lower === "but" && BUT_GOES_ON.has(toks[k + 2]?.lower ?? "");
+      if (
+        nx &&
+        !goesOn &&
+        (CONTENT_STOPS.has(nx.lower) || (nx.lower === "according" && toks[k + 2]?.lower === "to"))
+      ) {
         e = k;
         break;
       }
@@ -54,6 +60,9 @@ export function contentEnd(toks: readonly Token[], s: number, end: number): numb
   while (e > s && toks[e - 1]!.kind === "punct" && /[,:;—–-]/.test(toks[e - 1]!.text)) e--;
   return e;
 }
+
+/** Words after ", but" that continue the reported clause rather than end it ("..., but that ...", "but not"). */
+const BUT_GOES_ON = new Set(["that", "not", "also", "only", "instead", "rather", "because"]);
 
 /** Subject pronouns that open a new attribution after "and": "... and she said ...". */
 const SUBJECTS = new Set(["he", "she", "they", "we", "i"]);

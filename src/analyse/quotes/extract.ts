@@ -206,6 +206,9 @@ const DISCOURSE = new Set([
 /** Pronouns that are a clause's subject. */
 const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
 
+/** Relative and question words that open a clause whose verb follows an inserted attribution ("which he said was"). */
+const WH_FRAGMENTS = new Set(["which", "what"]);
+
 /** Words that open a relative clause after a name: "Ada Berg, who runs the lab, said". */
 const RELATIVES = new Set(["who", "which", "whose", "whom", "where"]);
 
@@ -229,16 +232,32 @@ const TAIL_ONLY = new Set([
 
 /** Particles that belong to a cue verb (keyed by the verb without -s/-ed/-ing). */
 const PARTICLES: ReadonlyMap<string, readonly string[]> = new Map([
-  ["call", ["for", "on"]],
+  ["call", ["for", "on", "out"]],
   ["point", ["out", "to"]],
   ["pointed", ["out", "to"]],
   ["refer", ["to"]],
   ["referr", ["to"]],
   ["talk", ["about"]],
   ["ask", ["about"]],
+  ["respond", ["to"]],
+  ["worri", ["about"]],
+  ["push", ["for", "back"]],
+  ["pushe", ["for", "back"]],
+  ["agre", ["with"]],
+  ["agree", ["with"]],
+  ["argu", ["for"]],
+  ["argue", ["for"]],
+  ["caution", ["against"]],
+  ["wrote", ["about"]],
+  ["write", ["about"]],
+  ["hint", ["at"]],
+  ["comment", ["on"]],
+  ["express", ["concern", "confidence"]],
+  ["expresse", ["concern", "confidence"]],
+  ["spoken", ["out"]],
   ["warn", ["of", "against"]],
-  ["speak", ["about", "of"]],
-  ["spoke", ["about", "of"]],
+  ["speak", ["about", "of", "out"]],
+  ["spoke", ["about", "of", "out"]],
   ["lash", ["out"]],
   ["rail", ["against"]],
 ]);
@@ -263,7 +282,9 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
   for (let i = 0; i < end; i++) {
     const raising = raisingAt(toks, i, end, unit);
     if (raising) {
-      out.push(raising);
+      const { subject, ...rest } = raising;
+      if (subject) out.push({ ...rest, content: subject });
+      out.push(rest);
       continue;
     }
     if (!cueAt(toks, i)) continue;
@@ -424,11 +445,15 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
     const restEmpty = rest >= end || isEndPunct(toks[rest]);
     const tailLeft = leftIsQuote || (isComma(lb) && !participle);
     const restSplit = isComma(toks[rest]) && (toks[rest + 1]?.kind === "quote" || leftIsQuote);
+    // `"A," Berg told a crowd of farmers on Friday.`: a quotation that ends in a comma (or "?", "!") inside
+    // its marks is the content; what follows the cue is the narrator's, however long.
+    const leftQuote = leftIsQuote ? toks[lb!.kind === "quote" ? leftBoundary : leftBoundary - 1] : undefined;
+    const openEnded = leftQuote !== undefined && /[,?!]\s*["”’'»]+$/.test(leftQuote.text);
     if (
       tailLeft &&
       (restEmpty ||
         restSplit ||
-        (leftIsQuote && (shortTail(toks, rest, end) || adjunctTail(toks, rest, end))))
+        (leftIsQuote && (openEnded || shortTail(toks, rest, end) || adjunctTail(toks, rest, end))))
     ) {
       // Tail pattern: the content is on the left.
       const qIdx = lb!.kind === "quote" ? leftBoundary : leftBoundary - 1;
@@ -452,6 +477,13 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
       if (isComma(toks[rest]) && toks[rest + 1]?.kind === "quote") {
         push(out, toks, toks[rest + 1]!, cue, source, unit, "direct", head);
         i = rest + 1;
+      } else if (openEnded && !restEmpty) {
+        // `"A," he said of the plan, "B."`: the quotation resumes after the narrator's adjunct.
+        const k = splitResume(toks, rest, end);
+        if (k > 0) {
+          push(out, toks, toks[k]!, cue, source, unit, "direct", head);
+          i = k;
+        }
       }
     } else if (!restEmpty) {
       const s = skipToContent(toks, i, rest, end);
@@ -471,11 +503,31 @@ export function attributeUnit(toks: readonly Token[], unit: number): Attribution
         if (ce <= s) continue;
         // "accused Holt of ...", "described the plan as ...", "complained about ...": PolNeAR's cue runs
         // through the object and the preposition; the content is what follows.
-        const p = s === cueEnd ? objectPreposition(toks, t.lower, s, ce) : -1;
+        // "accused Holt of lying": PolNeAR's cue is the verb and the content runs from the object ("Holt of lying").
+        const p =
+          s === cueEnd && !/^(?:accus|compar|liken)/.test(t.lower)
+            ? objectPreposition(toks, t.lower, s, ce)
+            : -1;
         const theCue = p > 0 ? spanOf(toks, cueStart, p + 1)! : cue;
         const content = spanOf(toks, p > 0 ? p + 1 : s, ce)!;
-        if (cls === "speech" || cls === "object")
-          push(out, toks, content, theCue, source, unit, undefined, head);
+        if (cls !== "speech" && cls !== "object") continue;
+        // "In his state, Berg said, offenders are sent to treatment.": an attribution set off by commas inside
+        // the reported clause; the part before it is a fragment of the same content.
+        if (isComma(lb) && isComma(toks[rest]) && srcIdx && !participle && !inverted && leftBoundary >= 2) {
+          // "a ruling which, she said, was unfair": only the relative word is the fragment.
+          const wh = WH_FRAGMENTS.has(toks[leftBoundary - 1]!.lower);
+          const before = wh
+            ? spanOf(toks, leftBoundary - 1, leftBoundary)
+            : spanOf(toks, 0, tailClauseEnd(toks, leftBoundary));
+          if (before && before.end > before.start)
+            push(out, toks, before, theCue, source, unit, undefined, head);
+        }
+        // "a sentence which, he said, was fair" / "what she says is a plan": the relative word before the source
+        // is a fragment of the content.
+        const rel = srcIdx && !inverted ? toks[srcIdx[0] - 1] : undefined;
+        if (rel && s === cueEnd && WH_FRAGMENTS.has(rel.lower))
+          push(out, toks, spanOf(toks, srcIdx![0] - 1, srcIdx![0])!, theCue, source, unit, undefined, head);
+        push(out, toks, content, theCue, source, unit, undefined, head);
       }
     } else if (toks[end - 1]?.text === ":" && cueEnd >= end) {
       // "The mayor said:" ending its paragraph: the quotation follows in the next one.
@@ -587,6 +639,19 @@ function tailClauseEnd(toks: readonly Token[], lb: number): number {
   return e;
 }
 
+/**
+ * The index of a quotation that resumes a split one after the narrator's words (`, "B."` closing the unit or
+ * followed by a comma), or -1.
+ */
+function splitResume(toks: readonly Token[], s: number, end: number): number {
+  for (let k = s; k + 1 < end; k++) {
+    if (!isComma(toks[k]) || toks[k + 1]!.kind !== "quote") continue;
+    const after = toks[k + 2];
+    return !after || isEndPunct(after) || isComma(after) ? k + 1 : -1;
+  }
+  return -1;
+}
+
 /** Day and time words of a time phrase between a source and its cue. */
 const TIME_PHRASE_WORDS = new Set(
   `monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon evening night
@@ -666,7 +731,12 @@ const RAISING = new Set(["expected", "seemed", "seems", "appears", "appeared"]);
  * verb (with its auxiliary) and whose content is X and the infinitive; the infinitive clause is given here
  * (the subject is a separate fragment that a quote item cannot hold). Null when no "to" follows.
  */
-function raisingAt(toks: readonly Token[], i: number, end: number, unit: number): Attribution | null {
+function raisingAt(
+  toks: readonly Token[],
+  i: number,
+  end: number,
+  unit: number,
+): (Attribution & { subject?: Span }) | null {
   const t = toks[i]!;
   // "..., he said when asked whether ...": the question is an attribution of its own, without a source.
   if (
@@ -679,7 +749,12 @@ function raisingAt(toks: readonly Token[], i: number, end: number, unit: number)
   if (t.kind !== "word" || !RAISING.has(t.text) || toks[i + 1]?.lower !== "to") return null;
   const aux = toks[i - 1]?.lower ?? "";
   if (t.text === "expected" && !["is", "are", "was", "were", "be", "been"].includes(aux)) return null;
-  return sourceless(toks, t.text === "expected" ? i - 1 : i, i + 1, end, unit);
+  const cueStart = t.text === "expected" ? i - 1 : i;
+  const a: (Attribution & { subject?: Span }) | null = sourceless(toks, cueStart, i + 1, end, unit);
+  // "The vote is expected to pass": the subject is a fragment of the content (PolNeAR: "The vote … to pass").
+  const subj = a ? sourceLeft(toks, cueStart, 0) : null;
+  if (a && subj) a.subject = spanOf(toks, subj[0], subj[1])!;
+  return a;
 }
 
 /** An attribution without a source: cue tokens [cueStart, contentStart), content from there (at least two tokens). */

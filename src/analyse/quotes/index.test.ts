@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Entity, Quote } from "../../core/index.ts";
-import { findQuoteRegions, findQuotes, nameOf, saidBaseline } from "./index.ts";
+import { findQuoteRegions, findQuotes, nameOf, ruleAttributions, saidBaseline } from "./index.ts";
 
 /** The quote whose text is exactly `t`. */
 function byText(quotes: readonly Quote[], t: string): Quote {
@@ -337,6 +337,74 @@ describe("findQuotes: round 3 patterns", () => {
     const asked = quotes.find((q) => q.text.endsWith("a photo"));
     assert.match(asked?.cue?.text ?? "", /^asked/);
     assert.equal(byText(quotes, `"Only one."`).speaker?.text, "Berg");
+  });
+
+  it("takes a quotation ending in a comma as the content of a long tail, and its resumption", () => {
+    const a = find(`“We will rebuild the pier,” Berg told a crowd of fishermen at the harbour on Friday.`);
+    const pier = byText(a, "“We will rebuild the pier,”");
+    assert.equal(pier.cue?.text, "told");
+    assert.equal(pier.speaker?.text, "Berg");
+    assert.ok(!a.some((q) => q.text.includes("a crowd of fishermen")));
+    const b = find(`“The pier is safe,” Holt said of the harbour plan, “because the storms have passed.”`);
+    byText(b, "“The pier is safe,”");
+    const c = find(`“Who pays for the pier?” Holt asked of the council in March, when the harbour closed.`);
+    assert.equal(byText(c, "“Who pays for the pier?”").speaker?.text, "Holt");
+    const resumed = byText(b, "“because the storms have passed.”");
+    assert.equal(resumed.speaker?.text, "Holt");
+    // "said" (rules) or "said of" (span model: PolNeAR's annotators split both ways).
+    assert.match(resumed.cue?.text ?? "", /^said/);
+  });
+
+  it("keeps the part before an attribution set off by commas as a fragment of the content", () => {
+    const quotes = find("In her district, Berg said, the schools are full.");
+    const before = byText(quotes, "In her district");
+    const after = byText(quotes, "the schools are full");
+    assert.equal(before.speaker?.text, "Berg");
+    assert.equal(after.speaker?.text, "Berg");
+    assert.equal(before.cue?.start, after.cue?.start);
+    const plain = find("The harbour, Holt says, is too small.");
+    byText(plain, "The harbour");
+    byText(plain, "is too small");
+  });
+
+  it("keeps a preposition or object noun that PolNeAR gives the cue verb", () => {
+    const cases: [string, string, string][] = [
+      ["Holt argued for a new harbour.", "argued for", "a new harbour"],
+      ["Berg expressed concern that the pier is unsafe.", "expressed concern", "that the pier is unsafe"],
+      ["Berg wrote about the harbour plan.", "wrote about", "the harbour plan"],
+    ];
+    for (const [text, cue, content] of cases) assert.equal(byText(find(text), content).cue?.text, cue);
+  });
+
+  it("gives 'accused' and 'compared' the object as content, not the cue", () => {
+    const a = byText(
+      find("Berg accused Holt of hiding the harbour accounts."),
+      "Holt of hiding the harbour accounts",
+    );
+    assert.equal(a.cue?.text, "accused");
+    const b = byText(find("Holt compared the pier to a sinking ship."), "the pier to a sinking ship");
+    assert.equal(b.cue?.text, "compared");
+  });
+
+  it("gives the subject of 'is expected to' and a relative word before the source as content fragments", () => {
+    const pier = find("The new pier is expected to open in May.");
+    assert.equal(byText(pier, "The new pier").cue?.text, "is expected");
+    assert.equal(byText(pier, "to open in May").speaker, null);
+    const rule = find("The council passed a rule which she said was unfair to the fishermen.");
+    assert.equal(byText(rule, "which").speaker?.text, "she");
+    assert.equal(byText(rule, "was unfair to the fishermen").cue?.text, "said");
+    // The rules' attributions (the opt-in span model does not tag the relative word when commas set the
+    // attribution off).
+    const text = "The council passed a rule which, Holt said, was unfair.";
+    const parts = ruleAttributions(text, []).map((a) => text.slice(a.content.start, a.content.end));
+    assert.ok(parts.includes("which") && parts.includes("was unfair"), JSON.stringify(parts));
+  });
+
+  it("goes on past ', but that' and ', but not' in reported content", () => {
+    const a = find("Holt said the harbour would stay open, but that the pier would close.");
+    byText(a, "the harbour would stay open, but that the pier would close");
+    const b = find("Holt said the harbour would stay open, but he left early.");
+    byText(b, "the harbour would stay open");
   });
 
   it("reads a poll after 'In' as the source of the clause", () => {

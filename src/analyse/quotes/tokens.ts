@@ -133,7 +133,11 @@ export function units(text: string, tokens: readonly Token[], sentences: readonl
       boundary = t.kind === "punct" && /[.!?]/.test(t.text) && /^[\p{Lu}"“‘]/u.test(next.text);
     }
     // `"...." Berg said.`: a splitter ends the sentence at the closing mark, but the tail attributes it.
-    if (boundary && t.kind === "quote" && !gap.includes("\n") && isTail(tokens, k + 1)) boundary = false;
+    // `"Why?" Berg asked of the plan, after ...`: a quotation ending in "?", "!" or a comma inside its marks
+    // is attributed by a tail of any length.
+    const open = t.kind === "quote" && /[?!,]\s*["”’'»]+$/.test(t.text);
+    if (boundary && t.kind === "quote" && !gap.includes("\n") && isTail(tokens, k + 1, open))
+      boundary = false;
     if (boundary) {
       out.push(cur);
       cur = [];
@@ -143,12 +147,16 @@ export function units(text: string, tokens: readonly Token[], sentences: readonl
   return out;
 }
 
-/** Do the tokens from `k` form a short attribution tail ("Berg said.", "said the mayor.", "he told CNN.")? */
-function isTail(tokens: readonly Token[], k: number): boolean {
+/**
+ * Do the tokens from `k` form a short attribution tail ("Berg said.", "said the mayor.", "he told CNN.")? With
+ * `anyLength`, a source and a cue are enough, whatever follows ("Berg asked of the plan, after ...").
+ */
+function isTail(tokens: readonly Token[], k: number, anyLength = false): boolean {
   for (let j = k; j < Math.min(tokens.length, k + 6); j++) {
     const t = tokens[j]!;
     if (t.kind !== "word") return false;
     if (CORE_CUES.has(t.lower)) {
+      if (anyLength) return true;
       for (let n = j + 1; n < Math.min(tokens.length, j + 8); n++) {
         const x = tokens[n]!;
         if (x.kind === "punct") return /[.!?]/.test(x.text);
