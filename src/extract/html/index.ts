@@ -20,6 +20,7 @@ import {
   type RawBlock,
   trimEdges,
 } from "./blocks.ts";
+import { controlBoxes, cutAtSecondArticle, dropBoxes } from "./boundary.ts";
 import { findFirst, parsePage, squash, textLength } from "./dom.ts";
 import { type ArticleExtras, pageExtras } from "./extras.ts";
 import { pageHeadings } from "./headings.ts";
@@ -180,10 +181,14 @@ function textOfBlocks(raw: readonly RawBlock[]): number {
 /** Prune `body`, choose the container and collect its blocks (and the rails pruning took out). */
 function bodyBlocks(body: Element, lenient: boolean): { raw: RawBlock[]; rails: Element[] } {
   const before = computeStats(body);
+  const boxes = controlBoxes(body, before);
   const { rails } = prune(body, before, protectedContainer(body, before), lenient);
   const stats = computeStats(body);
   const sel = selectContent(body, stats);
-  return { raw: sel ? collectBlocks(sel.parts, stats) : [], rails };
+  if (!sel) return { raw: [], rails };
+  const parts = cutAtSecondArticle(sel.parts, stats);
+  dropBoxes(parts, boxes);
+  return { raw: collectBlocks(parts, stats), rails };
 }
 
 /** The best container before pruning, with its ancestors: pruning must not remove the article itself. */
