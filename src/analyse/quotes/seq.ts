@@ -88,6 +88,11 @@ export function viterbi(em: Float64Array, n: number, trans: ArrayLike<number>): 
       back[t * L + l] = arg;
     }
   }
+  return backtrack(score, back, n);
+}
+
+/** The best path through Viterbi's score and back-pointer tables of `n` positions. */
+function backtrack(score: ArrayLike<number>, back: ArrayLike<number>, n: number): number[] {
   let best = Number.NEGATIVE_INFINITY;
   let arg = 0;
   for (let l = 0; l < L; l++) {
@@ -201,21 +206,7 @@ export function decodeSeq(model: SeqModel, feats: Int32Array, offsets: Int32Arra
       back[t * L + l] = arg;
     }
   }
-  let best = Number.NEGATIVE_INFINITY;
-  let arg = 0;
-  for (let l = 0; l < L; l++) {
-    const s = score[(n - 1) * L + l]!;
-    if (s > best) {
-      best = s;
-      arg = l;
-    }
-  }
-  const out = new Array<number>(n);
-  for (let t = n - 1; t >= 0; t--) {
-    out[t] = arg;
-    arg = back[t * L + arg]!;
-  }
-  return out;
+  return backtrack(score, back, n);
 }
 
 /** One training sequence. */
