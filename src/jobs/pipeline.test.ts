@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { err, LedeError, ok } from "../core/index.ts";
+import { processDocument } from "../pipeline/process.ts";
 import { openSqliteStore } from "../store/index.ts";
 import type { PipelineDeps } from "./pipeline.ts";
 import { pipelineHandlers, toWire } from "./pipeline.ts";
@@ -104,5 +105,34 @@ test("page → process → store, and each step run twice changes nothing twice"
   assert.equal(await store.countArticles(), 1);
   const [a] = await store.latest();
   assert.equal((await store.getArticle(a!.id))?.version, 1);
+  await store.close();
+});
+
+test("a listing page from a crawled sitemap is left out without a failure; the same page named alone is stored", async () => {
+  const store = openSqliteStore(":memory:");
+  await store.migrate();
+  const handlers = pipelineHandlers({
+    store,
+    fetch: async (r) => err(new LedeError("acquire", "network", `unused [${r.url}]`)),
+    fetchAttempts: 1,
+    process: async (d, analyse) => processDocument({ doc: d, options: {}, analyse }),
+  });
+  const cards = Array.from(
+    { length: 5 },
+    (_, i) =>
+      `<div><h2><a href="/post/${i}">Harbour story number ${i} from the night shift</a></h2><p>${"Short excerpt words here. ".repeat(8)}</p></div>`,
+  ).join("");
+  const html = `<html><head><title>Pilots | Harbour Weekly</title></head><body><h1>Pilots</h1>${cards}</body></html>`;
+  const page = (sourceKind: "sitemap" | "url") => ({
+    ...doc("https://harbour.example/tag/pilots", html),
+    contentType: "text/html",
+    sourceKind,
+  });
+  const ctx = { id: "q", queue: "process" as const, attempt: 1 };
+  assert.deepEqual(await handlers.process!({ doc: toWire(page("sitemap")), analyse: false }, ctx), []);
+  assert.deepEqual(await store.failures(), []);
+  const named = await handlers.process!({ doc: toWire(page("url")), analyse: false }, ctx);
+  assert.equal(named?.length, 1);
+  assert.equal(named?.[0]?.queue, "store");
   await store.close();
 });

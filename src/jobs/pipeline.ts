@@ -234,6 +234,8 @@ export function pipelineHandlers(deps: PipelineDeps): Handlers {
     async process(job) {
       const doc = fromWire(job.doc);
       const r = await deps.process(doc, job.analyse);
+      // A listing page in a crawled sitemap is left out on purpose, not a failure of its source.
+      if (!r.ok && r.error.code === "listing") return [];
       if (!r.ok) {
         await store.recordFailure({
           input: doc.input,

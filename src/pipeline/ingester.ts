@@ -58,6 +58,8 @@ export class Ingester {
     }
     if (error || !outcome.ok || !outcome.value.ok) {
       const e = error ?? { stage: "extract", code: "internal", message: "unknown failure" };
+      // A listing page in a crawled sitemap is left out on purpose, not a failure of its source.
+      if (e.code === "listing") return { ok: false, error: e };
       await store.recordFailure({
         input: doc.input,
         stage: e.stage as LedeError["stage"],
