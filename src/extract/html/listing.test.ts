@@ -29,6 +29,20 @@ describe("listing pages", () => {
     assert.equal(extractHtml(tagPage(1), { url: "https://harbour.example/tag/pilots" }).pageKind, "listing");
   });
 
+  it("an archive of cards whose headlines sit in their own <header> is a listing", () => {
+    const cards = Array.from(
+      { length: 6 },
+      (_, i) => `<article class="post"><header class="entry-header">
+        <h2 class="entry-title"><a href="https://blog.example/2024/03/post-${i}/">Post number ${i} about harbour pilots</a></h2>
+        <div class="entry-meta">March ${i + 1}, 2024</div></header>
+        <div class="entry-summary"><p>${para(35, `w${i}`)}</p></div></article>`,
+    ).join("");
+    const page = `<html><head><title>Pilots Archives - Harbour Blog</title></head><body>
+      <header id="masthead"><nav><a href="/">Home</a></nav></header>
+      <main><header class="page-header"><h1>Category: Pilots</h1></header>${cards}</main></body></html>`;
+    assert.equal(extractHtml(page, { url: "https://blog.example/category/pilots/" }).pageKind, "listing");
+  });
+
   it("a page declaring itself an article is never a listing", () => {
     const page = tagPage(6, `<meta property="og:type" content="article">`);
     assert.equal(extractHtml(page, { url: "https://harbour.example/tag/pilots" }).pageKind, "article");

@@ -3,8 +3,9 @@
  * another page, a few lines of excerpt), not an article. A crawl (a WARC archive, a sitemap) holds many
  * of them beside the articles; stored as articles they would fill search and stories with excerpts.
  *
- * The page is cut into segments at its headings, in document order, skipping navigation, headers,
- * footers and asides. A teaser is a segment whose heading is wholly a link to another page. The page is
+ * The page (already pruned of its chrome) is cut into segments at its headings, in document order,
+ * skipping what is left of navigation, footers and asides (not headers: a card's headline often sits in
+ * its own `<header>`). A teaser is a segment whose heading is wholly a link to another page. The page is
  * a listing when teasers carry most of the text and no segment that is not a teaser is long enough to be
  * an article's body, unless the page declares itself an article (JSON-LD or `og:type`). A linked
  * heading the page's own title repeats is the page's headline, not a teaser. Declared list types
@@ -46,7 +47,6 @@ const SKIP = new Set([
   "noscript",
   "template",
   "nav",
-  "header",
   "footer",
   "aside",
   "form",
@@ -106,8 +106,12 @@ export function listingVerdict(dom: Document, meta: PageMeta, pageUrl: string | 
   const total = segments.reduce((n, s) => n + s.chars, 0);
   const teaserText = teasers.reduce((n, s) => n + s.chars, 0);
   const share = total === 0 ? 0 : teaserText / total;
-  const longestPlain = Math.max(0, ...segments.filter((s) => !s.teaser).map((s) => s.chars));
-  const longestTeaser = Math.max(0, ...teasers.map((s) => s.chars));
+  let longestPlain = 0;
+  let longestTeaser = 0;
+  for (const s of segments) {
+    if (s.teaser) longestTeaser = Math.max(longestTeaser, s.chars);
+    else longestPlain = Math.max(longestPlain, s.chars);
+  }
   const measured = { teasers: teasers.length, share, longestPlain };
   if (declaredArticle) return { listing: false, ...measured };
   const listing =
