@@ -79,20 +79,16 @@ export function extractHtmlWithExtras(
   const host = hostOf(url);
   const siteName = pickSiteName(meta);
   const { headings, parts: headingParts, shown } = pageHeadings(dom);
+  const headline = ldString(ld?.headline);
+  const ogTitle = metaValue(meta, "og:title");
   const title = pickTitle(
-    [
-      ldString(ld?.headline),
-      metaValue(meta, "og:title"),
-      metaValue(meta, "twitter:title"),
-      meta.title,
-      ldString(ld?.name),
-    ],
+    [headline, ogTitle, metaValue(meta, "twitter:title"), meta.title, ldString(ld?.name)],
     headings,
     siteName,
     host,
     headingParts,
     shown,
-    [ldString(ld?.headline), metaValue(meta, "og:title"), meta.title],
+    [headline, ogTitle, meta.title],
   );
   const authors = pickAuthors(dom, meta, ld, siteName, host);
   const dates = pageDates(dom, meta, ld, url);

@@ -13,7 +13,7 @@
  */
 import type { Document, Element } from "domhandler";
 import { isTag, isText } from "domhandler";
-import { attr } from "./dom.ts";
+import { attr, findAll, squash, textOf } from "./dom.ts";
 import { ldTypes, type PageMeta } from "./meta.ts";
 
 export interface ListingVerdict {
@@ -83,7 +83,7 @@ export function listingVerdict(dom: Document, meta: PageMeta, pageUrl: string | 
   while (pending.length > 0) {
     const item = pending.pop()!;
     if (!("name" in item)) {
-      const chars = item.text.replace(/\s+/g, " ").trim().length;
+      const chars = squash(item.text).length;
       segments[segments.length - 1]!.chars += chars;
       continue;
     }
@@ -125,13 +125,7 @@ export function listingVerdict(dom: Document, meta: PageMeta, pageUrl: string | 
 /** A heading whose text is one link's text, the link going to another page. */
 function isTeaserHeading(h: Element, text: string, own: string | null, pageUrl: string | null): boolean {
   if (text.length < MIN_HEADLINE) return false;
-  const links: Element[] = [];
-  const todo: Element[] = [h];
-  while (todo.length > 0) {
-    const el = todo.pop()!;
-    if (el.name === "a") links.push(el);
-    else for (const c of el.children) if (isTag(c)) todo.push(c);
-  }
+  const links = findAll(h, (el) => el.name === "a");
   if (links.length !== 1) return false;
   const link = links[0]!;
   if (flat(link).length < text.length * 0.8) return false;
@@ -160,13 +154,7 @@ function norm(s: string): string {
     .trim();
 }
 
+/** A node's visible text, whitespace collapsed. */
 function flat(el: Element): string {
-  let out = "";
-  const todo: Element["children"][number][] = [el];
-  while (todo.length > 0) {
-    const n = todo.pop()!;
-    if (isText(n)) out += n.data;
-    else if (isTag(n)) for (let i = n.children.length - 1; i >= 0; i--) todo.push(n.children[i]!);
-  }
-  return out.replace(/\s+/g, " ").trim();
+  return squash(textOf(el));
 }
